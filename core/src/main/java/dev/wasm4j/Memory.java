@@ -1,0 +1,57 @@
+package dev.wasm4j;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * A linear memory as the host sees it (spec 4.2.8). Addresses are byte offsets; an access outside the
+ * current size throws a {@link TrapException} ({@code out of bounds memory access}). Multi-byte values are
+ * little endian, as in Wasm.
+ */
+public interface Memory {
+
+    /** Current size in pages. */
+    long pages();
+
+    /** Current size in bytes. */
+    long byteSize();
+
+    /** Page size in bytes (65536 unless the custom page sizes proposal says otherwise). */
+    long pageSize();
+
+    /** Grows by {@code deltaPages}; returns the old size in pages, or -1 if the memory cannot grow. */
+    long grow(long deltaPages);
+
+    byte readByte(long addr);
+
+    void writeByte(long addr, byte v);
+
+    int readInt(long addr);
+
+    void writeInt(long addr, int v);
+
+    long readLong(long addr);
+
+    void writeLong(long addr, long v);
+
+    /** Copies {@code len} bytes at {@code addr} into {@code dst[dstOff..]}. */
+    void read(long addr, byte[] dst, int dstOff, int len);
+
+    /** Copies {@code src[srcOff..srcOff+len]} to {@code addr}. */
+    void write(long addr, byte[] src, int srcOff, int len);
+
+    default byte[] read(long addr, int len) {
+        byte[] b = new byte[len];
+        read(addr, b, 0, len);
+        return b;
+    }
+
+    default void write(long addr, byte[] src) {
+        write(addr, src, 0, src.length);
+    }
+
+    /**
+     * A segment over bytes {@code [addr, addr + len)} for zero-copy I/O, valid until the memory grows,
+     * is unmapped, or is closed. The range is bounds-checked (and protection-checked) when taken.
+     */
+    MemorySegment slice(long addr, long len, boolean forWrite);
+}

@@ -1,0 +1,5 @@
+/**
+ * Execution (spec chapter 4): the store's objects (function, table, memory, global, tag instances, GC
+ * objects), instantiation and linking, and the interpreter with its translator and numerics.
+ */
+package dev.wasm4j.exec;

@@ -1,0 +1,5 @@
+package dev.wasm4j.model;
+
+/** An array type: one element field type (spec 2.3.8). */
+public record ArrayType(FieldType element) implements CompositeType {
+}

@@ -1,0 +1,19 @@
+package dev.wasm4j.model;
+
+/** The type of a structured instruction (spec 2.4.8): empty, a single result, or a type index. */
+public sealed interface BlockType {
+
+    BlockType EMPTY = new Empty();
+
+    /** {@code [] -> []}. */
+    record Empty() implements BlockType {
+    }
+
+    /** {@code [] -> [type]}. */
+    record Value(ValType type) implements BlockType {
+    }
+
+    /** The function type at {@code typeIndex}. */
+    record TypeIndex(int typeIndex) implements BlockType {
+    }
+}

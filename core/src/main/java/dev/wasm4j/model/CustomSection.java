@@ -1,0 +1,9 @@
+package dev.wasm4j.model;
+
+/** A custom section (spec 5.5.3): its name and its content, bytes {@code [start, end)} of {@code bytes}. */
+public record CustomSection(String name, byte[] bytes, int start, int end) {
+
+    public int length() {
+        return end - start;
+    }
+}

@@ -1,0 +1,12 @@
+package dev.wasm4j.model;
+
+/** The mode of a data segment (spec 2.5.8). */
+public sealed interface DataMode {
+    /** Available to {@code memory.init}, until dropped. */
+    record Passive() implements DataMode {
+    }
+
+    /** Copied into memory {@code memory} at {@code offset} during instantiation, then dropped. */
+    record Active(int memory, Expr offset) implements DataMode {
+    }
+}

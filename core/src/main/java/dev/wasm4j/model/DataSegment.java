@@ -1,0 +1,8 @@
+package dev.wasm4j.model;
+
+/**
+ * A data segment (spec 2.5.8): bytes {@code [start, start + length)} of {@code bytes} (the module's binary,
+ * shared, never written) and a mode.
+ */
+public record DataSegment(DataMode mode, byte[] bytes, int start, int length) {
+}

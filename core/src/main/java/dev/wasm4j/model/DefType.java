@@ -1,0 +1,99 @@
+package dev.wasm4j.model;
+
+/**
+ * A defined type in canonical, closed form (spec 2.3.10 "defined types", 3.1.3 closure): a sub type of a
+ * recursive group after the group has been interned. Two modules' types are equivalent exactly when they
+ * canonicalize to the same DefType object, so identity is type equivalence; this makes
+ * {@code call_indirect} checks and casts cheap and lets types cross module boundaries.
+ *
+ * <p>In {@link #subType()} every concrete reference is closed: it is a {@link HeapType.Defined} (references
+ * into the same group point at the group's other DefTypes, or at this one). Instances are created only by
+ * the validator's type registry ({@code dev.wasm4j.valid.TypeRegistry}).
+ */
+public final class DefType {
+    private SubType subType;
+    private DefType[] supertypeChain = new DefType[0];
+    private final int recGroupIndex;
+    private final Object recGroup;
+
+    /**
+     * Creates an unfilled type; the registry fills it with {@link #fill} once every type of its group
+     * exists, since closed types of a group refer to each other.
+     */
+    public DefType(Object recGroup, int recGroupIndex) {
+        this.recGroup = recGroup;
+        this.recGroupIndex = recGroupIndex;
+    }
+
+    /**
+     * Sets the closed sub type and the chain of declared super types, root first, this type last, so that
+     * {@link #isSubtypeOf} is a constant-time check.
+     */
+    public void fill(SubType closedSubType, DefType[] chainRootFirstIncludingThis) {
+        this.subType = closedSubType;
+        this.supertypeChain = chainRootFirstIncludingThis;
+    }
+
+    /** The canonical recursive group this type belongs to (registry-defined key object). */
+    public Object recGroup() {
+        return recGroup;
+    }
+
+    public int recGroupIndex() {
+        return recGroupIndex;
+    }
+
+    /** The closed sub type: final flag, declared super types, composite type. */
+    public SubType subType() {
+        return subType;
+    }
+
+    public CompositeType composite() {
+        return subType.composite();
+    }
+
+    public boolean isFinal() {
+        return subType.isFinal();
+    }
+
+    /** Depth in the declared subtype hierarchy: 0 for a type with no super type. */
+    public int depth() {
+        return supertypeChain.length - 1;
+    }
+
+    /** The declared direct super type, or null. */
+    public DefType supertype() {
+        return supertypeChain.length >= 2 ? supertypeChain[supertypeChain.length - 2] : null;
+    }
+
+    /** Whether this type is {@code other} or declares it, directly or transitively, as a super type. */
+    public boolean isSubtypeOf(DefType other) {
+        if (this == other) {
+            return true;
+        }
+        int d = other.depth();
+        return d < supertypeChain.length && supertypeChain[d] == other;
+    }
+
+    public boolean isFunc() {
+        return subType.composite() instanceof FuncType;
+    }
+
+    public boolean isStruct() {
+        return subType.composite() instanceof StructType;
+    }
+
+    public boolean isArray() {
+        return subType.composite() instanceof ArrayType;
+    }
+
+    /** The composite as a func type; the type must be a function type. */
+    public FuncType funcType() {
+        return (FuncType) subType.composite();
+    }
+
+    @Override
+    public String toString() {
+        return "deftype#" + Integer.toHexString(System.identityHashCode(this)) + "[" + recGroupIndex + "]";
+    }
+}

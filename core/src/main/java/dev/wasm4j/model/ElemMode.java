@@ -1,0 +1,16 @@
+package dev.wasm4j.model;
+
+/** The mode of an element segment (spec 2.5.7). */
+public sealed interface ElemMode {
+    /** Available to {@code table.init}, until dropped. */
+    record Passive() implements ElemMode {
+    }
+
+    /** Only declares references for {@code ref.func}; dropped at instantiation. */
+    record Declarative() implements ElemMode {
+    }
+
+    /** Copied into table {@code table} at {@code offset} during instantiation, then dropped. */
+    record Active(int table, Expr offset) implements ElemMode {
+    }
+}

@@ -1,0 +1,31 @@
+package dev.wasm4j.model;
+
+import java.util.List;
+
+/**
+ * An element segment (spec 2.5.7): its reference type, its items and its mode. Items are either plain
+ * function indices (the compact encodings) or constant expressions.
+ */
+public record ElemSegment(RefType type, Items items, ElemMode mode) {
+
+    public int size() {
+        return switch (items) {
+            case Items.FuncIndices f -> f.indices().length;
+            case Items.Exprs e -> e.exprs().size();
+        };
+    }
+
+    /** The items of a segment. */
+    public sealed interface Items {
+        /** {@code ref.func} of each index. */
+        record FuncIndices(int[] indices) implements Items {
+        }
+
+        /** A constant expression per item. */
+        record Exprs(List<Expr> exprs) implements Items {
+            public Exprs {
+                exprs = List.copyOf(exprs);
+            }
+        }
+    }
+}

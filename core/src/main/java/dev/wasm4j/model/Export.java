@@ -1,0 +1,5 @@
+package dev.wasm4j.model;
+
+/** An export (spec 2.5.10): a name and the index of the exported item in its index space. */
+public record Export(String name, ExternKind kind, int index) {
+}

@@ -1,0 +1,18 @@
+package dev.wasm4j.model;
+
+/**
+ * An instruction sequence in binary form, ending with its {@code end} opcode: bytes {@code [start, end)} of
+ * {@code bytes}. Offsets are those of the module's binary, so errors can name them. The array is shared
+ * and must never be written.
+ */
+public record Expr(byte[] bytes, int start, int end) {
+
+    public int length() {
+        return end - start;
+    }
+
+    @Override
+    public String toString() {
+        return "Expr[" + start + ".." + end + "]";
+    }
+}

@@ -1,0 +1,10 @@
+package dev.wasm4j.model;
+
+/** A struct field or array element type (spec 2.3.8): storage type and mutability. */
+public record FieldType(StorageType storage, boolean mutable) {
+
+    @Override
+    public String toString() {
+        return mutable ? "(mut " + storage + ")" : storage.toString();
+    }
+}

@@ -1,0 +1,14 @@
+package dev.wasm4j.model;
+
+import java.util.List;
+
+/**
+ * A function defined in the module (spec 2.5.3): its type index, declared locals (compressed runs, as
+ * encoded) and body. The body's offset in the module is {@code body.start()}.
+ */
+public record Function(int typeIndex, List<Locals> locals, Expr body) {
+
+    public Function {
+        locals = List.copyOf(locals);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.wasm4j.model;
+
+/** A global type (spec 2.3.14): value type and mutability. */
+public record GlobalType(ValType valType, boolean mutable) implements ExternType {
+
+    public static GlobalType of(ValType valType, boolean mutable) {
+        return new GlobalType(valType, mutable);
+    }
+
+    @Override
+    public ExternKind kind() {
+        return ExternKind.GLOBAL;
+    }
+}

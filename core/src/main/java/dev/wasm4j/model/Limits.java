@@ -1,0 +1,27 @@
+package dev.wasm4j.model;
+
+/**
+ * Size limits of a memory (in pages) or table (in elements), spec 2.3.11. {@code max} is
+ * {@link #NO_MAX} when absent; both are unsigned 64-bit quantities held in a long.
+ */
+public record Limits(long min, long max) {
+
+    public static final long NO_MAX = -1;
+
+    public static Limits of(long min) {
+        return new Limits(min, NO_MAX);
+    }
+
+    public static Limits of(long min, long max) {
+        return new Limits(min, max);
+    }
+
+    public boolean hasMax() {
+        return max != NO_MAX;
+    }
+
+    @Override
+    public String toString() {
+        return hasMax() ? Long.toUnsignedString(min) + " " + Long.toUnsignedString(max) : Long.toUnsignedString(min);
+    }
+}

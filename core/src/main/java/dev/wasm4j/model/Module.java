@@ -1,0 +1,313 @@
+package dev.wasm4j.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A decoded module (spec 2.5): every section's content, plus the index spaces that imports and definitions
+ * share. Immutable; build one with {@link Builder}. A Module is syntax only: it says nothing about
+ * validity until {@code dev.wasm4j.valid.Validator} has checked it.
+ */
+public final class Module {
+    private final List<RecType> recTypes;
+    private final List<SubType> types;
+    private final List<Import> imports;
+    private final List<Function> functions;
+    private final List<Table> tables;
+    private final List<MemoryType> memories;
+    private final List<Global> globals;
+    private final List<Tag> tags;
+    private final List<Export> exports;
+    private final int start;
+    private final List<ElemSegment> elems;
+    private final List<DataSegment> datas;
+    private final int dataCount;
+    private final List<CustomSection> customSections;
+    private final Names names;
+
+    // Index spaces: imports first, then definitions.
+    private final int[] funcTypeIndices;
+    private final List<TableType> tableTypes;
+    private final List<MemoryType> memoryTypes;
+    private final List<GlobalType> globalTypes;
+    private final List<TagType> tagTypes;
+    private final int importedFuncs;
+    private final int importedTables;
+    private final int importedMemories;
+    private final int importedGlobals;
+    private final int importedTags;
+
+    private Module(Builder b) {
+        recTypes = List.copyOf(b.recTypes);
+        types = recTypes.stream().flatMap(r -> r.subtypes().stream()).toList();
+        imports = List.copyOf(b.imports);
+        functions = List.copyOf(b.functions);
+        tables = List.copyOf(b.tables);
+        memories = List.copyOf(b.memories);
+        globals = List.copyOf(b.globals);
+        tags = List.copyOf(b.tags);
+        exports = List.copyOf(b.exports);
+        start = b.start;
+        elems = List.copyOf(b.elems);
+        datas = List.copyOf(b.datas);
+        dataCount = b.dataCount;
+        customSections = List.copyOf(b.customSections);
+        names = b.names;
+
+        List<Integer> funcs = new ArrayList<>();
+        List<TableType> tbls = new ArrayList<>();
+        List<MemoryType> mems = new ArrayList<>();
+        List<GlobalType> glbs = new ArrayList<>();
+        List<TagType> tgs = new ArrayList<>();
+        for (Import imp : imports) {
+            switch (imp.type()) {
+                case ExternType.Func f -> funcs.add(f.typeIndex());
+                case TableType t -> tbls.add(t);
+                case MemoryType m -> mems.add(m);
+                case GlobalType g -> glbs.add(g);
+                case TagType t -> tgs.add(t);
+            }
+        }
+        importedFuncs = funcs.size();
+        importedTables = tbls.size();
+        importedMemories = mems.size();
+        importedGlobals = glbs.size();
+        importedTags = tgs.size();
+        functions.forEach(f -> funcs.add(f.typeIndex()));
+        tables.forEach(t -> tbls.add(t.type()));
+        mems.addAll(memories);
+        globals.forEach(g -> glbs.add(g.type()));
+        tags.forEach(t -> tgs.add(t.type()));
+        funcTypeIndices = funcs.stream().mapToInt(Integer::intValue).toArray();
+        tableTypes = List.copyOf(tbls);
+        memoryTypes = List.copyOf(mems);
+        globalTypes = List.copyOf(glbs);
+        tagTypes = List.copyOf(tgs);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The recursive type groups of the type section, in order. */
+    public List<RecType> recTypes() {
+        return recTypes;
+    }
+
+    /** The type index space: every sub type of every rec group, flattened. */
+    public List<SubType> types() {
+        return types;
+    }
+
+    public List<Import> imports() {
+        return imports;
+    }
+
+    /** Functions defined by this module (not imported); function index = importedFunctionCount() + i. */
+    public List<Function> functions() {
+        return functions;
+    }
+
+    public List<Table> tables() {
+        return tables;
+    }
+
+    public List<MemoryType> memories() {
+        return memories;
+    }
+
+    public List<Global> globals() {
+        return globals;
+    }
+
+    public List<Tag> tags() {
+        return tags;
+    }
+
+    public List<Export> exports() {
+        return exports;
+    }
+
+    /** The start function's index, or -1. */
+    public int start() {
+        return start;
+    }
+
+    public List<ElemSegment> elems() {
+        return elems;
+    }
+
+    public List<DataSegment> datas() {
+        return datas;
+    }
+
+    /** The data count section's value, or -1 when the section is absent. */
+    public int dataCount() {
+        return dataCount;
+    }
+
+    public List<CustomSection> customSections() {
+        return customSections;
+    }
+
+    public Names names() {
+        return names;
+    }
+
+    // ---- index spaces ----
+
+    public int importedFunctionCount() {
+        return importedFuncs;
+    }
+
+    public int importedTableCount() {
+        return importedTables;
+    }
+
+    public int importedMemoryCount() {
+        return importedMemories;
+    }
+
+    public int importedGlobalCount() {
+        return importedGlobals;
+    }
+
+    public int importedTagCount() {
+        return importedTags;
+    }
+
+    /** Size of the function index space (imports and definitions). */
+    public int functionCount() {
+        return funcTypeIndices.length;
+    }
+
+    /** Type index of function {@code funcIndex} in the function index space. */
+    public int functionTypeIndex(int funcIndex) {
+        return funcTypeIndices[funcIndex];
+    }
+
+    /** The func type of function {@code funcIndex}; the module must be valid. */
+    public FuncType functionType(int funcIndex) {
+        return funcType(funcTypeIndices[funcIndex]);
+    }
+
+    /** The func type at type index {@code typeIndex}; the module must be valid. */
+    public FuncType funcType(int typeIndex) {
+        return (FuncType) types.get(typeIndex).composite();
+    }
+
+    /** Table index space. */
+    public List<TableType> tableTypes() {
+        return tableTypes;
+    }
+
+    /** Memory index space. */
+    public List<MemoryType> memoryTypes() {
+        return memoryTypes;
+    }
+
+    /** Global index space. */
+    public List<GlobalType> globalTypes() {
+        return globalTypes;
+    }
+
+    /** Tag index space. */
+    public List<TagType> tagTypes() {
+        return tagTypes;
+    }
+
+    /** Mutable builder, used by the binary decoder. */
+    public static final class Builder {
+        private final List<RecType> recTypes = new ArrayList<>();
+        private final List<Import> imports = new ArrayList<>();
+        private final List<Function> functions = new ArrayList<>();
+        private final List<Table> tables = new ArrayList<>();
+        private final List<MemoryType> memories = new ArrayList<>();
+        private final List<Global> globals = new ArrayList<>();
+        private final List<Tag> tags = new ArrayList<>();
+        private final List<Export> exports = new ArrayList<>();
+        private int start = -1;
+        private final List<ElemSegment> elems = new ArrayList<>();
+        private final List<DataSegment> datas = new ArrayList<>();
+        private int dataCount = -1;
+        private final List<CustomSection> customSections = new ArrayList<>();
+        private Names names = Names.EMPTY;
+
+        private Builder() {
+        }
+
+        public Builder addRecType(RecType r) {
+            recTypes.add(r);
+            return this;
+        }
+
+        public Builder addImport(Import i) {
+            imports.add(i);
+            return this;
+        }
+
+        public Builder addFunction(Function f) {
+            functions.add(f);
+            return this;
+        }
+
+        public Builder addTable(Table t) {
+            tables.add(t);
+            return this;
+        }
+
+        public Builder addMemory(MemoryType m) {
+            memories.add(m);
+            return this;
+        }
+
+        public Builder addGlobal(Global g) {
+            globals.add(g);
+            return this;
+        }
+
+        public Builder addTag(Tag t) {
+            tags.add(t);
+            return this;
+        }
+
+        public Builder addExport(Export e) {
+            exports.add(e);
+            return this;
+        }
+
+        public Builder start(int funcIndex) {
+            start = funcIndex;
+            return this;
+        }
+
+        public Builder addElem(ElemSegment e) {
+            elems.add(e);
+            return this;
+        }
+
+        public Builder addData(DataSegment d) {
+            datas.add(d);
+            return this;
+        }
+
+        public Builder dataCount(int count) {
+            dataCount = count;
+            return this;
+        }
+
+        public Builder addCustomSection(CustomSection c) {
+            customSections.add(c);
+            return this;
+        }
+
+        public Builder names(Names n) {
+            names = n;
+            return this;
+        }
+
+        public Module build() {
+            return new Module(this);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package dev.wasm4j.model;
+
+/**
+ * A table definition (spec 2.5.4). {@code init} is the constant expression that fills new elements, or
+ * null for the default {@code ref.null} of the element type.
+ */
+public record Table(TableType type, Expr init) {
+}

@@ -1,0 +1,10 @@
+package dev.wasm4j.model;
+
+/** A tag type (exception handling, spec 2.3.15): the index of a function type with empty results. */
+public record TagType(int typeIndex) implements ExternType {
+
+    @Override
+    public ExternKind kind() {
+        return ExternKind.TAG;
+    }
+}
