@@ -1,5 +1,8 @@
 package dev.wasm4j;
 
+import dev.wasm4j.memory.LinearMemory;
+import dev.wasm4j.model.MemoryType;
+
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -54,4 +57,9 @@ public interface Memory {
      * is unmapped, or is closed. The range is bounds-checked (and protection-checked) when taken.
      */
     MemorySegment slice(long addr, long len, boolean forWrite);
+
+    /** A new memory of this type, at its minimum size, zero-filled, for the host to give to imports. */
+    static Memory allocate(MemoryType type) {
+        return LinearMemory.allocate(type);
+    }
 }

@@ -1,0 +1,88 @@
+package dev.wasm4j;
+
+import dev.wasm4j.binary.ModuleDecoder;
+import dev.wasm4j.model.Export;
+import dev.wasm4j.model.Features;
+import dev.wasm4j.model.Import;
+import dev.wasm4j.model.Module;
+import dev.wasm4j.text.Wat;
+import dev.wasm4j.valid.ValidModule;
+import dev.wasm4j.valid.Validator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A decoded and validated module, ready to be instantiated any number of times (spec 7.1.3
+ * {@code module_decode}, {@code module_validate}). Immutable and thread-safe: parse once, share freely.
+ *
+ * <pre>{@code
+ * WasmModule module = WasmModule.fromPath(Path.of("fac.wasm"));
+ * try (Instance instance = new Linker().instantiate(module)) {
+ *     Value[] r = instance.function("fac").call(Value.i64(10));
+ * }
+ * }</pre>
+ */
+public final class WasmModule {
+    private final ValidModule valid;
+
+    private WasmModule(ValidModule valid) {
+        this.valid = valid;
+    }
+
+    /** Decodes and validates a binary module with wasm4j's default features. */
+    public static WasmModule parse(byte[] bytes) {
+        return parse(bytes, Features.DEFAULT);
+    }
+
+    /** Decodes and validates a binary module with the given features. */
+    public static WasmModule parse(byte[] bytes, Features features) {
+        Module m = ModuleDecoder.decode(bytes, features);
+        return new WasmModule(Validator.validate(m, features));
+    }
+
+    /** Assembles, decodes and validates a module in the text format. */
+    public static WasmModule parseText(String wat) {
+        return parse(Wat.assemble(wat));
+    }
+
+    /** Reads a module from a file: binary if it starts with the Wasm magic, text otherwise. */
+    public static WasmModule fromPath(Path path) {
+        return fromPath(path, Features.DEFAULT);
+    }
+
+    public static WasmModule fromPath(Path path, Features features) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (isBinary(bytes)) {
+            return parse(bytes, features);
+        }
+        return parse(Wat.assemble(new String(bytes, StandardCharsets.UTF_8)), features);
+    }
+
+    /** True when {@code bytes} start with the binary format's magic number {@code \0asm}. */
+    public static boolean isBinary(byte[] bytes) {
+        return bytes.length >= 4 && bytes[0] == 0 && bytes[1] == 'a' && bytes[2] == 's' && bytes[3] == 'm';
+    }
+
+    /** The validated module, for the engine's internals and tools. */
+    public ValidModule valid() {
+        return valid;
+    }
+
+    public List<Import> imports() {
+        return valid.module().imports();
+    }
+
+    public List<Export> exports() {
+        return valid.module().exports();
+    }
+}

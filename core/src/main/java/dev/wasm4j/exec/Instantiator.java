@@ -1,0 +1,187 @@
+package dev.wasm4j.exec;
+
+import dev.wasm4j.LinkException;
+import dev.wasm4j.TrapException;
+import dev.wasm4j.memory.LinearMemory;
+import dev.wasm4j.model.DataMode;
+import dev.wasm4j.model.DataSegment;
+import dev.wasm4j.model.ElemMode;
+import dev.wasm4j.model.ElemSegment;
+import dev.wasm4j.model.Export;
+import dev.wasm4j.model.ExternType;
+import dev.wasm4j.model.Function;
+import dev.wasm4j.model.Global;
+import dev.wasm4j.model.GlobalType;
+import dev.wasm4j.model.Import;
+import dev.wasm4j.model.MemoryType;
+import dev.wasm4j.model.Module;
+import dev.wasm4j.model.RefType;
+import dev.wasm4j.model.Table;
+import dev.wasm4j.model.TableType;
+import dev.wasm4j.model.Tag;
+import dev.wasm4j.valid.ValidModule;
+
+import java.util.List;
+
+/**
+ * Module instantiation (spec 4.5.4): resolves and checks imports, allocates the module's functions, tables,
+ * memories, globals and tags, evaluates initializers, applies active segments and runs the start function.
+ * A trap during segment initialization or in the start function fails instantiation; writes done by earlier
+ * segments to imported tables and memories stay, as the spec says.
+ */
+public final class Instantiator {
+
+    /** Supplies the external value for each import, or null when there is none. */
+    @FunctionalInterface
+    public interface ImportResolver {
+        ExternVal resolve(Import imp);
+    }
+
+    private Instantiator() {
+    }
+
+    public static ModuleInstance instantiate(ValidModule valid, ImportResolver imports) {
+        Module m = valid.module();
+        ModuleInstance inst = new ModuleInstance(valid);
+        for (int i = 0; i < inst.types.length; i++) {
+            inst.types[i] = valid.defType(i);
+        }
+        resolveImports(valid, inst, imports);
+
+        int f = m.importedFunctionCount();
+        for (Function def : m.functions()) {
+            inst.functions[f] = new WasmFunction(inst.types[def.typeIndex()], inst, f);
+            f++;
+        }
+        int t = m.importedTagCount();
+        for (Tag tag : m.tags()) {
+            inst.tags[t++] = new TagInstance(inst.types[tag.type().typeIndex()]);
+        }
+        int g = m.importedGlobalCount();
+        for (Global def : m.globals()) {
+            GlobalInstance global = new GlobalInstance((GlobalType) close(valid, def.type()));
+            ConstEval.Result v = ConstEval.eval(inst, def.init());
+            global.value = v.value();
+            global.high = v.high();
+            global.ref = v.ref();
+            inst.globals[g++] = global;
+        }
+        int tb = m.importedTableCount();
+        for (Table def : m.tables()) {
+            Object init = def.init() == null ? null : ConstEval.eval(inst, def.init()).ref();
+            inst.tables[tb++] = new TableInstance((TableType) close(valid, def.type()), init);
+        }
+        int mem = m.importedMemoryCount();
+        for (MemoryType def : m.memories()) {
+            inst.memories[mem++] = allocateMemory(def);
+        }
+        for (Export e : m.exports()) {
+            inst.addExport(e.name(), switch (e.kind()) {
+                case FUNC -> new ExternVal.Func(inst.functions[e.index()]);
+                case TABLE -> new ExternVal.Table(inst.tables[e.index()]);
+                case MEMORY -> new ExternVal.Memory(inst.memories[e.index()]);
+                case GLOBAL -> new ExternVal.Global(inst.globals[e.index()]);
+                case TAG -> new ExternVal.Tag(inst.tags[e.index()]);
+            });
+        }
+        initSegments(m, inst);
+        if (m.start() >= 0) {
+            inst.functions[m.start()].invoke();
+        }
+        return inst;
+    }
+
+    private static LinearMemory allocateMemory(MemoryType type) {
+        try {
+            return LinearMemory.allocate(type);
+        } catch (OutOfMemoryError e) {
+            throw new TrapException("cannot allocate memory of " + type.limits().min() + " pages");
+        }
+    }
+
+    private static ExternType close(ValidModule valid, ExternType type) {
+        return switch (type) {
+            case GlobalType gt -> new GlobalType(valid.close(gt.valType()), gt.mutable());
+            case TableType tt -> new TableType(tt.addrType(), tt.limits(), (RefType) valid.close(tt.elemType()));
+            default -> type;
+        };
+    }
+
+    private static void resolveImports(ValidModule valid, ModuleInstance inst, ImportResolver imports) {
+        Module m = valid.module();
+        int f = 0;
+        int tb = 0;
+        int mem = 0;
+        int g = 0;
+        int tg = 0;
+        for (Import imp : m.imports()) {
+            ExternVal v = imports.resolve(imp);
+            if (v == null) {
+                throw new LinkException("unknown import " + imp.module() + "." + imp.name());
+            }
+            ExternType expected = close(valid, imp.type());
+            if (!ImportMatching.matches(v, expected, valid)) {
+                throw new LinkException("incompatible import type for " + imp.module() + "." + imp.name());
+            }
+            switch (v) {
+                case ExternVal.Func x -> inst.functions[f++] = x.function();
+                case ExternVal.Table x -> inst.tables[tb++] = x.table();
+                case ExternVal.Memory x -> inst.memories[mem++] = x.memory();
+                case ExternVal.Global x -> inst.globals[g++] = x.global();
+                case ExternVal.Tag x -> inst.tags[tg++] = x.tag();
+            }
+        }
+    }
+
+    private static void initSegments(Module m, ModuleInstance inst) {
+        List<ElemSegment> elems = m.elems();
+        for (int i = 0; i < elems.size(); i++) {
+            ElemSegment seg = elems.get(i);
+            inst.elems[i] = switch (seg.items()) {
+                case ElemSegment.Items.FuncIndices fi -> {
+                    Object[] refs = new Object[fi.indices().length];
+                    for (int k = 0; k < refs.length; k++) {
+                        refs[k] = inst.functions[fi.indices()[k]];
+                    }
+                    yield refs;
+                }
+                case ElemSegment.Items.Exprs ex -> {
+                    Object[] refs = new Object[ex.exprs().size()];
+                    for (int k = 0; k < refs.length; k++) {
+                        refs[k] = ConstEval.eval(inst, ex.exprs().get(k)).ref();
+                    }
+                    yield refs;
+                }
+            };
+        }
+        List<DataSegment> datas = m.datas();
+        for (int i = 0; i < datas.size(); i++) {
+            DataSegment d = datas.get(i);
+            inst.dataBytes[i] = d.bytes();
+            inst.dataStart[i] = d.start();
+            inst.dataLength[i] = d.length();
+        }
+        for (int i = 0; i < elems.size(); i++) {
+            switch (elems.get(i).mode()) {
+                case ElemMode.Active a -> {
+                    TableInstance table = inst.tables[a.table()];
+                    long offset = ConstEval.eval(inst, a.offset()).value();
+                    long start = table.type().addrType() == dev.wasm4j.model.AddrType.I64 ? offset : offset & 0xFFFF_FFFFL;
+                    table.init(start, inst.elems[i], 0, inst.elems[i].length);
+                    inst.dropElem(i);
+                }
+                case ElemMode.Declarative d -> inst.dropElem(i);
+                case ElemMode.Passive p -> { }
+            }
+        }
+        for (int i = 0; i < datas.size(); i++) {
+            if (datas.get(i).mode() instanceof DataMode.Active a) {
+                LinearMemory memory = inst.memories[a.memory()];
+                long offset = ConstEval.eval(inst, a.offset()).value();
+                long start = memory.type().addrType() == dev.wasm4j.model.AddrType.I64 ? offset : offset & 0xFFFF_FFFFL;
+                memory.init(start, inst.dataBytes[i], inst.dataStart[i], inst.dataLength[i]);
+                inst.dropData(i);
+            }
+        }
+    }
+}

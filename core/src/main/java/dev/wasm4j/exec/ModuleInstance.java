@@ -1,0 +1,78 @@
+package dev.wasm4j.exec;
+
+import dev.wasm4j.memory.LinearMemory;
+import dev.wasm4j.model.DefType;
+import dev.wasm4j.valid.ValidModule;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A module instance (spec 4.2.5): the module's index spaces resolved to store objects, plus its segments'
+ * run-time state. The arrays are public for the execution tiers and must not be modified by anyone else.
+ */
+public final class ModuleInstance {
+    private final ValidModule module;
+    public final DefType[] types;
+    public final FunctionInstance[] functions;
+    public final TableInstance[] tables;
+    public final LinearMemory[] memories;
+    public final GlobalInstance[] globals;
+    public final TagInstance[] tags;
+    /** Element segments' references; a dropped segment is an empty array. */
+    public final Object[][] elems;
+    /** Data segments' bytes: {@code dataBytes[i][dataStart[i] .. dataStart[i] + dataLength[i])}; dropped = length 0. */
+    public final byte[][] dataBytes;
+    public final int[] dataStart;
+    public final int[] dataLength;
+    private final Map<String, ExternVal> exports = new LinkedHashMap<>();
+
+    ModuleInstance(ValidModule module) {
+        this.module = module;
+        var m = module.module();
+        this.types = new DefType[m.types().size()];
+        this.functions = new FunctionInstance[m.functionCount()];
+        this.tables = new TableInstance[m.tableTypes().size()];
+        this.memories = new LinearMemory[m.memoryTypes().size()];
+        this.globals = new GlobalInstance[m.globalTypes().size()];
+        this.tags = new TagInstance[m.tagTypes().size()];
+        this.elems = new Object[m.elems().size()][];
+        int n = m.datas().size();
+        this.dataBytes = new byte[n][];
+        this.dataStart = new int[n];
+        this.dataLength = new int[n];
+    }
+
+    public ValidModule module() {
+        return module;
+    }
+
+    public LinearMemory[] memories() {
+        return memories;
+    }
+
+    /** The export with this name, or null. */
+    public ExternVal export(String name) {
+        return exports.get(name);
+    }
+
+    /** Every export, in the module's order. */
+    public Map<String, ExternVal> exports() {
+        return Collections.unmodifiableMap(exports);
+    }
+
+    void addExport(String name, ExternVal value) {
+        exports.put(name, value);
+    }
+
+    public void dropElem(int index) {
+        elems[index] = EMPTY;
+    }
+
+    public void dropData(int index) {
+        dataLength[index] = 0;
+    }
+
+    private static final Object[] EMPTY = new Object[0];
+}

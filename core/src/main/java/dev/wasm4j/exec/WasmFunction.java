@@ -1,0 +1,58 @@
+package dev.wasm4j.exec;
+
+import dev.wasm4j.Value;
+import dev.wasm4j.exec.interp.Code;
+import dev.wasm4j.exec.interp.Interpreter;
+import dev.wasm4j.exec.interp.Translator;
+import dev.wasm4j.model.DefType;
+
+/**
+ * A function defined by a module instance. Its body is translated for the interpreter on first call, once
+ * (thread-safe), so that instantiating a large module costs nothing per function.
+ */
+public final class WasmFunction extends FunctionInstance {
+    private final ModuleInstance instance;
+    private final int index;
+    private volatile Code code;
+
+    public WasmFunction(DefType type, ModuleInstance instance, int index) {
+        super(type);
+        this.instance = instance;
+        this.index = index;
+    }
+
+    public ModuleInstance instance() {
+        return instance;
+    }
+
+    /** Index in the module's function index space. */
+    public int index() {
+        return index;
+    }
+
+    /** The translated body, translating it on first use. */
+    public Code code() {
+        Code c = code;
+        if (c == null) {
+            synchronized (this) {
+                c = code;
+                if (c == null) {
+                    c = Translator.translate(this);
+                    code = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    @Override
+    public Value[] invoke(Value... args) {
+        return Interpreter.invoke(this, args);
+    }
+
+    @Override
+    public String debugName() {
+        String name = instance.module().module().names().functionName(index);
+        return name != null ? name : "func " + index;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.wasm4j.exec.interp;
+
+import dev.wasm4j.exec.WasmFunction;
+
+/**
+ * A function body translated for the interpreter. Slots are counted from the frame pointer: parameters,
+ * then declared locals ({@code localSlots} in all), then the operand stack (at most {@code maxSlots} in
+ * all). {@code constants} holds immediates that are not ints (types for casts, ...).
+ */
+public final class Code {
+    final WasmFunction function;
+    final int[] ins;
+    final Object[] constants;
+    final int paramSlots;
+    final int localSlots;
+    final int resultSlots;
+    final int maxSlots;
+    final Handler[] handlers;
+
+    Code(WasmFunction function, int[] ins, Object[] constants, int paramSlots, int localSlots, int resultSlots,
+         int maxSlots, Handler[] handlers) {
+        this.function = function;
+        this.ins = ins;
+        this.constants = constants;
+        this.paramSlots = paramSlots;
+        this.localSlots = localSlots;
+        this.resultSlots = resultSlots;
+        this.maxSlots = maxSlots;
+        this.handlers = handlers;
+    }
+
+    public WasmFunction function() {
+        return function;
+    }
+
+    /** Number of ints of translated code. */
+    public int length() {
+        return ins.length;
+    }
+
+    /**
+     * A catch clause of a {@code try_table}, active for code in {@code [start, end)}: on an exception whose
+     * tag is {@code tag} (or any, for catch_all), the stack is cut to {@code height} slots above the frame
+     * pointer, the payload (and, for the _ref kinds, the exnref) is pushed, and execution continues at
+     * {@code target}. Handlers are listed innermost first.
+     */
+    record Handler(int start, int end, int tag, boolean pushRef, int target, int height) {
+        static final int CATCH_ALL = -1;
+    }
+}
