@@ -1,0 +1,126 @@
+package dev.wasm4j.cli;
+
+import dev.wasm4j.model.Features;
+import dev.wasm4j.wast.CommandNames;
+import dev.wasm4j.wast.Script;
+import dev.wasm4j.wast.ScriptRunner;
+import dev.wasm4j.wast.Suite;
+import dev.wasm4j.wast.WastParser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code wasm4j wast}: runs spec script files (or every .wast under a directory), a line per file, then
+ * {@code N passed, N failed[, N skipped]} counting commands. Files in tests/spec/skips.txt are skipped.
+ */
+@Command(name = "wast", mixinStandardHelpOptions = true,
+        description = "Runs WebAssembly spec scripts (.wast files or directories of them).")
+final class WastCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = ".wast files or directories.")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = {"-W"}, paramLabel = "FEATURE[=y|n]", description = "Wasm features, e.g. -W simd=n.")
+    List<String> wasmOptions = new ArrayList<>();
+
+    @Option(names = "--verbose", description = "Print every failing command with the reason.")
+    boolean verbose;
+
+    @Option(names = "--failures", description = "Print failing commands (at most N per file).", paramLabel = "N")
+    int failuresToShow = 0;
+
+    @Option(names = "--report", paramLabel = "FILE.md", description = "Also write a Markdown status report.")
+    Path report;
+
+    @Option(names = "--no-skips", description = "Run files listed in tests/spec/skips.txt too.")
+    boolean noSkips;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Features features = WasmOptions.features(wasmOptions);
+        PrintWriter out = spec.commandLine().getOut();
+        Map<String, Suite.Skip> skips = noSkips ? Map.of() : Suite.skips();
+        List<StatusReport.Row> rows = new ArrayList<>();
+        long passed = 0;
+        long failed = 0;
+        long skipped = 0;
+        for (Path arg : files) {
+            List<Path> wasts = Files.isDirectory(arg) ? Suite.wastFiles(arg) : List.of(arg);
+            for (Path file : wasts) {
+                String name = displayName(file);
+                Script script;
+                try {
+                    script = WastParser.parse(file.getFileName().toString(), Suite.read(file));
+                } catch (RuntimeException e) {
+                    out.println(name + ": cannot parse: " + e.getMessage());
+                    rows.add(new StatusReport.Row(name, 0, 1, 0, null));
+                    failed++;
+                    continue;
+                }
+                Suite.Skip skip = skips.get(name);
+                if (skip != null) {
+                    int n = script.commands().size();
+                    out.println(name + ": " + n + " skipped (needs " + skip.feature() + ")");
+                    rows.add(new StatusReport.Row(name, 0, 0, n, skip));
+                    skipped += n;
+                    continue;
+                }
+                ScriptRunner runner = new ScriptRunner(features);
+                int ok = 0;
+                int bad = 0;
+                List<String> failures = new ArrayList<>();
+                for (var c : script.commands()) {
+                    ScriptRunner.Outcome o = runner.execute(c);
+                    if (o.passed()) {
+                        ok++;
+                    } else {
+                        bad++;
+                        failures.add(CommandNames.name(name, c) + ": " + o.detail());
+                    }
+                }
+                out.println(name + ": " + ok + " passed" + (bad > 0 ? ", " + bad + " failed" : ""));
+                int show = verbose ? failures.size() : Math.min(failuresToShow, failures.size());
+                for (int i = 0; i < show; i++) {
+                    out.println("  FAIL " + failures.get(i));
+                }
+                out.flush();
+                rows.add(new StatusReport.Row(name, ok, bad, 0, null));
+                passed += ok;
+                failed += bad;
+            }
+        }
+        out.println(passed + " passed, " + failed + " failed" + (skipped > 0 ? ", " + skipped + " skipped" : ""));
+        out.flush();
+        if (report != null) {
+            StatusReport.write(report, rows);
+        }
+        return failed > 0 ? 1 : 0;
+    }
+
+    private static String displayName(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        Optional<Path> official = Suite.officialSuite().map(p -> p.toAbsolutePath().normalize());
+        if (official.isPresent() && abs.startsWith(official.get())) {
+            return Suite.displayName(official.get(), abs, "");
+        }
+        Path own = Suite.ownSuite().toAbsolutePath().normalize();
+        if (abs.startsWith(own)) {
+            return Suite.displayName(own, abs, "tests/spec/");
+        }
+        return file.toString();
+    }
+}
