@@ -1,7 +1,5 @@
 package dev.wasm4j.exec.numeric;
 
-import static dev.wasm4j.exec.numeric.Lanes.pack;
-
 /**
  * The {@code f64x2.*} instructions (spec 4.3.5, "Vector Operations": the scalar operators of {@link F64Ops}
  * lane by lane), in place on the operand stack as {@link V128Ops} describes. Lane 0 is {@code lo}, lane 1 is
