@@ -12,7 +12,6 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -58,7 +57,7 @@ class NumericsCompletenessTest {
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
-        assertEquals(373, ops.size(), "numeric opcodes found: " + ops.size());
+        assertTrue(ops.size() >= 373, "numeric opcodes found: " + ops.size());
     }
 
     private static Class<?> javaType(ValType t) {
