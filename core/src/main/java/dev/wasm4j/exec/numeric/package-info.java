@@ -17,7 +17,10 @@
  *     {@code f64x2.promote_low_f32x4} is {@code F64x2Ops.promoteLowF32x4}, {@code v128.bitselect} is
  *     {@code V128Ops.bitselect}. They work in place on the operand stack; the convention is described once in
  *     {@link dev.wasm4j.exec.numeric.V128Ops}.</li>
+ * <li>the wide-arithmetic instructions with two results ({@code i64.add128}, {@code i64.mul_wide_s}, ...) are
+ *     in {@link dev.wasm4j.exec.numeric.I64Ops} and also work in place on the operand stack.</li>
  * </ul>
+ * Tests and comparisons return an i32 0 or 1 as {@code int}.
  *
  * <h2>Values</h2>
  * As everywhere in the engine (docs/ARCHITECTURE.md, "Values inside the engine"), floating-point values are
@@ -36,6 +39,12 @@
  * operations": every choice is the first one): {@code relaxed_madd} is an unfused multiply then add,
  * {@code relaxed_min/max} are {@code min/max}, {@code relaxed_trunc} is {@code trunc_sat},
  * {@code relaxed_swizzle} is {@code swizzle}, {@code relaxed_laneselect} is {@code bitselect},
- * {@code relaxed_q15mulr_s} is {@code q15mulr_sat_s} and the relaxed dot products treat both operands as signed.
+ * {@code relaxed_q15mulr_s} is {@code q15mulr_sat_s} and the relaxed dot products treat both operands as
+ * signed (their i16 pair sums saturate, as the spec's {@code ivdot_sat} does).
+ *
+ * <h2>Traps</h2>
+ * Only the partial operators throw: {@link dev.wasm4j.TrapException} with the testsuite's message,
+ * {@code integer divide by zero}, {@code integer overflow} or {@code invalid conversion to integer}. The trap
+ * is the only path that allocates.
  */
 package dev.wasm4j.exec.numeric;
