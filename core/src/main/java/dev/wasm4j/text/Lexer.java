@@ -158,10 +158,10 @@ public final class Lexer {
             if (pos >= limit) {
                 throw error("unclosed comment", start);
             }
-            if (src.startsWith("(;", pos)) {
+            if (at(pos, '(') && at(pos + 1, ';')) {
                 nesting++;
                 pos += 2;
-            } else if (src.startsWith(";)", pos)) {
+            } else if (at(pos, ';') && at(pos + 1, ')')) {
                 nesting--;
                 pos += 2;
                 if (nesting == 0) {

@@ -3,6 +3,7 @@ package dev.wasm4j.wast;
 import dev.wasm4j.MalformedException;
 import dev.wasm4j.ModuleException;
 import dev.wasm4j.Value;
+import dev.wasm4j.WasmException;
 import dev.wasm4j.model.AbsHeapType;
 import dev.wasm4j.model.HeapType;
 import dev.wasm4j.model.RefType;
@@ -38,8 +39,14 @@ public final class WastParser {
 
     /** Parses {@code text}, the content of the script {@code fileName}. */
     public static Script parse(String fileName, String text) {
-        WastParser p = new WastParser(text);
-        return new Script(fileName, p.script());
+        try {
+            WastParser p = new WastParser(text);
+            return new Script(fileName, p.script());
+        } catch (WasmException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new MalformedException("internal script parser error: " + e, -1);
+        }
     }
 
     // ---------------------------------------------------------------- tokens

@@ -159,4 +159,35 @@ class WastParserTest {
         assertThrows(MalformedException.class, () -> parse("(frobnicate)"));
         assertThrows(MalformedException.class, () -> parse("(module \"unclosed)"));
     }
+
+    /** Truncated or mutated scripts only ever raise WasmExceptions, never internal errors. */
+    @Test
+    void brokenScriptsOnlyEverThrowWasmExceptions() {
+        String text = """
+                (module $M (func (export "f") (param i32) (result i32) (local.get 0)))
+                (register "m" $M)
+                (assert_return (invoke $M "f" (i32.const 1)) (i32.const 1))
+                (assert_return (invoke "g" (v128.const f32x4 0 1 2 3)) (v128.const f32x4 nan:canonical 1 2 3))
+                (assert_trap (invoke "f" (ref.null func) (ref.extern 1)) "unreachable")
+                (assert_malformed (module quote "(func") "unexpected token")
+                (assert_invalid (module binary "\\00asm") "x")
+                (module instance $I $M)
+                (assert_return (invoke "h") (either (ref.null) (ref.i31)))
+                """;
+        String[] inserts = {"(", ")", "\"", "$", "0", "nan:canonical", "(module", "(invoke \"f\""};
+        for (int i = 0; i <= text.length(); i++) {
+            check(text.substring(0, i));
+            for (String s : inserts) {
+                check(text.substring(0, i) + s + text.substring(i));
+            }
+        }
+    }
+
+    private static void check(String text) {
+        try {
+            WastParser.parse("fuzz.wast", text);
+        } catch (dev.wasm4j.WasmException e) {
+            assertTrue(!e.getMessage().startsWith("internal"), text + ": " + e.getMessage());
+        }
+    }
 }
