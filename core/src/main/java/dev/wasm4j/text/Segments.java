@@ -1,6 +1,7 @@
 package dev.wasm4j.text;
 
 import dev.wasm4j.InvalidException;
+import dev.wasm4j.model.AbsHeapType;
 import dev.wasm4j.model.AddrType;
 import dev.wasm4j.model.ExternKind;
 import dev.wasm4j.model.MemoryType;
@@ -173,11 +174,25 @@ final class Segments {
         c.expectRpar();
     }
 
-    /** {@code (elem ...)} inside a table: a table sized to the elements, and an active segment at 0. */
-    private void inlineElem(int table, AddrType at, RefType rt, Token rtTok) {
+    /**
+     * {@code (elem ...)} inside a table: a table sized to the elements, and an active segment at offset 0.
+     * The list is an element list ({@code func x*} or {@code reftype expr*}) or, as the reference interpreter
+     * also accepts, bare function indices or expressions, whose segment then has the table's type.
+     */
+    private void inlineElem(int table, AddrType at, RefType tableType, Token rtTok) {
         ByteWriter items = new ByteWriter();
         int n = 0;
-        if (c.peek().isIndex() || c.at(Kind.RPAR)) {
+        RefType segType = tableType;
+        boolean indices = false;
+        if (c.acceptKeyword("func")) {
+            segType = RefType.of(false, AbsHeapType.FUNC);
+            indices = true;
+        } else if (types.atRefType()) {
+            segType = types.refType();
+        } else {
+            indices = c.peek().isIndex() || c.at(Kind.RPAR);
+        }
+        if (indices) {
             while (c.peek().isIndex()) {
                 Encode.opcode(items, Opcode.REF_FUNC);
                 items.u32(scope.funcs.resolve(c.next()));
@@ -191,16 +206,16 @@ final class Segments {
             }
         }
         c.expectRpar();
-        writeTableType(out.tables.add(), at, n, true, n, rt, rtTok);
+        writeTableType(out.tables.add(), at, n, true, n, tableType, rtTok);
         ByteWriter w = out.elems.add();
-        boolean compact = table == 0 && rt.equals(RefType.FUNCREF);
+        boolean compact = table == 0 && segType.equals(RefType.FUNCREF);
         w.u8(compact ? 4 : 6);
         if (!compact) {
             w.u32(table);
         }
         zeroOffset(w, at);
         if (!compact) {
-            Encode.refType(w, rt);
+            Encode.refType(w, segType);
         }
         w.u32(n).bytes(items);
     }

@@ -259,6 +259,10 @@ class WatTest {
         s = sections(Wat.assemble("(func $f) (table $t (ref null func) (elem $f $f))"));
         assertEquals("01" + "70" + "01" + "0202", s.get("4"));
         assertEquals("01" + "04" + "41000b" + "02" + "d2000b" + "d2000b", s.get("9"));
+        s = sections(Wat.assemble("(func $f) (table $t funcref (elem func $f)) (table (ref null func) (elem funcref (ref.null func)))"));
+        assertEquals("02" + "700101" + "01" + "700101" + "01", s.get("4"));
+        assertEquals("02" + "06" + "00" + "41000b" + "6470" + "01" + "d2000b" + "06" + "01" + "41000b" + "70" + "01" + "d0700b",
+                s.get("9"));
     }
 
     @Test
