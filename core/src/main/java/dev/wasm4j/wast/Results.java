@@ -50,7 +50,7 @@ final class Results {
     }
 
     private static boolean kind(String kind, Object ref) {
-        return switch (kind) {
+        return switch (kind.startsWith("ref.") ? kind.substring(4) : kind) {
             case "func" -> ref instanceof FunctionInstance;
             case "struct" -> ref instanceof StructObject;
             case "array" -> ref instanceof ArrayObject;
