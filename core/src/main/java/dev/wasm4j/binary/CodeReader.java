@@ -15,6 +15,11 @@ import java.util.List;
  * Reads the instructions of an {@link Expr} one at a time (spec 5.4): {@link #next()} returns the opcode
  * and fills {@link #imm()}. Only syntax is checked here (known opcodes, well-formed immediates); typing is
  * the validator's work. The same reader serves the decoder's syntax pass, the validator and the tiers.
+ *
+ * <p>Opcodes of features that the underlying {@link WasmReader}'s {@link dev.wasm4j.model.Features} leave out
+ * are illegal. A reader made from an {@link Expr} enables every feature: its code has been decoded already.
+ *
+ * @see <a href="https://webassembly.github.io/spec/core/binary/instructions.html">spec 5.4 Instructions</a>
  */
 public final class CodeReader {
     private final WasmReader in;
