@@ -7,12 +7,16 @@ import dev.wasm4j.model.Features;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.function.Executable;
 
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
@@ -40,26 +44,31 @@ class DecoderRobustnessTest {
 
     @TestFactory
     List<DynamicNode> truncations() {
-        return BinarySuiteTest.perFile(m -> m.kind() == Kind.BINARY, (m, features) -> {
+        return BinarySuiteTest.perFile(m -> m.kind() == Kind.BINARY, (m, features) -> within(() -> {
             byte[] b = m.binary();
             int step = Math.max(1, b.length / ALL_PREFIXES_UP_TO);
             for (int len = 0; len < b.length; len += step) {
-                byte[] prefix = java.util.Arrays.copyOf(b, len);
+                byte[] prefix = Arrays.copyOf(b, len);
                 decode(m, prefix, features);
                 decode(m, prefix, Features.DEFAULT);
             }
-        }, Map.of());
+        }), Map.of());
     }
 
     @TestFactory
     List<DynamicNode> mutations() {
-        return BinarySuiteTest.perFile(m -> m.kind() == Kind.BINARY, (m, features) -> {
+        return BinarySuiteTest.perFile(m -> m.kind() == Kind.BINARY, (m, features) -> within(() -> {
             SplittableRandom random = new SplittableRandom((m.file() + ":" + m.line()).hashCode());
             for (int i = 0; i < MUTANTS_PER_MODULE; i++) {
                 byte[] mutant = mutate(m.binary(), random);
                 decode(m, mutant, i % 2 == 0 ? features : Features.DEFAULT);
             }
-        }, Map.of());
+        }), Map.of());
+    }
+
+    /** Runs {@code work} with a generous time limit, so that a decoder that loops fails instead of hanging. */
+    static void within(Executable work) {
+        assertTimeoutPreemptively(Duration.ofSeconds(30), work);
     }
 
     @AfterAll
