@@ -18,9 +18,21 @@ import dev.wasm4j.model.ValType;
  */
 final class MemoryRules {
     private static final int[] LANES = new int[Opcode.values().length];
+    /** Fixed signatures as arrays, by opcode ordinal, for i32 and i64 addresses. */
+    private static final ValType[][] PARAMS32 = new ValType[Opcode.values().length][];
+    private static final ValType[][] PARAMS64 = new ValType[Opcode.values().length][];
+    private static final ValType[][] RESULTS32 = new ValType[Opcode.values().length][];
+    private static final ValType[][] RESULTS64 = new ValType[Opcode.values().length][];
 
     static {
         for (Opcode op : Opcode.values()) {
+            if (op.hasFixedSignature()) {
+                int i = op.ordinal();
+                PARAMS32[i] = op.params(AddrType.I32).toArray(ValType[]::new);
+                PARAMS64[i] = op.params(AddrType.I64).toArray(ValType[]::new);
+                RESULTS32[i] = op.results(AddrType.I32).toArray(ValType[]::new);
+                RESULTS64[i] = op.results(AddrType.I64).toArray(ValType[]::new);
+            }
             if (op.imm() == Imm.LANE) {
                 String shape = op.mnemonic().substring(0, op.mnemonic().indexOf('.'));
                 LANES[op.ordinal()] = Integer.parseInt(shape.substring(shape.indexOf('x') + 1));
@@ -69,8 +81,14 @@ final class MemoryRules {
             }
             default -> { }
         }
-        v.popAll(op.params(at));
-        v.pushAll(op.results(at));
+        int i = op.ordinal();
+        if (at == AddrType.I32) {
+            v.popAll(PARAMS32[i]);
+            v.pushAll(RESULTS32[i]);
+        } else {
+            v.popAll(PARAMS64[i]);
+            v.pushAll(RESULTS64[i]);
+        }
     }
 
     private MemoryType memArg(Opcode op, Immediates imm) {

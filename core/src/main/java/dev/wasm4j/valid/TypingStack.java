@@ -122,6 +122,36 @@ abstract class TypingStack implements CodeState {
         popAll(ts, ts.size());
     }
 
+    /** Pops operands matching {@code ts} (the last one on top), checking all before popping any. */
+    final void popAll(ValType[] ts) {
+        int n = ts.length;
+        if (n == 0) {
+            return;
+        }
+        ControlFrame f = frames[depth - 1];
+        int avail = size - f.height;
+        for (int i = 0; i < n; i++) {
+            ValType e = ts[n - 1 - i];
+            if (i < avail) {
+                ValType a = stack[size - 1 - i];
+                if (a != e && !matches(a, e)) {
+                    throw mismatch(Arrays.asList(ts), avail);
+                }
+            } else if (!f.unreachable) {
+                throw mismatch(Arrays.asList(ts), avail);
+            }
+        }
+        for (int k = Math.min(n, avail); k > 0; k--) {
+            slots -= slotsOf(stack[--size]);
+        }
+    }
+
+    final void pushAll(ValType[] ts) {
+        for (ValType t : ts) {
+            push(t);
+        }
+    }
+
     /** Pops operands matching the first {@code n} types of {@code ts}. */
     final void popAll(List<ValType> ts, int n) {
         if (n == 0) {
