@@ -16,6 +16,8 @@ public final class Code {
     final int resultSlots;
     final int maxSlots;
     final Handler[] handlers;
+    /** A RETURN op at the very end, where a tail call to a host function goes to return its results. */
+    final int returnPc;
 
     Code(WasmFunction function, int[] ins, Object[] constants, int paramSlots, int localSlots, int resultSlots,
          int maxSlots, Handler[] handlers) {
@@ -27,6 +29,7 @@ public final class Code {
         this.resultSlots = resultSlots;
         this.maxSlots = maxSlots;
         this.handlers = handlers;
+        this.returnPc = ins.length - 1;
     }
 
     public WasmFunction function() {

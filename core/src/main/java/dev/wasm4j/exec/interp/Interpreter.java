@@ -213,7 +213,7 @@ public final class Interpreter {
                                 s = ctx.stack;
                                 r = ctx.refs;
                                 if (tail) {
-                                    pc = returnPc(code);
+                                    pc = code.returnPc;
                                 }
                             }
                         }
@@ -297,6 +297,12 @@ public final class Interpreter {
                         case Ops.I64_CONST -> {
                             s[sp++] = (ins[pc] & MASK32) | (long) ins[pc + 1] << 32;
                             pc += 2;
+                        }
+                        case Ops.V128_CONST -> {
+                            s[sp] = (ins[pc] & MASK32) | (long) ins[pc + 1] << 32;
+                            s[sp + 1] = (ins[pc + 2] & MASK32) | (long) ins[pc + 3] << 32;
+                            sp += 2;
+                            pc += 4;
                         }
                         case Ops.REF_NULL -> r[sp++] = null;
                         case Ops.REF_FUNC -> r[sp++] = inst.functions[ins[pc++]];
@@ -523,19 +529,6 @@ public final class Interpreter {
         }
     }
 
-    /** The pc of the RETURN that ends the function, used after a tail call to a host function. */
-    private static int returnPc(Code code) {
-        int[] ins = code.ins;
-        for (int pc = 0; pc < ins.length; ) {
-            if (ins[pc] == Ops.RETURN) {
-                return pc;
-            }
-            int n = Ops.immediates(ins[pc]);
-            pc += 1 + (n >= 0 ? n : 1 + 3 * (ins[pc + 1] + 1));
-        }
-        throw new IllegalStateException("function without return");
-    }
-
     /** {@code call_indirect}: the table entry, checked for null and type. */
     private static FunctionInstance indirect(ModuleInstance inst, int typeIndex, int tableIndex, long index) {
         TableInstance table = inst.tables[tableIndex];
@@ -543,11 +536,11 @@ public final class Interpreter {
         long i = is64 ? index : index & MASK32;
         Object[] elements = table.elements();
         if (i < 0 || i >= elements.length) {
-            throw new TrapException("undefined element");
+            throw new TrapException("undefined element " + i);
         }
         Object f = elements[(int) i];
         if (f == null) {
-            throw new TrapException("uninitialized element");
+            throw new TrapException("uninitialized element " + i);
         }
         FunctionInstance fn = (FunctionInstance) f;
         DefType expected = inst.types[typeIndex];

@@ -120,6 +120,7 @@ public final class Translator implements CodeSink {
 
     @Override
     public void endFunction(CodeState state) {
+        out.emit(Ops.RETURN);
         Code.Handler[] hs = new Code.Handler[handlers.size()];
         for (int i = 0; i < hs.length; i++) {
             PendingHandler h = handlers.get(i);
