@@ -30,6 +30,21 @@ import java.util.Set;
  */
 public final class Linker {
     private final Map<String, Map<String, ExternVal>> definitions = new HashMap<>();
+    private final EngineConfig config;
+
+    /** A linker whose instances run with the default engine ({@link EngineConfig#DEFAULT}). */
+    public Linker() {
+        this(EngineConfig.DEFAULT);
+    }
+
+    /** A linker whose instances run as {@code config} says. */
+    public Linker(EngineConfig config) {
+        this.config = java.util.Objects.requireNonNull(config, "config");
+    }
+
+    public EngineConfig config() {
+        return config;
+    }
 
     /** Defines a host function; {@code type} may only use abstract reference types. */
     public Linker define(String module, String name, FuncType type, HostFunction function) {
@@ -77,8 +92,13 @@ public final class Linker {
      * @throws TrapException when initialization or the start function traps
      */
     public Instance instantiate(WasmModule module) {
+        java.util.function.Consumer<ModuleInstance> tier = switch (config.engine()) {
+            case INTERPRETER -> null;
+            case COMPILER -> module.compiled()::attach;
+            case AUTO -> module.auto()::attach;
+        };
         ModuleInstance inst = Instantiator.instantiate(module.valid(),
-                imp -> definitions.getOrDefault(imp.module(), Map.of()).get(imp.name()));
+                imp -> definitions.getOrDefault(imp.module(), Map.of()).get(imp.name()), tier);
         Set<LinearMemory> owned = new HashSet<>();
         int imported = module.valid().module().importedMemoryCount();
         for (int i = imported; i < inst.memories.length; i++) {

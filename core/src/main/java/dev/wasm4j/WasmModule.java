@@ -1,6 +1,9 @@
 package dev.wasm4j;
 
 import dev.wasm4j.binary.ModuleDecoder;
+import dev.wasm4j.compiler.AutoTier;
+import dev.wasm4j.compiler.CompiledModule;
+import dev.wasm4j.compiler.ModuleCompiler;
 import dev.wasm4j.model.Export;
 import dev.wasm4j.model.Features;
 import dev.wasm4j.model.Import;
@@ -29,6 +32,8 @@ import java.util.List;
  */
 public final class WasmModule {
     private final ValidModule valid;
+    private CompiledModule compiled;
+    private AutoTier auto;
 
     private WasmModule(ValidModule valid) {
         this.valid = valid;
@@ -76,6 +81,22 @@ public final class WasmModule {
     /** The validated module, for the engine's internals and tools. */
     public ValidModule valid() {
         return valid;
+    }
+
+    /** The module compiled to JVM bytecode, compiling it on first use (once; shared by its instances). */
+    public synchronized CompiledModule compiled() {
+        if (compiled == null) {
+            compiled = ModuleCompiler.compile(valid);
+        }
+        return compiled;
+    }
+
+    /** The {@code auto} engine's state for this module. */
+    synchronized AutoTier auto() {
+        if (auto == null) {
+            auto = new AutoTier(this::compiled);
+        }
+        return auto;
     }
 
     public List<Import> imports() {

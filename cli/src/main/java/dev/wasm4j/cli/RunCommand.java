@@ -1,5 +1,7 @@
 package dev.wasm4j.cli;
 
+import dev.wasm4j.Engine;
+import dev.wasm4j.EngineConfig;
 import dev.wasm4j.Function;
 import dev.wasm4j.Instance;
 import dev.wasm4j.Linker;
@@ -30,6 +32,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Wasm features and settings, e.g. -W memory-control=n, -W simd=n.")
     List<String> wasmOptions = new ArrayList<>();
 
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "auto",
+            description = "interpreter, compiler (to JVM bytecode) or auto (interpret, compile in the "
+                    + "background; the default).")
+    String engine;
+
     @Option(names = "--verbose", description = "Print details, and Java stack traces on errors.")
     boolean verbose;
 
@@ -45,7 +52,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         WasmModule module = WasmModule.fromPath(file, WasmOptions.features(wasmOptions));
-        Linker linker = new Linker();
+        Linker linker = new Linker(EngineConfig.of(Engine.of(engine)));
         try (Instance instance = linker.instantiate(module)) {
             String name = invoke != null ? invoke : "_start";
             Function f = instance.function(name);

@@ -1,5 +1,7 @@
 package dev.wasm4j.cli;
 
+import dev.wasm4j.Engine;
+import dev.wasm4j.EngineConfig;
 import dev.wasm4j.model.Features;
 import dev.wasm4j.wast.CommandNames;
 import dev.wasm4j.wast.Script;
@@ -34,6 +36,10 @@ final class WastCommand implements Callable<Integer> {
     @Option(names = {"-W"}, paramLabel = "FEATURE[=y|n]", description = "Wasm features, e.g. -W simd=n.")
     List<String> wasmOptions = new ArrayList<>();
 
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "interpreter",
+            description = "interpreter (the default), compiler or auto.")
+    String engine;
+
     @Option(names = "--verbose", description = "Print every failing command with the reason.")
     boolean verbose;
 
@@ -52,6 +58,7 @@ final class WastCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Features features = WasmOptions.features(wasmOptions);
+        EngineConfig config = EngineConfig.of(Engine.of(engine));
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Suite.Skip> skips = noSkips ? Map.of() : Suite.skips();
         List<StatusReport.Row> rows = new ArrayList<>();
@@ -79,7 +86,7 @@ final class WastCommand implements Callable<Integer> {
                     skipped += n;
                     continue;
                 }
-                ScriptRunner runner = new ScriptRunner(features);
+                ScriptRunner runner = new ScriptRunner(features, config);
                 int ok = 0;
                 int bad = 0;
                 List<String> failures = new ArrayList<>();

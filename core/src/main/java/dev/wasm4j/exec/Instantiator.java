@@ -41,6 +41,15 @@ public final class Instantiator {
     }
 
     public static ModuleInstance instantiate(ValidModule valid, ImportResolver imports) {
+        return instantiate(valid, imports, null);
+    }
+
+    /**
+     * Instantiates with an execution tier hook: {@code tier} (if not null) sees the instance once its
+     * functions exist and before any of them runs (initializers, start function), to install compiled code.
+     */
+    public static ModuleInstance instantiate(ValidModule valid, ImportResolver imports,
+                                             java.util.function.Consumer<ModuleInstance> tier) {
         Module m = valid.module();
         ModuleInstance inst = new ModuleInstance(valid);
         for (int i = 0; i < inst.types.length; i++) {
@@ -52,6 +61,9 @@ public final class Instantiator {
         for (Function def : m.functions()) {
             inst.functions[f] = new WasmFunction(inst.types[def.typeIndex()], inst, f);
             f++;
+        }
+        if (tier != null) {
+            tier.accept(inst);
         }
         int t = m.importedTagCount();
         for (Tag tag : m.tags()) {

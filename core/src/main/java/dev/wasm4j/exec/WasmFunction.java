@@ -8,12 +8,15 @@ import dev.wasm4j.model.DefType;
 
 /**
  * A function defined by a module instance. Its body is translated for the interpreter on first call, once
- * (thread-safe), so that instantiating a large module costs nothing per function.
+ * (thread-safe), so that instantiating a large module costs nothing per function. A compiling tier may
+ * install a {@link CompiledCode} body, which then takes every call.
  */
 public final class WasmFunction extends FunctionInstance {
     private final ModuleInstance instance;
     private final int index;
     private volatile Code code;
+    /** Set when a compiling tier has a body for this function; calls then go there. */
+    private volatile CompiledCode compiled;
 
     public WasmFunction(DefType type, ModuleInstance instance, int index) {
         super(type);
@@ -45,9 +48,20 @@ public final class WasmFunction extends FunctionInstance {
         return c;
     }
 
+    /** The compiled body, or null while the function runs in the interpreter. */
+    public CompiledCode compiled() {
+        return compiled;
+    }
+
+    /** Installs (or, with null, removes) a compiled body; later calls use it. */
+    public void setCompiled(CompiledCode c) {
+        compiled = c;
+    }
+
     @Override
     public Value[] invoke(Value... args) {
-        return Interpreter.invoke(this, args);
+        CompiledCode c = compiled;
+        return c != null ? c.invoke(this, args) : Interpreter.invoke(this, args);
     }
 
     @Override

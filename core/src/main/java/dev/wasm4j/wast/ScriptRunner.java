@@ -1,5 +1,7 @@
 package dev.wasm4j.wast;
 
+import dev.wasm4j.Engine;
+import dev.wasm4j.EngineConfig;
 import dev.wasm4j.ExitException;
 import dev.wasm4j.Instance;
 import dev.wasm4j.InvalidException;
@@ -28,14 +30,21 @@ import java.util.Map;
  */
 public final class ScriptRunner {
     private final Features features;
-    private final Linker linker = new Linker();
+    private final Linker linker;
     private final Map<String, Instance> instances = new HashMap<>();
     private final Map<String, WasmModule> definitions = new HashMap<>();
     private Instance current;
     private WasmModule currentDefinition;
 
+    /** A runner on the interpreter. */
     public ScriptRunner(Features features) {
+        this(features, EngineConfig.of(Engine.INTERPRETER));
+    }
+
+    /** A runner whose modules run on the engine {@code config} chooses. */
+    public ScriptRunner(Features features, EngineConfig config) {
         this.features = features;
+        this.linker = new Linker(config);
         SpecTest.define(linker);
     }
 
@@ -56,7 +65,7 @@ public final class ScriptRunner {
             return run(command);
         } catch (WasmException e) {
             return Outcome.fail(command, "unexpected " + describe(e));
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError | LinkageError e) {
             return Outcome.fail(command, "engine error: " + e);
         }
     }
@@ -224,7 +233,12 @@ public final class ScriptRunner {
 
     /** Runs every command of {@code script}; returns the outcomes in order. */
     public static List<Outcome> runAll(Script script, Features features) {
-        ScriptRunner runner = new ScriptRunner(features);
+        return runAll(script, features, EngineConfig.of(Engine.INTERPRETER));
+    }
+
+    /** Runs every command of {@code script} on the engine {@code config} chooses. */
+    public static List<Outcome> runAll(Script script, Features features, EngineConfig config) {
+        ScriptRunner runner = new ScriptRunner(features, config);
         return script.commands().stream().map(runner::execute).toList();
     }
 }

@@ -183,7 +183,15 @@ public final class Interpreter {
                                 pc += 2;
                             }
                             boolean tail = op >= Ops.RETURN_CALL;
-                            if (callee instanceof WasmFunction wf) {
+                            if (callee instanceof WasmFunction cf && cf.compiled() != null) {
+                                ctx.sp = sp;
+                                sp = callCompiled(ctx, cf, sp);
+                                s = ctx.stack;
+                                r = ctx.refs;
+                                if (tail) {
+                                    pc = code.returnPc;
+                                }
+                            } else if (callee instanceof WasmFunction wf) {
                                 Code next = wf.code();
                                 int newFp = sp - next.paramSlots;
                                 if (tail) {
@@ -548,6 +556,56 @@ public final class Interpreter {
             throw new TrapException("indirect call type mismatch");
         }
         return fn;
+    }
+
+    /**
+     * Calls {@code f}'s compiled body with the arguments on top of the stack; returns the new stack pointer.
+     * The compiled code may re-enter the interpreter above {@code ctx.sp}, which may grow the stacks.
+     */
+    private static int callCompiled(ExecContext ctx, WasmFunction f, int sp) {
+        FuncType type = f.funcType();
+        int paramSlots = slots(type.params());
+        int resultSlots = slots(type.results());
+        int base = sp - paramSlots;
+        ctx.ensureSlots(base + Math.max(paramSlots, resultSlots) + 1);
+        long[] s = ctx.stack;
+        Object[] r = ctx.refs;
+        f.compiled().call(f.instance(), s, r, base);
+        if (ctx.stack != s) {
+            System.arraycopy(s, base, ctx.stack, base, resultSlots);
+            System.arraycopy(r, base, ctx.refs, base, resultSlots);
+        }
+        return base + resultSlots;
+    }
+
+    private static int slots(List<ValType> types) {
+        int n = 0;
+        for (ValType t : types) {
+            n += t.slots();
+        }
+        return n;
+    }
+
+    /**
+     * Runs {@code f} in the interpreter for another tier: its arguments at {@code s/r[base..]}, its results
+     * written back there (the arrays have room for both), on this thread's stacks above the current top.
+     */
+    public static void invokeRaw(WasmFunction f, long[] s, Object[] r, int base) {
+        ExecContext ctx = ExecContext.current();
+        Code code = f.code();
+        int fp = ctx.sp;
+        int depth = ctx.depth;
+        ctx.ensureSlots(fp + Math.max(code.maxSlots, code.resultSlots) + 1);
+        try {
+            System.arraycopy(s, base, ctx.stack, fp, code.paramSlots);
+            System.arraycopy(r, base, ctx.refs, fp, code.paramSlots);
+            execute(ctx, code, fp);
+            System.arraycopy(ctx.stack, fp, s, base, code.resultSlots);
+            System.arraycopy(ctx.refs, fp, r, base, code.resultSlots);
+        } finally {
+            ctx.sp = fp;
+            ctx.depth = depth;
+        }
     }
 
     /** Calls a host function with the arguments on top of the stack; returns the new stack pointer. */

@@ -1,0 +1,26 @@
+package dev.wasm4j;
+
+/**
+ * Which tier runs a module's functions.
+ *
+ * <ul>
+ * <li>{@link #INTERPRETER}: the interpreter only; nothing is generated, the first call is fastest.</li>
+ * <li>{@link #COMPILER}: every function is compiled to JVM bytecode at instantiation (once per module);
+ *     HotSpot then makes native code of the hot ones. Slower to start, fastest in the long run.</li>
+ * <li>{@link #AUTO}: starts in the interpreter while the module is compiled in the background; calls
+ *     switch to the compiled code as soon as it is ready (a call already running finishes where it is).</li>
+ * </ul>
+ */
+public enum Engine {
+    INTERPRETER, COMPILER, AUTO;
+
+    /** The engine named {@code interpreter}, {@code compiler} or {@code auto}. */
+    public static Engine of(String name) {
+        for (Engine e : values()) {
+            if (e.name().equalsIgnoreCase(name)) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("unknown engine " + name + " (interpreter, compiler or auto)");
+    }
+}

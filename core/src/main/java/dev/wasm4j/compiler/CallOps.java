@@ -1,0 +1,216 @@
+package dev.wasm4j.compiler;
+
+import dev.wasm4j.TrapException;
+import dev.wasm4j.Value;
+import dev.wasm4j.exec.CompiledCode;
+import dev.wasm4j.exec.FunctionInstance;
+import dev.wasm4j.exec.HostFunctionInstance;
+import dev.wasm4j.exec.ModuleInstance;
+import dev.wasm4j.exec.TableInstance;
+import dev.wasm4j.exec.WasmFunction;
+import dev.wasm4j.exec.interp.Interpreter;
+import dev.wasm4j.model.AddrType;
+import dev.wasm4j.model.DefType;
+import dev.wasm4j.model.FuncType;
+import dev.wasm4j.model.ValType;
+
+import java.util.List;
+
+/**
+ * Calls that leave a compiled module's direct {@code invokestatic} world: indirect and reference calls
+ * (lookup and checks), calls to functions of other instances, to host functions and to functions that run
+ * in the interpreter, all with raw slots (see {@link CompiledCode}); and tail calls.
+ *
+ * <p>Tail calls ({@code return_call*}) to another function are trampolined: the calling function records
+ * the callee and its arguments in this thread's {@link TailCall} and returns at once; whoever called it
+ * (a call site that knows its callee may do this, or {@link #call}) then runs the recorded call, and the
+ * next, in a loop, so a chain of tail calls takes no Java stack. A tail call to the function itself is a
+ * jump to its start.
+ */
+final class CallOps {
+    private static final long MASK = 0xFFFF_FFFFL;
+    private static final ThreadLocal<TailCall> TAIL = ThreadLocal.withInitial(TailCall::new);
+
+    private CallOps() {
+    }
+
+    /** A pending tail call: the callee, the caller's instance, and the arguments in slots from 0. */
+    static final class TailCall {
+        FunctionInstance target;
+        ModuleInstance caller;
+        long[] s;
+        Object[] r;
+    }
+
+    // ---- indirect calls ----
+
+    /** {@code call_indirect}: the table entry at {@code index}, checked for bounds, null and type. */
+    static FunctionInstance indirect(long index, ModuleInstance inst, int table, int type) {
+        TableInstance t = inst.tables[table];
+        long i = t.type().addrType() == AddrType.I64 ? index : index & MASK;
+        Object[] elements = t.elements();
+        if (i < 0 || i >= elements.length) {
+            throw new TrapException("undefined element " + i);
+        }
+        Object f = elements[(int) i];
+        if (f == null) {
+            throw new TrapException("uninitialized element " + i);
+        }
+        FunctionInstance fn = (FunctionInstance) f;
+        DefType expected = inst.types[type];
+        if (fn.defType() != expected && !fn.defType().isSubtypeOf(expected)) {
+            throw new TrapException("indirect call type mismatch");
+        }
+        return fn;
+    }
+
+    /** {@code call_ref}: the reference as a function, trapping on null. */
+    static FunctionInstance funcRef(Object ref) {
+        if (ref == null) {
+            throw new TrapException("null function reference");
+        }
+        return (FunctionInstance) ref;
+    }
+
+    static FunctionInstance imported(ModuleInstance inst, int func) {
+        return inst.functions[func];
+    }
+
+    /** The function index if {@code f} is a function of {@code inst} (so its compiled method applies), else -1. */
+    static int localIndex(FunctionInstance f, ModuleInstance inst) {
+        return f instanceof WasmFunction wf && wf.instance() == inst ? wf.index() : -1;
+    }
+
+    // ---- calls with raw slots ----
+
+    /** Calls {@code f} with its arguments at {@code s/r[0..]}; the results are then there, tail calls done. */
+    static void call(FunctionInstance f, long[] s, Object[] r, ModuleInstance caller) {
+        callOnce(f, s, r, 0, caller);
+        if (TAIL.get().target != null) {
+            finishTailCalls(s, r, 0);
+        }
+    }
+
+    /** One call; a compiled callee may leave a pending tail call. */
+    static void callOnce(FunctionInstance f, long[] s, Object[] r, int base, ModuleInstance caller) {
+        switch (f) {
+            case WasmFunction wf -> {
+                CompiledCode c = wf.compiled();
+                if (c instanceof CompiledModule.Entry e) {
+                    e.callRaw(wf.instance(), s, r, base);
+                } else if (c != null) {
+                    c.call(wf.instance(), s, r, base);
+                } else {
+                    Interpreter.invokeRaw(wf, s, r, base);
+                }
+            }
+            case HostFunctionInstance h -> callHost(h, s, r, base, caller);
+        }
+    }
+
+    static void callHost(HostFunctionInstance h, long[] s, Object[] r, int base, ModuleInstance caller) {
+        FuncType type = h.funcType();
+        List<ValType> params = type.params();
+        Value[] args = new Value[params.size()];
+        int at = base;
+        for (int i = 0; i < args.length; i++) {
+            args[i] = Slots.read(s, r, at, params.get(i));
+            at += params.get(i).slots();
+        }
+        Value[] results = h.call(caller, args);
+        at = base;
+        for (int i = 0; i < results.length; i++) {
+            at = Slots.write(s, r, at, type.results().get(i), results[i]);
+        }
+    }
+
+    /** The interpreted body of function {@code func} of {@code inst}, called from compiled code. */
+    static void interpret(ModuleInstance inst, int func, long[] s, Object[] r) {
+        Interpreter.invokeRaw((WasmFunction) inst.functions[func], s, r, 0);
+    }
+
+    // ---- tail calls ----
+
+    /** Records a tail call; the calling function returns right after. */
+    static void tailCall(FunctionInstance f, long[] s, Object[] r, ModuleInstance caller) {
+        TailCall t = TAIL.get();
+        t.target = f;
+        t.caller = caller;
+        t.s = s;
+        t.r = r;
+    }
+
+    static boolean tailPending() {
+        return TAIL.get().target != null;
+    }
+
+    /** Runs pending tail calls until none is left; writes the last one's results to {@code s/r[base..]}. */
+    static void finishTailCalls(long[] s, Object[] r, int base) {
+        TailCall t = TAIL.get();
+        FunctionInstance last = runTailCalls(t);
+        int n = JvmType.slots(last.funcType().results());
+        System.arraycopy(t.s, 0, s, base, n);
+        System.arraycopy(t.r, 0, r, base, n);
+        t.s = null;
+        t.r = null;
+    }
+
+    /** Runs pending tail calls and returns the last one's results packed as compiled code returns them. */
+    static Object[] finishTailCallsPacked() {
+        TailCall t = TAIL.get();
+        FunctionInstance last = runTailCalls(t);
+        Object[] out = pack(t.s, t.r, last.funcType().results());
+        t.s = null;
+        t.r = null;
+        return out;
+    }
+
+    /** Runs the chain; afterwards {@code t.s/t.r} hold the last call's results. */
+    private static FunctionInstance runTailCalls(TailCall t) {
+        FunctionInstance last = null;
+        while (t.target != null) {
+            last = t.target;
+            ModuleInstance caller = t.caller;
+            long[] s = t.s;
+            Object[] r = t.r;
+            t.target = null;
+            t.caller = null;
+            t.s = null;
+            t.r = null;
+            callOnce(last, s, r, 0, caller);
+            if (t.target == null) {
+                t.s = s;
+                t.r = r;
+            }
+        }
+        return last;
+    }
+
+    /** Slots to the packed {@code Object[]} form: references as they are, numbers boxed, v128 as two. */
+    static Object[] pack(long[] s, Object[] r, List<ValType> types) {
+        Object[] out = new Object[JvmType.slots(types)];
+        int at = 0;
+        for (ValType t : types) {
+            if (t.isRef()) {
+                out[at] = r[at];
+                at++;
+            } else {
+                for (int k = 0; k < t.slots(); k++, at++) {
+                    out[at] = s[at];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Packed form to slots. */
+    static void unpack(Object[] packed, long[] s, Object[] r, int base) {
+        for (int i = 0; i < packed.length; i++) {
+            if (packed[i] instanceof Long l) {
+                s[base + i] = l;
+            } else {
+                r[base + i] = packed[i];
+            }
+        }
+    }
+}

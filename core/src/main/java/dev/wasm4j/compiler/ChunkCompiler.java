@@ -1,0 +1,431 @@
+package dev.wasm4j.compiler;
+
+import dev.wasm4j.model.FuncType;
+import dev.wasm4j.model.ValType;
+import dev.wasm4j.valid.ValidModule;
+
+import java.lang.classfile.ClassBuilder;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
+import java.lang.classfile.TypeKind;
+import java.lang.classfile.instruction.SwitchCase;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDesc;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.DirectMethodHandleDesc;
+import java.lang.constant.DynamicCallSiteDesc;
+import java.lang.constant.DynamicConstantDesc;
+import java.lang.constant.MethodHandleDesc;
+import java.lang.constant.MethodTypeDesc;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds one generated class: the compiled methods of a range of a module's functions ({@code f<index>}),
+ * a slot adapter per function ({@code a<index>}, for calls from the interpreter and the host), the
+ * {@link ChunkInvoker} switch over the adapters, and per signature a dispatcher ({@code d<n>}) that calls a
+ * function instance directly when it belongs to the calling instance and through {@link CallOps} otherwise.
+ * Constants (types for casts and allocations) are the class data, loaded with {@code ldc} of a dynamic
+ * constant so that the JIT sees them as constants.
+ */
+final class ChunkCompiler {
+    static final ClassDesc SELF = ClassDesc.of("dev.wasm4j.compiler.CompiledWasm");
+    private static final ClassDesc CHUNK_INVOKER = ClassDesc.of("dev.wasm4j.compiler.ChunkInvoker");
+    private static final DirectMethodHandleDesc BOOTSTRAP = MethodHandleDesc.ofMethod(
+            DirectMethodHandleDesc.Kind.STATIC, ClassDesc.of("dev.wasm4j.compiler.Linkage"), "bootstrap",
+            MethodTypeDesc.of(ConstantDescs.CD_CallSite, ConstantDescs.CD_MethodHandles_Lookup,
+                    ConstantDescs.CD_String, ConstantDescs.CD_MethodType, ConstantDescs.CD_int));
+
+    private final ModuleCompiler module;
+    final int chunk;
+    final int first;
+    final int end;
+    /** Class data: element 0 is the module's {@link Linkage}, then the constants. */
+    final List<Object> classData = new ArrayList<>();
+    private final Map<Object, Integer> constantIndex = new IdentityHashMap<>();
+    private final Map<Object, Integer> constantByValue = new LinkedHashMap<>();
+    private final Map<String, Dispatcher> dispatchers = new LinkedHashMap<>();
+
+    ChunkCompiler(ModuleCompiler module, int chunk, int first, int end) {
+        this.module = module;
+        this.chunk = chunk;
+        this.first = first;
+        this.end = end;
+        classData.add(module.linkage);
+    }
+
+    ValidModule valid() {
+        return module.valid;
+    }
+
+    ClassDesc self() {
+        return SELF;
+    }
+
+    boolean tailCaller(int func) {
+        return module.tailCaller(func);
+    }
+
+    /** A dynamic constant for {@code value} (a type from the validator: identity is equality). */
+    ConstantDesc constant(Object value, ClassDesc type) {
+        Integer i = constantIndex.get(value);
+        if (i == null) {
+            i = constantByValue.get(value);
+        }
+        if (i == null) {
+            i = classData.size();
+            classData.add(value);
+            constantIndex.put(value, i);
+            constantByValue.put(value, i);
+        }
+        return DynamicConstantDesc.ofNamed(ConstantDescs.BSM_CLASS_DATA_AT, "_", type, i);
+    }
+
+    static String methodName(int func) {
+        return "f" + func;
+    }
+
+    MethodTypeDesc methodType(int func) {
+        return JvmType.methodType(module.valid.functionType(func).funcType());
+    }
+
+    /** Calls function {@code func} (defined in this module) with its arguments and the instance on the stack. */
+    void emitDirectCall(CodeBuilder cb, int func) {
+        if (func >= first && func < end) {
+            cb.invokestatic(SELF, methodName(func), methodType(func));
+        } else {
+            cb.invokedynamic(DynamicCallSiteDesc.of(BOOTSTRAP, methodName(func), methodType(func), func));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ dispatchers
+
+    /** The dispatcher of one signature: its name and which functions it switches over. */
+    private record Dispatcher(String name, FuncType type, List<Integer> funcs) {
+    }
+
+    /** Key of a signature as the JVM sees it: the JVM types of parameters and results. */
+    static String key(FuncType t) {
+        StringBuilder k = new StringBuilder();
+        for (ValType p : t.params()) {
+            k.append(JvmType.of(p).name().charAt(0));
+        }
+        k.append('>');
+        for (ValType r : t.results()) {
+            k.append(JvmType.of(r).name().charAt(0));
+        }
+        return k.toString();
+    }
+
+    String dispatcher(FuncType t) {
+        return dispatchers.computeIfAbsent(key(t), k ->
+                new Dispatcher("d" + dispatchers.size(), t, module.refFunctions(k))).name();
+    }
+
+    MethodTypeDesc dispatcherType(FuncType t) {
+        MethodTypeDesc m = JvmType.methodType(t);
+        return m.insertParameterTypes(m.parameterCount() - 1, Descs.FUNCTION);
+    }
+
+    // ------------------------------------------------------------------------------------------ the class
+
+    byte[] build(ClassFile cf) {
+        return cf.build(SELF, clb -> {
+            clb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SUPER);
+            clb.withInterfaceSymbols(CHUNK_INVOKER);
+            clb.withMethodBody(ConstantDescs.INIT_NAME, ConstantDescs.MTD_void, ClassFile.ACC_PUBLIC,
+                    cb -> cb.aload(0).invokespecial(ConstantDescs.CD_Object, ConstantDescs.INIT_NAME,
+                            ConstantDescs.MTD_void).return_());
+            for (int f = first; f < end; f++) {
+                function(clb, f);
+                adapter(clb, f);
+            }
+            invoker(clb);
+            // Dispatchers may be requested while other dispatchers are generated: loop until all exist.
+            List<Dispatcher> done = new ArrayList<>();
+            while (done.size() < dispatchers.size()) {
+                List<Dispatcher> todo = new ArrayList<>(dispatchers.values()).subList(done.size(), dispatchers.size());
+                for (Dispatcher d : List.copyOf(todo)) {
+                    dispatcher(clb, d);
+                    done.add(d);
+                }
+            }
+        });
+    }
+
+    private void function(ClassBuilder clb, int f) {
+        int flags = ClassFile.ACC_STATIC | ClassFile.ACC_PRIVATE;
+        module.current = f;
+        if (module.interpreted(f)) {
+            clb.withMethodBody(methodName(f), methodType(f), flags, cb -> interpreterStub(cb, f));
+            return;
+        }
+        FuncInfo info = module.info(f);
+        clb.withMethodBody(methodName(f), methodType(f), flags, cb ->
+                module.valid.replayFunction(f, new FunctionCompiler(this, cb, f, info)));
+        module.current = -1;
+    }
+
+    /** The method of a function the interpreter runs: arguments to slots, the interpreter, results back. */
+    private void interpreterStub(CodeBuilder cb, int f) {
+        FuncType t = module.valid.functionType(f).funcType();
+        int size = Math.max(1, Math.max(JvmType.slots(t.params()), JvmType.slots(t.results())));
+        int s = cb.allocateLocal(TypeKind.REFERENCE);
+        int r = cb.allocateLocal(TypeKind.REFERENCE);
+        int inst = paramsToSlots(cb, t.params(), 0, size, s, r);
+        cb.aload(inst).loadConstant(f).aload(s).aload(r);
+        Descs.call(cb, Descs.CALL_OPS, "interpret", "(Ldev/wasm4j/exec/ModuleInstance;I[J[Ljava/lang/Object;)V");
+        returnFromSlots(cb, t.results(), s, r);
+    }
+
+    /**
+     * Stores the method's parameters (from JVM local {@code firstLocal}) into new slot arrays kept in locals
+     * {@code s} and {@code r}; returns the local after the parameters.
+     */
+    private static int paramsToSlots(CodeBuilder cb, List<ValType> params, int firstLocal, int size, int s, int r) {
+        cb.loadConstant(size).newarray(TypeKind.LONG).astore(s);
+        cb.loadConstant(size).anewarray(ConstantDescs.CD_Object).astore(r);
+        int local = firstLocal;
+        int at = 0;
+        for (ValType p : params) {
+            switch (JvmType.of(p)) {
+                case INT -> cb.aload(s).loadConstant(at).iload(local).i2l().lastore();
+                case LONG -> cb.aload(s).loadConstant(at).lload(local).lastore();
+                case V128 -> {
+                    cb.aload(s).loadConstant(at).lload(local).lastore();
+                    cb.aload(s).loadConstant(at + 1).lload(local + 2).lastore();
+                }
+                case REF -> cb.aload(r).loadConstant(at).aload(local).aastore();
+            }
+            local += JvmType.of(p).jvmSlots();
+            at += p.slots();
+        }
+        return local;
+    }
+
+    /** Returns the results found in the slot arrays, in the compiled calling convention. */
+    private static void returnFromSlots(CodeBuilder cb, List<ValType> results, int s, int r) {
+        if (results.isEmpty()) {
+            cb.return_();
+            return;
+        }
+        if (!JvmType.packed(results)) {
+            switch (JvmType.of(results.getFirst())) {
+                case INT -> cb.aload(s).iconst_0().laload().l2i().ireturn();
+                case LONG -> cb.aload(s).iconst_0().laload().lreturn();
+                case REF -> cb.aload(r).iconst_0().aaload().areturn();
+                case V128 -> throw new AssertionError();
+            }
+            return;
+        }
+        int n = JvmType.slots(results);
+        cb.loadConstant(n).anewarray(ConstantDescs.CD_Object);
+        int at = 0;
+        for (ValType t : results) {
+            for (int k = 0; k < t.slots(); k++, at++) {
+                cb.dup().loadConstant(at);
+                if (t.isRef()) {
+                    cb.aload(r).loadConstant(at).aaload();
+                } else {
+                    cb.aload(s).loadConstant(at).laload();
+                    cb.invokestatic(Descs.LONG, "valueOf", MethodTypeDesc.ofDescriptor("(J)Ljava/lang/Long;"));
+                }
+                cb.aastore();
+            }
+        }
+        cb.areturn();
+    }
+
+    /** {@code a<f>(inst, s, r, base)}: arguments from slots, the call, results to slots. */
+    private void adapter(ClassBuilder clb, int f) {
+        FuncType t = module.valid.functionType(f).funcType();
+        MethodTypeDesc desc = MethodTypeDesc.ofDescriptor("(Ldev/wasm4j/exec/ModuleInstance;[J[Ljava/lang/Object;I)V");
+        clb.withMethodBody("a" + f, desc, ClassFile.ACC_STATIC | ClassFile.ACC_PRIVATE, cb -> {
+            int at = 0;
+            for (ValType p : t.params()) {
+                switch (JvmType.of(p)) {
+                    case INT -> slotAt(cb, at).laload().l2i();
+                    case LONG -> slotAt(cb, at).laload();
+                    case V128 -> {
+                        slotAt(cb, at).laload();
+                        slotAt(cb, at + 1).laload();
+                    }
+                    case REF -> cb.aload(2).iload(3).loadConstant(at).iadd().aaload();
+                }
+                at += p.slots();
+            }
+            cb.aload(0);
+            cb.invokestatic(SELF, methodName(f), methodType(f));
+            List<ValType> results = t.results();
+            if (module.tailCaller(f)) {
+                // A pending tail call: the result is a placeholder and the caller runs the chain.
+                Label store = cb.newLabel();
+                Descs.call(cb, Descs.CALL_OPS, "tailPending", "()Z");
+                cb.ifeq(store);
+                if (!results.isEmpty()) {
+                    if (!JvmType.packed(results) && JvmType.of(results.getFirst()) == JvmType.LONG) {
+                        cb.pop2();
+                    } else {
+                        cb.pop();
+                    }
+                }
+                cb.return_();
+                cb.labelBinding(store);
+            }
+            storeResults(cb, results);
+            cb.return_();
+        });
+    }
+
+    private static CodeBuilder slotAt(CodeBuilder cb, int at) {
+        return cb.aload(1).iload(3).loadConstant(at).iadd();
+    }
+
+    /** Stores the call's result(s) on the stack into the slot arrays at the base. */
+    private void storeResults(CodeBuilder cb, List<ValType> results) {
+        if (results.isEmpty()) {
+            return;
+        }
+        if (JvmType.packed(results)) {
+            cb.aload(1).aload(2).iload(3);
+            Descs.call(cb, Descs.CALL_OPS, "unpack", "([Ljava/lang/Object;[J[Ljava/lang/Object;I)V");
+            return;
+        }
+        switch (JvmType.of(results.getFirst())) {
+            case INT -> {
+                cb.i2l();
+                storeLong(cb);
+            }
+            case LONG -> storeLong(cb);
+            case REF -> cb.aload(2).swap().iload(3).swap().aastore();
+            case V128 -> throw new AssertionError();
+        }
+    }
+
+    /** {@code s[base] = <long on top>}. */
+    private static void storeLong(CodeBuilder cb) {
+        cb.aload(1).dup_x2().pop().iload(3).dup_x2().pop().lastore();
+    }
+
+    private void invoker(ClassBuilder clb) {
+        MethodTypeDesc desc = MethodTypeDesc.ofDescriptor("(ILdev/wasm4j/exec/ModuleInstance;[J[Ljava/lang/Object;I)V");
+        clb.withMethodBody("invoke", desc, ClassFile.ACC_PUBLIC, cb -> {
+            Label fail = cb.newLabel();
+            List<SwitchCase> cases = new ArrayList<>();
+            List<Label> labels = new ArrayList<>();
+            for (int f = first; f < end; f++) {
+                Label l = cb.newLabel();
+                labels.add(l);
+                cases.add(SwitchCase.of(f, l));
+            }
+            cb.iload(1);
+            cb.tableswitch(first, end - 1, fail, cases);
+            for (int f = first; f < end; f++) {
+                cb.labelBinding(labels.get(f - first));
+                cb.aload(2).aload(3).aload(4).iload(5);
+                cb.invokestatic(SELF, "a" + f,
+                        MethodTypeDesc.ofDescriptor("(Ldev/wasm4j/exec/ModuleInstance;[J[Ljava/lang/Object;I)V"));
+                cb.return_();
+            }
+            cb.labelBinding(fail);
+            cb.new_(ClassDesc.of("java.lang.IllegalArgumentException")).dup()
+                    .invokespecial(ClassDesc.of("java.lang.IllegalArgumentException"), ConstantDescs.INIT_NAME,
+                            ConstantDescs.MTD_void)
+                    .athrow();
+        });
+    }
+
+    /**
+     * {@code d<n>(args..., FunctionInstance fn, ModuleInstance inst)}: a function of this instance is called
+     * directly (a switch over the module's functions of this signature that can be referenced); any other
+     * goes through {@link CallOps#call} with slots.
+     */
+    private void dispatcher(ClassBuilder clb, Dispatcher d) {
+        FuncType t = d.type();
+        MethodTypeDesc desc = dispatcherType(t);
+        clb.withMethodBody(d.name(), desc, ClassFile.ACC_STATIC | ClassFile.ACC_PRIVATE, cb -> {
+            int fnLocal = 0;
+            for (ValType p : t.params()) {
+                fnLocal += JvmType.of(p).jvmSlots();
+            }
+            int instLocal = fnLocal + 1;
+            Label generic = cb.newLabel();
+            List<Integer> funcs = d.funcs();
+            if (!funcs.isEmpty()) {
+                cb.aload(fnLocal).aload(instLocal);
+                Descs.call(cb, Descs.CALL_OPS, "localIndex",
+                        "(Ldev/wasm4j/exec/FunctionInstance;Ldev/wasm4j/exec/ModuleInstance;)I");
+                List<SwitchCase> cases = new ArrayList<>();
+                List<Label> labels = new ArrayList<>();
+                for (int f : funcs) {
+                    Label l = cb.newLabel();
+                    labels.add(l);
+                    cases.add(SwitchCase.of(f, l));
+                }
+                cb.lookupswitch(generic, cases);
+                for (int i = 0; i < funcs.size(); i++) {
+                    int f = funcs.get(i);
+                    cb.labelBinding(labels.get(i));
+                    int local = 0;
+                    for (ValType p : t.params()) {
+                        JvmType jt = JvmType.of(p);
+                        switch (jt) {
+                            case INT -> cb.iload(local);
+                            case LONG -> cb.lload(local);
+                            case V128 -> cb.lload(local).lload(local + 2);
+                            case REF -> cb.aload(local);
+                        }
+                        local += jt.jvmSlots();
+                    }
+                    cb.aload(instLocal);
+                    emitDirectCall(cb, f);
+                    if (module.tailCaller(f)) {
+                        resolveInDispatcher(cb, t.results());
+                    }
+                    cb.return_(TypeKind.from(desc.returnType()));
+                }
+            }
+            cb.labelBinding(generic);
+            int size = Math.max(1, Math.max(JvmType.slots(t.params()), JvmType.slots(t.results())));
+            int s = cb.allocateLocal(TypeKind.REFERENCE);
+            int r = cb.allocateLocal(TypeKind.REFERENCE);
+            paramsToSlots(cb, t.params(), 0, size, s, r);
+            cb.aload(fnLocal).aload(s).aload(r).aload(instLocal);
+            Descs.call(cb, Descs.CALL_OPS, "call",
+                    "(Ldev/wasm4j/exec/FunctionInstance;[J[Ljava/lang/Object;Ldev/wasm4j/exec/ModuleInstance;)V");
+            returnFromSlots(cb, t.results(), s, r);
+        });
+    }
+
+    /** In a dispatcher: if the callee left a tail call pending, run it and return its results instead. */
+    private static void resolveInDispatcher(CodeBuilder cb, List<ValType> results) {
+        Label done = cb.newLabel();
+        Descs.call(cb, Descs.CALL_OPS, "tailPending", "()Z");
+        cb.ifeq(done);
+        if (!results.isEmpty()) {
+            if (JvmType.packed(results) || JvmType.of(results.getFirst()) != JvmType.LONG) {
+                cb.pop();
+            } else {
+                cb.pop2();
+            }
+        }
+        Descs.call(cb, Descs.CALL_OPS, "finishTailCallsPacked", "()[Ljava/lang/Object;");
+        if (results.isEmpty()) {
+            cb.pop();
+        } else if (!JvmType.packed(results)) {
+            cb.iconst_0().aaload();
+            switch (JvmType.of(results.getFirst())) {
+                case INT -> cb.checkcast(Descs.LONG)
+                        .invokevirtual(Descs.LONG, "longValue", MethodTypeDesc.ofDescriptor("()J")).l2i();
+                case LONG -> cb.checkcast(Descs.LONG)
+                        .invokevirtual(Descs.LONG, "longValue", MethodTypeDesc.ofDescriptor("()J"));
+                default -> { }
+            }
+        }
+        cb.labelBinding(done);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.wasm4j.compiler;
+
+import dev.wasm4j.TrapException;
+import dev.wasm4j.Value;
+import dev.wasm4j.WasmException;
+import dev.wasm4j.exec.CompiledCode;
+import dev.wasm4j.exec.ModuleInstance;
+import dev.wasm4j.exec.WasmFunction;
+import dev.wasm4j.model.FuncType;
+import dev.wasm4j.model.ValType;
+import dev.wasm4j.valid.ValidModule;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.function.IntPredicate;
+
+/**
+ * A module's compiled code, shared by all its instances: {@link #attach} installs it into an instance's
+ * functions (except those left to the interpreter). Each function's {@link Entry} is where calls from the
+ * interpreter and the host come in; it is also the tier boundary where a Java stack overflow becomes the
+ * trap {@code call stack exhausted}.
+ */
+public final class CompiledModule {
+    private final ValidModule valid;
+    private final Entry[] entries;
+    private final Map<Integer, String> interpreted;
+
+    CompiledModule(ValidModule valid, ChunkInvoker[] invokers, Map<Integer, String> interpreted,
+                   IntPredicate tailCaller) {
+        this.valid = valid;
+        this.interpreted = Collections.unmodifiableMap(interpreted);
+        this.entries = new Entry[invokers.length];
+        for (int f = valid.module().importedFunctionCount(); f < invokers.length; f++) {
+            if (!interpreted.containsKey(f)) {
+                entries[f] = new Entry(invokers[f], f, valid.functionType(f).funcType(), tailCaller.test(f));
+            }
+        }
+    }
+
+    public ValidModule module() {
+        return valid;
+    }
+
+    /** Functions the interpreter runs, with the reason. */
+    public Map<Integer, String> interpreted() {
+        return interpreted;
+    }
+
+    /** Number of defined functions that run compiled. */
+    public int compiledCount() {
+        int n = 0;
+        for (Entry e : entries) {
+            if (e != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Makes {@code inst}'s functions run this compiled code. */
+    public void attach(ModuleInstance inst) {
+        if (inst.module() != valid) {
+            throw new IllegalArgumentException("instance of another module");
+        }
+        for (int f = valid.module().importedFunctionCount(); f < entries.length; f++) {
+            if (entries[f] != null) {
+                ((WasmFunction) inst.functions[f]).setCompiled(entries[f]);
+            }
+        }
+    }
+
+    /** The compiled body of one function. */
+    static final class Entry implements CompiledCode {
+        private final ChunkInvoker chunk;
+        private final int func;
+        private final FuncType type;
+        private final boolean tailCaller;
+
+        Entry(ChunkInvoker chunk, int func, FuncType type, boolean tailCaller) {
+            this.chunk = chunk;
+            this.func = func;
+            this.type = type;
+            this.tailCaller = tailCaller;
+        }
+
+        /** The call without resolving a tail call that the function leaves pending. */
+        void callRaw(ModuleInstance inst, long[] s, Object[] r, int base) {
+            chunk.invoke(func, inst, s, r, base);
+        }
+
+        @Override
+        public void call(ModuleInstance inst, long[] s, Object[] r, int base) {
+            try {
+                chunk.invoke(func, inst, s, r, base);
+                if (tailCaller && CallOps.tailPending()) {
+                    CallOps.finishTailCalls(s, r, base);
+                }
+            } catch (WasmException e) {
+                throw e;
+            } catch (StackOverflowError e) {
+                throw new TrapException("call stack exhausted");
+            } catch (OutOfMemoryError e) {
+                throw new TrapException("out of memory: " + e.getMessage());
+            }
+        }
+
+        @Override
+        public Value[] invoke(WasmFunction f, Value[] args) {
+            if (args.length != type.params().size()) {
+                throw new IllegalArgumentException("function " + f.debugName() + " expects "
+                        + type.params().size() + " arguments, got " + args.length);
+            }
+            int size = Math.max(1, Math.max(JvmType.slots(type.params()), JvmType.slots(type.results())));
+            long[] s = new long[size];
+            Object[] r = new Object[size];
+            int at = 0;
+            for (int i = 0; i < args.length; i++) {
+                at = Slots.write(s, r, at, type.params().get(i), args[i]);
+            }
+            call(f.instance(), s, r, 0);
+            Value[] results = new Value[type.results().size()];
+            at = 0;
+            for (int i = 0; i < results.length; i++) {
+                ValType t = type.results().get(i);
+                results[i] = Slots.read(s, r, at, t);
+                at += t.slots();
+            }
+            return results;
+        }
+    }
+}

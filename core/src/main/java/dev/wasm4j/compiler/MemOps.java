@@ -1,0 +1,249 @@
+package dev.wasm4j.compiler;
+
+import dev.wasm4j.exec.ModuleInstance;
+import dev.wasm4j.memory.LinearMemory;
+
+/**
+ * Loads, stores and bulk operations as compiled code calls them: small static methods that HotSpot inlines.
+ * Every access goes through {@link LinearMemory}'s bounds-checked methods with the effective address
+ * computed as the interpreter does: for an i32 memory the zero-extended address plus the offset (both below
+ * 2^32, so no overflow); for an i64 memory -1 (out of bounds) when the sum does not fit.
+ */
+final class MemOps {
+    private static final long MASK = 0xFFFF_FFFFL;
+
+    private MemOps() {
+    }
+
+    /** Effective address in an i64 memory: -1 when {@code addr + offset} overflows. */
+    static long ea(long addr, long offset) {
+        return (addr | offset) < 0 ? -1 : addr + offset;
+    }
+
+    // ---- i32 memories: the address is an int ----
+
+    static int i32Load(int a, LinearMemory m, long off) {
+        return m.loadI32((a & MASK) + off);
+    }
+
+    static long i64Load(int a, LinearMemory m, long off) {
+        return m.loadI64((a & MASK) + off);
+    }
+
+    static int i32Load8S(int a, LinearMemory m, long off) {
+        return m.loadI8((a & MASK) + off);
+    }
+
+    static int i32Load8U(int a, LinearMemory m, long off) {
+        return m.loadI8((a & MASK) + off) & 0xFF;
+    }
+
+    static int i32Load16S(int a, LinearMemory m, long off) {
+        return m.loadI16((a & MASK) + off);
+    }
+
+    static int i32Load16U(int a, LinearMemory m, long off) {
+        return m.loadI16((a & MASK) + off) & 0xFFFF;
+    }
+
+    static long i64Load8S(int a, LinearMemory m, long off) {
+        return m.loadI8((a & MASK) + off);
+    }
+
+    static long i64Load8U(int a, LinearMemory m, long off) {
+        return m.loadI8((a & MASK) + off) & 0xFFL;
+    }
+
+    static long i64Load16S(int a, LinearMemory m, long off) {
+        return m.loadI16((a & MASK) + off);
+    }
+
+    static long i64Load16U(int a, LinearMemory m, long off) {
+        return m.loadI16((a & MASK) + off) & 0xFFFFL;
+    }
+
+    static long i64Load32S(int a, LinearMemory m, long off) {
+        return m.loadI32((a & MASK) + off);
+    }
+
+    static long i64Load32U(int a, LinearMemory m, long off) {
+        return m.loadI32((a & MASK) + off) & MASK;
+    }
+
+    static void i32Store(int a, int v, LinearMemory m, long off) {
+        m.storeI32((a & MASK) + off, v);
+    }
+
+    static void i32Store8(int a, int v, LinearMemory m, long off) {
+        m.storeI8((a & MASK) + off, (byte) v);
+    }
+
+    static void i32Store16(int a, int v, LinearMemory m, long off) {
+        m.storeI16((a & MASK) + off, (short) v);
+    }
+
+    static void i64Store(int a, long v, LinearMemory m, long off) {
+        m.storeI64((a & MASK) + off, v);
+    }
+
+    static void i64Store8(int a, long v, LinearMemory m, long off) {
+        m.storeI8((a & MASK) + off, (byte) v);
+    }
+
+    static void i64Store16(int a, long v, LinearMemory m, long off) {
+        m.storeI16((a & MASK) + off, (short) v);
+    }
+
+    static void i64Store32(int a, long v, LinearMemory m, long off) {
+        m.storeI32((a & MASK) + off, (int) v);
+    }
+
+    // ---- i64 memories: the address is a long ----
+
+    static int i32Load(long a, LinearMemory m, long off) {
+        return m.loadI32(ea(a, off));
+    }
+
+    static long i64Load(long a, LinearMemory m, long off) {
+        return m.loadI64(ea(a, off));
+    }
+
+    static int i32Load8S(long a, LinearMemory m, long off) {
+        return m.loadI8(ea(a, off));
+    }
+
+    static int i32Load8U(long a, LinearMemory m, long off) {
+        return m.loadI8(ea(a, off)) & 0xFF;
+    }
+
+    static int i32Load16S(long a, LinearMemory m, long off) {
+        return m.loadI16(ea(a, off));
+    }
+
+    static int i32Load16U(long a, LinearMemory m, long off) {
+        return m.loadI16(ea(a, off)) & 0xFFFF;
+    }
+
+    static long i64Load8S(long a, LinearMemory m, long off) {
+        return m.loadI8(ea(a, off));
+    }
+
+    static long i64Load8U(long a, LinearMemory m, long off) {
+        return m.loadI8(ea(a, off)) & 0xFFL;
+    }
+
+    static long i64Load16S(long a, LinearMemory m, long off) {
+        return m.loadI16(ea(a, off));
+    }
+
+    static long i64Load16U(long a, LinearMemory m, long off) {
+        return m.loadI16(ea(a, off)) & 0xFFFFL;
+    }
+
+    static long i64Load32S(long a, LinearMemory m, long off) {
+        return m.loadI32(ea(a, off));
+    }
+
+    static long i64Load32U(long a, LinearMemory m, long off) {
+        return m.loadI32(ea(a, off)) & MASK;
+    }
+
+    static void i32Store(long a, int v, LinearMemory m, long off) {
+        m.storeI32(ea(a, off), v);
+    }
+
+    static void i32Store8(long a, int v, LinearMemory m, long off) {
+        m.storeI8(ea(a, off), (byte) v);
+    }
+
+    static void i32Store16(long a, int v, LinearMemory m, long off) {
+        m.storeI16(ea(a, off), (short) v);
+    }
+
+    static void i64Store(long a, long v, LinearMemory m, long off) {
+        m.storeI64(ea(a, off), v);
+    }
+
+    static void i64Store8(long a, long v, LinearMemory m, long off) {
+        m.storeI8(ea(a, off), (byte) v);
+    }
+
+    static void i64Store16(long a, long v, LinearMemory m, long off) {
+        m.storeI16(ea(a, off), (short) v);
+    }
+
+    static void i64Store32(long a, long v, LinearMemory m, long off) {
+        m.storeI32(ea(a, off), (int) v);
+    }
+
+    // ---- v128 (addresses as longs: zero-extended for i32 memories, so ea() is exact for both) ----
+
+    static long v128LoadLo(long a, LinearMemory m, long off) {
+        long ea = ea(a, off);
+        if (ea < 0 || ea > m.byteSize() - 16) {
+            throw LinearMemory.outOfBounds();
+        }
+        return m.loadI64(ea);
+    }
+
+    static long v128LoadHi(long a, LinearMemory m, long off) {
+        return m.loadI64(ea(a, off) + 8);
+    }
+
+    static void v128Store(long a, long lo, long hi, LinearMemory m, long off) {
+        long ea = ea(a, off);
+        if (ea < 0 || ea > m.byteSize() - 16) {
+            throw LinearMemory.outOfBounds();
+        }
+        m.storeI64(ea, lo);
+        m.storeI64(ea + 8, hi);
+    }
+
+    /** A zero-extended load of {@code width} bytes (1, 2, 4, 8) at a long address. */
+    static long loadBits(long a, LinearMemory m, long off, int width) {
+        long ea = ea(a, off);
+        return switch (width) {
+            case 1 -> m.loadI8(ea) & 0xFFL;
+            case 2 -> m.loadI16(ea) & 0xFFFFL;
+            case 4 -> m.loadI32(ea) & MASK;
+            default -> m.loadI64(ea);
+        };
+    }
+
+    /** A store of the low {@code width} bytes of {@code v} at a long address. */
+    static void storeBits(long a, long v, LinearMemory m, long off, int width) {
+        long ea = ea(a, off);
+        switch (width) {
+            case 1 -> m.storeI8(ea, (byte) v);
+            case 2 -> m.storeI16(ea, (short) v);
+            case 4 -> m.storeI32(ea, (int) v);
+            default -> m.storeI64(ea, v);
+        }
+    }
+
+    static long grow(long delta, LinearMemory m) {
+        return m.grow(delta);
+    }
+
+    // ---- bulk memory (operands as longs, zero-extended by the caller where they are i32) ----
+
+    static void fill(long dst, int value, long len, LinearMemory m) {
+        m.fill(dst, (byte) value, len);
+    }
+
+    static void copy(long dst, long src, long len, LinearMemory to, LinearMemory from) {
+        to.copyFrom(from, src, dst, len);
+    }
+
+    static void init(long dst, long from, long len, ModuleInstance inst, int data, int memory) {
+        LinearMemory m = inst.memories[memory];
+        if (from + len > inst.dataLength[data]) {
+            throw LinearMemory.outOfBounds();
+        }
+        m.init(dst, inst.dataBytes[data], inst.dataStart[data] + (int) from, len);
+    }
+
+    static void dataDrop(ModuleInstance inst, int data) {
+        inst.dropData(data);
+    }
+}

@@ -1,0 +1,214 @@
+package dev.wasm4j.compiler;
+
+import dev.wasm4j.binary.CodeReader;
+import dev.wasm4j.model.ElemSegment;
+import dev.wasm4j.model.Export;
+import dev.wasm4j.model.Expr;
+import dev.wasm4j.model.ExternKind;
+import dev.wasm4j.model.Global;
+import dev.wasm4j.model.Module;
+import dev.wasm4j.model.Opcode;
+import dev.wasm4j.valid.ValidModule;
+
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassHierarchyResolver;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Compiles a validated module into hidden classes ({@link ChunkCompiler} builds each; a module gets several
+ * only when it is large). A function that cannot be compiled (it uses an instruction only the interpreter
+ * runs, or its method would exceed the JVM's limits) gets a stub that calls the interpreter, so callers
+ * never need to know. The result is shared by every instance of the module.
+ */
+public final class ModuleCompiler {
+    /** Most functions per generated class. */
+    static final int CHUNK_FUNCTIONS = 1000;
+    /** Most body bytes per generated class, to stay well inside the constant pool limit. */
+    static final int CHUNK_BYTES = 512 * 1024;
+    /** Bodies larger than this are left to the interpreter: their method would exceed 64 KiB of bytecode. */
+    static final int MAX_BODY_BYTES = 24 * 1024;
+    /** Most functions a dispatcher switches over. */
+    static final int MAX_DISPATCH = 4000;
+
+    private static final Pattern VERIFY_METHOD = Pattern.compile("CompiledWasm[^.]*\\.f(\\d+)\\(");
+
+    final ValidModule valid;
+    final Linkage linkage;
+    private final FuncInfo[] infos;
+    private final Map<Integer, String> interpreted = new LinkedHashMap<>();
+    private final BitSet referenced = new BitSet();
+    private final Map<String, List<Integer>> refFunctions = new LinkedHashMap<>();
+    /** With {@code -Dwasm4j.compiler.strict=true} a function that fails to compile is an error, not a fallback. */
+    static final boolean STRICT = Boolean.getBoolean("wasm4j.compiler.strict");
+
+    /** The function whose code is being generated, to attribute a failure. */
+    int current = -1;
+
+    private ModuleCompiler(ValidModule valid) {
+        this.valid = valid;
+        Module m = valid.module();
+        this.linkage = new Linkage(m.functionCount());
+        this.infos = new FuncInfo[m.functionCount()];
+        int imported = m.importedFunctionCount();
+        for (int f = imported; f < infos.length; f++) {
+            FuncInfo info = FuncInfo.scan(f, m.functions().get(f - imported).body());
+            infos[f] = info;
+            if (info.interpretedOnly() != null) {
+                interpreted.put(f, "uses " + info.interpretedOnly().mnemonic());
+            } else if (info.bodyBytes() > MAX_BODY_BYTES) {
+                interpreted.put(f, "body of " + info.bodyBytes() + " bytes");
+            }
+        }
+        collectReferences(m);
+    }
+
+    /** Compiles every defined function of {@code valid}. */
+    public static CompiledModule compile(ValidModule valid) {
+        return new ModuleCompiler(valid).run();
+    }
+
+    FuncInfo info(int func) {
+        return infos[func];
+    }
+
+    boolean interpreted(int func) {
+        return interpreted.containsKey(func);
+    }
+
+    boolean tailCaller(int func) {
+        return !interpreted(func) && infos[func].tailCaller();
+    }
+
+    /** Defined functions that can become references, whose JVM signature has this key (see {@link ChunkCompiler#key}). */
+    List<Integer> refFunctions(String key) {
+        return refFunctions.computeIfAbsent(key, k -> {
+            List<Integer> out = new ArrayList<>();
+            for (int f = referenced.nextSetBit(0); f >= 0 && out.size() < MAX_DISPATCH; f = referenced.nextSetBit(f + 1)) {
+                if (f >= valid.module().importedFunctionCount()
+                        && ChunkCompiler.key(valid.functionType(f).funcType()).equals(k)) {
+                    out.add(f);
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Functions that can be referenced: exported, in element segments, or named by ref.func anywhere. */
+    private void collectReferences(Module m) {
+        for (Export e : m.exports()) {
+            if (e.kind() == ExternKind.FUNC) {
+                referenced.set(e.index());
+            }
+        }
+        for (ElemSegment seg : m.elems()) {
+            switch (seg.items()) {
+                case ElemSegment.Items.FuncIndices fi -> {
+                    for (int i : fi.indices()) {
+                        referenced.set(i);
+                    }
+                }
+                case ElemSegment.Items.Exprs ex -> ex.exprs().forEach(this::scanRefFunc);
+            }
+        }
+        for (Global g : m.globals()) {
+            scanRefFunc(g.init());
+        }
+        for (var f : m.functions()) {
+            scanRefFunc(f.body());
+        }
+    }
+
+    private void scanRefFunc(Expr e) {
+        CodeReader in = new CodeReader(e);
+        while (!in.atEnd()) {
+            if (in.next() == Opcode.REF_FUNC) {
+                referenced.set(in.imm().index);
+            }
+        }
+    }
+
+    private CompiledModule run() {
+        Module m = valid.module();
+        int imported = m.importedFunctionCount();
+        int total = m.functionCount();
+        List<int[]> ranges = new ArrayList<>();
+        int start = imported;
+        int bytes = 0;
+        for (int f = imported; f < total; f++) {
+            int b = infos[f].bodyBytes();
+            if (f > start && (f - start >= CHUNK_FUNCTIONS || bytes + b > CHUNK_BYTES)) {
+                ranges.add(new int[] {start, f});
+                start = f;
+                bytes = 0;
+            }
+            bytes += b;
+        }
+        if (start < total) {
+            ranges.add(new int[] {start, total});
+        }
+        ClassFile cf = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(
+                ClassHierarchyResolver.defaultResolver().orElse(
+                        ClassHierarchyResolver.ofClassLoading(ModuleCompiler.class.getClassLoader()))));
+        MethodHandles.Lookup lookup = MethodHandles.lookup();
+        ChunkInvoker[] invokers = new ChunkInvoker[total];
+        List<MethodHandles.Lookup> classes = new ArrayList<>();
+        for (int[] range : ranges) {
+            MethodHandles.Lookup hidden = define(cf, lookup, range[0], range[1], ranges.size());
+            classes.add(hidden);
+            ChunkInvoker invoker;
+            try {
+                invoker = (ChunkInvoker) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class))
+                        .invoke();
+            } catch (Throwable e) {
+                throw new IllegalStateException("cannot instantiate generated class", e);
+            }
+            for (int f = range[0]; f < range[1]; f++) {
+                invokers[f] = invoker;
+                try {
+                    linkage.handles[f] = hidden.findStatic(hidden.lookupClass(), ChunkCompiler.methodName(f),
+                            JvmType.methodType(valid.functionType(f).funcType()).resolveConstantDesc(hidden));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot link function " + f, e);
+                }
+            }
+        }
+        return new CompiledModule(valid, invokers, interpreted, this::tailCaller);
+    }
+
+    /** Builds and defines one class, leaving to the interpreter the functions that fail, until it loads. */
+    private MethodHandles.Lookup define(ClassFile cf, MethodHandles.Lookup lookup, int first, int end, int chunks) {
+        while (true) {
+            ChunkCompiler chunk = new ChunkCompiler(this, chunks, first, end);
+            byte[] bytes;
+            current = -1;
+            try {
+                bytes = chunk.build(cf);
+            } catch (RuntimeException e) {
+                if (current < 0 || interpreted(current) || STRICT) {
+                    throw e;
+                }
+                interpreted.put(current, "not compiled: " + e);
+                continue;
+            }
+            try {
+                return lookup.defineHiddenClassWithClassData(bytes, List.copyOf(chunk.classData), true);
+            } catch (VerifyError | ClassFormatError e) {
+                Matcher mt = VERIFY_METHOD.matcher(String.valueOf(e.getMessage()));
+                if (!mt.find() || interpreted(Integer.parseInt(mt.group(1))) || STRICT) {
+                    throw e;
+                }
+                interpreted.put(Integer.parseInt(mt.group(1)), "rejected by the verifier: " + e.getMessage());
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
