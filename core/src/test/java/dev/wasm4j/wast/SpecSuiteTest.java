@@ -1,5 +1,7 @@
 package dev.wasm4j.wast;
 
+import dev.wasm4j.Engine;
+import dev.wasm4j.EngineConfig;
 import dev.wasm4j.model.Features;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicContainer;
@@ -19,47 +21,65 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The spec testsuite and wasm4j's own proposal tests, as data: one container per .wast file, one test per
- * command, run in order against one {@link ScriptRunner}. Files in tests/spec/skips.txt are run too, and
- * must not pass completely (a skip that starts passing must be removed).
+ * command, run in order against one {@link ScriptRunner}, once per engine (interpreter and compiler).
+ * Files in tests/spec/skips.txt are run too, and must not pass completely (a skip that starts passing must
+ * be removed).
  */
 class SpecSuiteTest {
 
     @TestFactory
     Stream<DynamicNode> officialSuite() {
-        Path root = Suite.officialSuite().orElse(null);
-        Assumptions.assumeTrue(root != null, "spec testsuite not found (set WASM_TESTSUITE)");
-        return files(root, "");
+        return official(Engine.INTERPRETER);
+    }
+
+    @TestFactory
+    Stream<DynamicNode> officialSuiteCompiled() {
+        return official(Engine.COMPILER);
     }
 
     @TestFactory
     Stream<DynamicNode> ownSuite() {
-        return files(Suite.ownSuite(), "tests/spec/");
+        return files(Suite.ownSuite(), "tests/spec/", Engine.INTERPRETER);
     }
 
-    private Stream<DynamicNode> files(Path root, String prefix) {
+    @TestFactory
+    Stream<DynamicNode> ownSuiteCompiled() {
+        return files(Suite.ownSuite(), "tests/spec/", Engine.COMPILER);
+    }
+
+    private Stream<DynamicNode> official(Engine engine) {
+        Path root = Suite.officialSuite().orElse(null);
+        Assumptions.assumeTrue(root != null, "spec testsuite not found (set WASM_TESTSUITE)");
+        return files(root, "", engine);
+    }
+
+    private Stream<DynamicNode> files(Path root, String prefix, Engine engine) {
+        EngineConfig config = EngineConfig.of(engine);
         Map<String, Suite.Skip> skips = Suite.skips();
         return Suite.wastFiles(root).stream().map(file -> {
             String name = Suite.displayName(root, file, prefix);
+            String shown = engine == Engine.INTERPRETER ? name : name + " [" + engine.name().toLowerCase() + "]";
             Suite.Skip skip = skips.get(name);
             if (skip != null) {
-                return DynamicTest.dynamicTest(name + " (skipped: needs " + skip.feature() + ")",
-                        file.toUri(), () -> assertFalse(passesCompletely(file),
+                return DynamicTest.dynamicTest(shown + " (skipped: needs " + skip.feature() + ")",
+                        file.toUri(), () -> assertFalse(passesCompletely(file, config),
                                 name + " passes now: remove it from tests/spec/skips.txt"));
             }
-            return DynamicContainer.dynamicContainer(name, file.toUri(), commands(file));
+            return DynamicContainer.dynamicContainer(shown, file.toUri(), commands(file, config));
         });
     }
 
-    private static boolean passesCompletely(Path file) {
+    private static boolean passesCompletely(Path file, EngineConfig config) {
         try {
             Script script = WastParser.parse(file.getFileName().toString(), Suite.read(file));
-            return ScriptRunner.runAll(script, Features.DEFAULT).stream().allMatch(ScriptRunner.Outcome::passed);
+            return ScriptRunner.runAll(script, Features.DEFAULT, config).stream()
+                    .allMatch(ScriptRunner.Outcome::passed);
         } catch (RuntimeException e) {
             return false;
         }
     }
 
-    private static Stream<DynamicTest> commands(Path file) {
+    private static Stream<DynamicTest> commands(Path file, EngineConfig config) {
         String fileName = file.getFileName().toString();
         Script script;
         try {
@@ -67,7 +87,7 @@ class SpecSuiteTest {
         } catch (RuntimeException e) {
             return Stream.of(DynamicTest.dynamicTest(fileName + " parse", () -> fail("cannot parse: " + e)));
         }
-        ScriptRunner runner = new ScriptRunner(Features.DEFAULT);
+        ScriptRunner runner = new ScriptRunner(Features.DEFAULT, config);
         List<DynamicTest> tests = new ArrayList<>();
         for (Command c : script.commands()) {
             tests.add(DynamicTest.dynamicTest(CommandNames.name(fileName, c), () -> {

@@ -1,0 +1,202 @@
+package dev.wasm4j.compiler;
+
+import dev.wasm4j.Engine;
+import dev.wasm4j.EngineConfig;
+import dev.wasm4j.Instance;
+import dev.wasm4j.Linker;
+import dev.wasm4j.TrapException;
+import dev.wasm4j.UncaughtException;
+import dev.wasm4j.Value;
+import dev.wasm4j.WasmModule;
+import dev.wasm4j.exec.WasmFunction;
+import dev.wasm4j.model.FuncType;
+import dev.wasm4j.model.NumType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What the compiler adds to the spec suite: Java stack limits, trampolines, tier boundaries, limits. */
+class CompilerTest {
+
+    private static Instance compiled(String wat) {
+        return new Linker(EngineConfig.of(Engine.COMPILER)).instantiate(WasmModule.parseText(wat));
+    }
+
+    @Test
+    void functionsRunCompiled() {
+        Instance i = compiled("(module (func (export \"f\") (result i32) (i32.const 7)))");
+        assertNotNull(((WasmFunction) i.function("f")).compiled());
+        assertEquals(Value.i32(7), i.call("f")[0]);
+    }
+
+    @Test
+    void infiniteRecursionTrapsWithCallStackExhausted() {
+        Instance i = compiled("(module (func $f (export \"f\") (param i32) (result i32)"
+                + " (i32.add (call $f (i32.add (local.get 0) (i32.const 1))) (i32.const 1))))");
+        TrapException t = assertThrows(TrapException.class, () -> i.call("f", Value.i32(0)));
+        assertEquals("call stack exhausted", t.trapMessage());
+        // The engine is still usable afterwards.
+        assertThrows(TrapException.class, () -> i.call("f", Value.i32(0)));
+    }
+
+    @Test
+    void mutualTailCallsTakeNoStack() {
+        Instance i = compiled("""
+                (module
+                  (func $even (export "even") (param i64) (result i32)
+                    (if (result i32) (i64.eqz (local.get 0)) (then (i32.const 1))
+                      (else (return_call $odd (i64.sub (local.get 0) (i64.const 1))))))
+                  (func $odd (param i64) (result i32)
+                    (if (result i32) (i64.eqz (local.get 0)) (then (i32.const 0))
+                      (else (return_call $even (i64.sub (local.get 0) (i64.const 1))))))
+                  (func (export "call_even") (param i64) (result i32) (call $even (local.get 0))))
+                """);
+        assertEquals(Value.i32(1), i.call("even", Value.i64(1_000_000))[0]);
+        assertEquals(Value.i32(0), i.call("call_even", Value.i64(1_000_001))[0]);
+    }
+
+    @Test
+    void selfTailCallIsALoop() {
+        Instance i = compiled("""
+                (module (func $count (export "count") (param i64 i64) (result i64)
+                  (if (result i64) (i64.eqz (local.get 0)) (then (local.get 1))
+                    (else (return_call $count (i64.sub (local.get 0) (i64.const 1))
+                                              (i64.add (local.get 1) (i64.const 2)))))))
+                """);
+        assertEquals(Value.i64(10_000_000), i.call("count", Value.i64(5_000_000), Value.i64(0))[0]);
+    }
+
+    @Test
+    void nanPayloadsSurviveLocalsGlobalsMemoryAndCalls() {
+        Instance i = compiled("""
+                (module (memory 1) (global $g (mut f32) (f32.const 0))
+                  (func $id (param f32) (result f32) (local.get 0))
+                  (func (export "f") (param i32) (result i32)
+                    (local $x f32)
+                    (local.set $x (f32.reinterpret_i32 (local.get 0)))
+                    (global.set $g (call $id (local.get $x)))
+                    (f32.store (i32.const 8) (f32.neg (f32.neg (global.get $g))))
+                    (i32.reinterpret_f32 (f32.load (i32.const 8)))))
+                """);
+        int signalling = 0x7FA0_0001;
+        assertEquals(Value.i32(signalling), i.call("f", Value.i32(signalling))[0]);
+        assertEquals(Value.i32(0xFF80_0123), i.call("f", Value.i32(0xFF80_0123))[0]);
+    }
+
+    @Test
+    void hostFunctionsCallBackIntoCompiledCodeAndExceptionsCrossTheBoundary() {
+        WasmModule m = WasmModule.parseText("""
+                (module
+                  (import "env" "host" (func $host (param i32) (result i32)))
+                  (tag $t (param i32))
+                  (func (export "twice") (param i32) (result i32) (i32.mul (local.get 0) (i32.const 2)))
+                  (func (export "outer") (param i32) (result i32) (call $host (local.get 0)))
+                  (func (export "thrower") (param i32) (throw $t (local.get 0)))
+                  (func (export "catcher") (param i32) (result i32)
+                    (block $h (result i32)
+                      (try_table (catch $t $h) (drop (call $host (local.get 0))))
+                      (i32.const -1))))
+                """);
+        Instance[] self = new Instance[1];
+        Linker linker = new Linker(EngineConfig.of(Engine.COMPILER)).define("env", "host",
+                FuncType.of(List.of(NumType.I32), List.of(NumType.I32)), (caller, args) -> {
+                    int v = ((Value.I32) args[0]).value();
+                    if (v < 0) {
+                        self[0].call("thrower", Value.i32(v * 10));
+                    }
+                    return new Value[] {self[0].call("twice", Value.i32(v + 1))[0]};
+                });
+        self[0] = linker.instantiate(m);
+        assertEquals(Value.i32(8), self[0].call("outer", Value.i32(3))[0]);
+        assertEquals(Value.i32(-50), self[0].call("catcher", Value.i32(-5))[0]);
+        assertEquals(Value.i32(-1), self[0].call("catcher", Value.i32(5))[0]);
+        assertThrows(UncaughtException.class, () -> self[0].call("thrower", Value.i32(1)));
+    }
+
+    @Test
+    void largeFunctionsFallBackToTheInterpreterTransparently() {
+        StringBuilder body = new StringBuilder();
+        for (int k = 0; k < 6000; k++) {
+            body.append("(local.set 0 (i32.add (local.get 0) (i32.const ").append(k % 7).append(")))\n");
+        }
+        String wat = "(module (func $big (param i32) (result i32) " + body + " (local.get 0))"
+                + " (func (export \"f\") (param i32) (result i32) (call $big (local.get 0))))";
+        WasmModule m = WasmModule.parseText(wat);
+        CompiledModule cm = m.compiled();
+        assertTrue(cm.interpreted().containsKey(0), "big function left to the interpreter");
+        Instance i = new Linker(EngineConfig.of(Engine.COMPILER)).instantiate(m);
+        int expected = 0;
+        for (int k = 0; k < 6000; k++) {
+            expected += k % 7;
+        }
+        assertEquals(Value.i32(expected + 1), i.call("f", Value.i32(1))[0]);
+    }
+
+    @Test
+    void modulesLargerThanOneClassLinkAcrossClasses() {
+        int n = ModuleCompiler.CHUNK_FUNCTIONS * 2 + 10;
+        StringBuilder wat = new StringBuilder("(module (table funcref (elem");
+        for (int f = 0; f < n; f++) {
+            wat.append(" $f").append(f);
+        }
+        wat.append("))\n (type $t (func (param i32) (result i32)))\n");
+        for (int f = 0; f < n; f++) {
+            wat.append("(func $f").append(f).append(" (param i32) (result i32) ");
+            wat.append(f == 0 ? "(local.get 0)" : "(i32.add (call $f" + (f - 1) + " (local.get 0)) (i32.const 1))");
+            wat.append(")\n");
+        }
+        wat.append("(func (export \"top\") (param i32) (result i32) (call $f").append(n - 1).append(" (local.get 0)))\n");
+        wat.append("(func (export \"ind\") (param i32 i32) (result i32)"
+                + " (call_indirect (type $t) (local.get 1) (local.get 0))))");
+        Instance i = compiled(wat.toString());
+        assertEquals(Value.i32(n - 1 + 5), i.call("top", Value.i32(5))[0]);
+        assertEquals(Value.i32(1500 + 1), i.call("ind", Value.i32(1500), Value.i32(1))[0]);
+    }
+
+    @Test
+    void multipleResultsAndV128CrossEveryKindOfCall() {
+        String wat = """
+                (module
+                  (type $t (func (param i32) (result i32 i64 v128)))
+                  (table funcref (elem $multi))
+                  (func $multi (type $t) (local.get 0) (i64.const -2) (v128.const i64x2 3 -4))
+                  (func (export "direct") (param i32) (result i32 i64 v128) (call $multi (local.get 0)))
+                  (func (export "indirect") (param i32) (result i32 i64 v128)
+                    (call_indirect (type $t) (local.get 0) (i32.const 0))))
+                """;
+        for (Engine e : List.of(Engine.INTERPRETER, Engine.COMPILER)) {
+            Instance i = new Linker(EngineConfig.of(e)).instantiate(WasmModule.parseText(wat));
+            Value[] expected = {Value.i32(9), Value.i64(-2), Value.v128(3, -4)};
+            assertArrayEquals(expected, i.call("direct", Value.i32(9)), e.name());
+            assertArrayEquals(expected, i.call("indirect", Value.i32(9)), e.name());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Engine.class, names = {"INTERPRETER", "AUTO"})
+    void autoModeSwitchesToCompiledCode(Engine engine) throws InterruptedException {
+        WasmModule m = WasmModule.parseText("(module (func (export \"f\") (param i32) (result i32)"
+                + " (i32.mul (local.get 0) (local.get 0))))");
+        Instance i = new Linker(EngineConfig.of(engine)).instantiate(m);
+        assertEquals(Value.i32(49), i.call("f", Value.i32(7))[0]);
+        WasmFunction f = (WasmFunction) i.function("f");
+        if (engine == Engine.INTERPRETER) {
+            assertFalse(f.compiled() != null);
+            return;
+        }
+        for (int k = 0; k < 500 && f.compiled() == null; k++) {
+            Thread.sleep(10);
+        }
+        assertNotNull(f.compiled(), "compiled in the background");
+        assertEquals(Value.i32(81), i.call("f", Value.i32(9))[0]);
+    }
+}
