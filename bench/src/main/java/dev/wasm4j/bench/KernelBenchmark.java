@@ -1,0 +1,58 @@
+package dev.wasm4j.bench;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Steady state: one kernel call ({@code run(n)} with the kernel's fixed size) per operation, per engine.
+ * Parameters are overridden on the JMH command line ({@code -p kernel=fib,nbody -p engine=...}).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-XX:-DontCompileHugeMethods", "-Xss64m", "--enable-native-access=ALL-UNNAMED",
+        "--sun-misc-unsafe-memory-access=allow"})
+public class KernelBenchmark {
+
+    @Param({"fib", "sieve", "nbody", "matmul", "sha256", "crc32", "quicksort", "hashmap", "bigmem",
+            "wat-fib", "wat-loop", "wat-sort"})
+    public String kernel;
+
+    @Param({"wasm4j-compiler", "chicory-compiler", "graalwasm"})
+    public String engine;
+
+    private Runner runner;
+    private int n;
+
+    @Setup(Level.Trial)
+    public void setup() {
+        Kernel k = Kernel.named(kernel);
+        n = k.n();
+        runner = Runner.create(engine, k.bytes());
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        runner.close();
+    }
+
+    @Benchmark
+    public long run() {
+        return runner.run(n);
+    }
+}
