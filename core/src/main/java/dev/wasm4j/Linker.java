@@ -95,7 +95,7 @@ public final class Linker {
         java.util.function.Consumer<ModuleInstance> tier = switch (config.engine()) {
             case INTERPRETER -> null;
             case COMPILER -> module.compiled()::attach;
-            case AUTO -> module.auto()::attach;
+            case AUTO -> module.precompiled() ? module.compiled()::attach : module.auto()::attach;
         };
         ModuleInstance inst = Instantiator.instantiate(module.valid(),
                 imp -> definitions.getOrDefault(imp.module(), Map.of()).get(imp.name()), tier);

@@ -2,6 +2,7 @@ package dev.wasm4j;
 
 import dev.wasm4j.binary.ModuleDecoder;
 import dev.wasm4j.compiler.AutoTier;
+import dev.wasm4j.compiler.CodeImage;
 import dev.wasm4j.compiler.CompiledModule;
 import dev.wasm4j.compiler.ModuleCompiler;
 import dev.wasm4j.model.Export;
@@ -34,6 +35,8 @@ public final class WasmModule {
     private final ValidModule valid;
     private CompiledModule compiled;
     private AutoTier auto;
+    /** Classes generated earlier ({@code wasm4j compile}), defined instead of compiling again. */
+    private CodeImage image;
 
     private WasmModule(ValidModule valid) {
         this.valid = valid;
@@ -55,7 +58,10 @@ public final class WasmModule {
         return parse(Wat.assemble(wat));
     }
 
-    /** Reads a module from a file: binary if it starts with the Wasm magic, text otherwise. */
+    /**
+     * Reads a module from a file: binary if it starts with the Wasm magic, a module compiled ahead of time
+     * by {@code wasm4j compile} ({@code .w4j}: the module with its generated classes), text otherwise.
+     */
     public static WasmModule fromPath(Path path) {
         return fromPath(path, Features.DEFAULT);
     }
@@ -66,6 +72,12 @@ public final class WasmModule {
             bytes = Files.readAllBytes(path);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (CodeImage.isImage(bytes)) {
+            CodeImage.Stored stored = CodeImage.read(bytes);
+            WasmModule m = parse(stored.module(), features);
+            m.image = stored.image();
+            return m;
         }
         if (isBinary(bytes)) {
             return parse(bytes, features);
@@ -85,10 +97,22 @@ public final class WasmModule {
 
     /** The module compiled to JVM bytecode, compiling it on first use (once; shared by its instances). */
     public synchronized CompiledModule compiled() {
+        if (compiled == null && image != null) {
+            try {
+                compiled = ModuleCompiler.load(valid, image);
+            } catch (RuntimeException | LinkageError e) {
+                image = null;
+            }
+        }
         if (compiled == null) {
             compiled = ModuleCompiler.compile(valid);
         }
         return compiled;
+    }
+
+    /** True when the module came with generated classes ({@code .w4j}), so compiling costs little. */
+    synchronized boolean precompiled() {
+        return image != null || compiled != null;
     }
 
     /** The {@code auto} engine's state for this module. */

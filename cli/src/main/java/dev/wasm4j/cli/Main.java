@@ -4,13 +4,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code wasm4j} command line, in the conventions of {@code wasmtime}: {@code run}, {@code wast},
- * {@code validate}, {@code inspect}. Exit codes: the guest's {@code proc_exit} code; 134 after a trap; 1 for
+ * The {@code wasm4j} command line, in the conventions of {@code wasmtime}: {@code run}, {@code compile},
+ * {@code wast}, {@code validate}, {@code inspect}. Exit codes: the guest's {@code proc_exit} code; 134 after a trap; 1 for
  * a module that cannot be loaded, validated or linked; 2 for bad usage.
  */
 @Command(name = "wasm4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A WebAssembly engine for the JVM.",
-        subcommands = {RunCommand.class, WastCommand.class, ValidateCommand.class, InspectCommand.class,
+        subcommands = {RunCommand.class, CompileCommand.class, WastCommand.class, ValidateCommand.class, InspectCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     static final int EXIT_LOAD_ERROR = 1;

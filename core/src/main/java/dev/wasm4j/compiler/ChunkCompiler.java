@@ -1,6 +1,9 @@
 package dev.wasm4j.compiler;
 
+import dev.wasm4j.model.AbsHeapType;
 import dev.wasm4j.model.FuncType;
+import dev.wasm4j.model.HeapType;
+import dev.wasm4j.model.RefType;
 import dev.wasm4j.model.ValType;
 import dev.wasm4j.valid.ValidModule;
 
@@ -19,7 +22,6 @@ import java.lang.constant.DynamicConstantDesc;
 import java.lang.constant.MethodHandleDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +48,9 @@ final class ChunkCompiler {
     final int end;
     /** Class data: element 0 is the module's {@link Linkage}, then the constants. */
     final List<Object> classData = new ArrayList<>();
-    private final Map<Object, Integer> constantIndex = new IdentityHashMap<>();
-    private final Map<Object, Integer> constantByValue = new LinkedHashMap<>();
+    /** How to recreate each class data element from the module ({@link #resolve}): "L", "T<index>", "R...". */
+    final List<String> specs = new ArrayList<>();
+    private final Map<String, Integer> constantIndex = new LinkedHashMap<>();
     private final Map<String, Dispatcher> dispatchers = new LinkedHashMap<>();
 
     ChunkCompiler(ModuleCompiler module, int chunk, int first, int end) {
@@ -56,6 +59,7 @@ final class ChunkCompiler {
         this.first = first;
         this.end = end;
         classData.add(module.linkage);
+        specs.add("L");
     }
 
     ValidModule valid() {
@@ -70,19 +74,45 @@ final class ChunkCompiler {
         return module.tailCaller(func);
     }
 
-    /** A dynamic constant for {@code value} (a type from the validator: identity is equality). */
-    ConstantDesc constant(Object value, ClassDesc type) {
-        Integer i = constantIndex.get(value);
-        if (i == null) {
-            i = constantByValue.get(value);
-        }
+    /** The canonical type at {@code typeIndex}, as a constant. */
+    ConstantDesc typeConstant(int typeIndex) {
+        return constant("T" + typeIndex, Descs.DEF_TYPE);
+    }
+
+    /** A module-relative reference type, closed, as a constant. */
+    ConstantDesc refTypeConstant(RefType t) {
+        String heap = switch (t.heapType()) {
+            case AbsHeapType a -> a.name();
+            case HeapType.Concrete c -> "#" + c.typeIndex();
+            case HeapType.Defined d -> throw new IllegalArgumentException("closed type " + t);
+        };
+        return constant("R" + (t.nullable() ? "?" : "!") + heap, Descs.REF_TYPE);
+    }
+
+    private ConstantDesc constant(String spec, ClassDesc type) {
+        Integer i = constantIndex.get(spec);
         if (i == null) {
             i = classData.size();
-            classData.add(value);
-            constantIndex.put(value, i);
-            constantByValue.put(value, i);
+            classData.add(resolve(module.valid, module.linkage, spec));
+            specs.add(spec);
+            constantIndex.put(spec, i);
         }
         return DynamicConstantDesc.ofNamed(ConstantDescs.BSM_CLASS_DATA_AT, "_", type, i);
+    }
+
+    /** The class data element a spec describes, for module {@code valid}. */
+    static Object resolve(ValidModule valid, Linkage linkage, String spec) {
+        return switch (spec.charAt(0)) {
+            case 'L' -> linkage;
+            case 'T' -> valid.defType(Integer.parseInt(spec.substring(1)));
+            case 'R' -> {
+                String heap = spec.substring(2);
+                HeapType h = heap.startsWith("#") ? HeapType.of(Integer.parseInt(heap.substring(1)))
+                        : AbsHeapType.valueOf(heap);
+                yield valid.close(RefType.of(spec.charAt(1) == '?', h));
+            }
+            default -> throw new IllegalArgumentException("bad constant spec " + spec);
+        };
     }
 
     static String methodName(int func) {

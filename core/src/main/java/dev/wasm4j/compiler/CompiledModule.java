@@ -24,10 +24,12 @@ public final class CompiledModule {
     private final ValidModule valid;
     private final Entry[] entries;
     private final Map<Integer, String> interpreted;
+    private final CodeImage image;
 
     CompiledModule(ValidModule valid, ChunkInvoker[] invokers, Map<Integer, String> interpreted,
-                   IntPredicate tailCaller) {
+                   IntPredicate tailCaller, CodeImage image) {
         this.valid = valid;
+        this.image = image;
         this.interpreted = Collections.unmodifiableMap(interpreted);
         this.entries = new Entry[invokers.length];
         for (int f = valid.module().importedFunctionCount(); f < invokers.length; f++) {
@@ -39,6 +41,11 @@ public final class CompiledModule {
 
     public ValidModule module() {
         return valid;
+    }
+
+    /** The generated classes, to store (see {@link CodeImage#write}). */
+    public CodeImage image() {
+        return image;
     }
 
     /** Functions the interpreter runs, with the reason. */

@@ -549,7 +549,7 @@ final class FunctionCompiler implements CodeSink {
         RefType target = RefType.of((imm.castFlags & 2) != 0, imm.heapType2);
         Label skip = cb.newLabel();
         cb.dup();
-        cb.ldc(chunk.constant(chunk.valid().close(target), Descs.REF_TYPE));
+        cb.ldc(chunk.refTypeConstant(target));
         Descs.call(cb, Descs.REF_OPS, "matches", "(Ljava/lang/Object;Ldev/wasm4j/model/RefType;)Z");
         if (op == Opcode.BR_ON_CAST) {
             cb.ifeq(skip);

@@ -145,7 +145,7 @@ final class GcEmitter {
     }
 
     private static void refType(FunctionCompiler fc, RefType t) {
-        fc.cb.ldc(fc.chunk.constant(fc.chunk.valid().close(t), Descs.REF_TYPE));
+        fc.cb.ldc(fc.chunk.refTypeConstant(t));
     }
 
     private static DefType type(FunctionCompiler fc, int typeIndex) {
@@ -153,7 +153,7 @@ final class GcEmitter {
     }
 
     private static void defType(FunctionCompiler fc, int typeIndex) {
-        fc.cb.ldc(fc.chunk.constant(type(fc, typeIndex), Descs.DEF_TYPE));
+        fc.cb.ldc(fc.chunk.typeConstant(typeIndex));
     }
 
     private static int elementKind(FunctionCompiler fc, int typeIndex) {

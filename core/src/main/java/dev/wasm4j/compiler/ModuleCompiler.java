@@ -135,6 +135,26 @@ public final class ModuleCompiler {
         }
     }
 
+    /** Defines the classes of an image made earlier for the same module (no code generation). */
+    public static CompiledModule load(ValidModule valid, CodeImage image) {
+        ModuleCompiler mc = new ModuleCompiler(valid);
+        mc.interpreted.clear();
+        mc.interpreted.putAll(image.interpreted());
+        List<MethodHandles.Lookup> classes = new ArrayList<>();
+        for (CodeImage.Chunk c : image.chunks()) {
+            List<Object> data = new ArrayList<>();
+            for (String spec : c.specs()) {
+                data.add(ChunkCompiler.resolve(valid, mc.linkage, spec));
+            }
+            try {
+                classes.add(MethodHandles.lookup().defineHiddenClassWithClassData(c.bytes(), List.copyOf(data), true));
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return mc.link(image, classes);
+    }
+
     private CompiledModule run() {
         Module m = valid.module();
         int imported = m.importedFunctionCount();
@@ -157,12 +177,20 @@ public final class ModuleCompiler {
         ClassFile cf = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(
                 ClassHierarchyResolver.defaultResolver().orElse(
                         ClassHierarchyResolver.ofClassLoading(ModuleCompiler.class.getClassLoader()))));
-        MethodHandles.Lookup lookup = MethodHandles.lookup();
-        ChunkInvoker[] invokers = new ChunkInvoker[total];
         List<MethodHandles.Lookup> classes = new ArrayList<>();
+        List<CodeImage.Chunk> chunks = new ArrayList<>();
         for (int[] range : ranges) {
-            MethodHandles.Lookup hidden = define(cf, lookup, range[0], range[1], ranges.size());
-            classes.add(hidden);
+            classes.add(define(cf, MethodHandles.lookup(), range[0], range[1], ranges.size(), chunks));
+        }
+        return link(new CodeImage(List.copyOf(chunks), new LinkedHashMap<>(interpreted)), classes);
+    }
+
+    /** Instantiates each class's invoker and fills the linkage with every function's method. */
+    private CompiledModule link(CodeImage image, List<MethodHandles.Lookup> classes) {
+        ChunkInvoker[] invokers = new ChunkInvoker[valid.module().functionCount()];
+        for (int i = 0; i < classes.size(); i++) {
+            MethodHandles.Lookup hidden = classes.get(i);
+            CodeImage.Chunk c = image.chunks().get(i);
             ChunkInvoker invoker;
             try {
                 invoker = (ChunkInvoker) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class))
@@ -170,7 +198,7 @@ public final class ModuleCompiler {
             } catch (Throwable e) {
                 throw new IllegalStateException("cannot instantiate generated class", e);
             }
-            for (int f = range[0]; f < range[1]; f++) {
+            for (int f = c.first(); f < c.end(); f++) {
                 invokers[f] = invoker;
                 try {
                     linkage.handles[f] = hidden.findStatic(hidden.lookupClass(), ChunkCompiler.methodName(f),
@@ -180,11 +208,12 @@ public final class ModuleCompiler {
                 }
             }
         }
-        return new CompiledModule(valid, invokers, interpreted, this::tailCaller);
+        return new CompiledModule(valid, invokers, interpreted, this::tailCaller, image);
     }
 
     /** Builds and defines one class, leaving to the interpreter the functions that fail, until it loads. */
-    private MethodHandles.Lookup define(ClassFile cf, MethodHandles.Lookup lookup, int first, int end, int chunks) {
+    private MethodHandles.Lookup define(ClassFile cf, MethodHandles.Lookup lookup, int first, int end, int chunks,
+                                        List<CodeImage.Chunk> image) {
         while (true) {
             ChunkCompiler chunk = new ChunkCompiler(this, chunks, first, end);
             byte[] bytes;
@@ -199,7 +228,10 @@ public final class ModuleCompiler {
                 continue;
             }
             try {
-                return lookup.defineHiddenClassWithClassData(bytes, List.copyOf(chunk.classData), true);
+                MethodHandles.Lookup hidden = lookup.defineHiddenClassWithClassData(bytes,
+                        List.copyOf(chunk.classData), true);
+                image.add(new CodeImage.Chunk(first, end, bytes, List.copyOf(chunk.specs)));
+                return hidden;
             } catch (VerifyError | ClassFormatError e) {
                 Matcher mt = VERIFY_METHOD.matcher(String.valueOf(e.getMessage()));
                 if (!mt.find() || interpreted(Integer.parseInt(mt.group(1))) || STRICT) {

@@ -199,4 +199,24 @@ class CompilerTest {
         assertNotNull(f.compiled(), "compiled in the background");
         assertEquals(Value.i32(81), i.call("f", Value.i32(9))[0]);
     }
+
+    @Test
+    void imagesReloadWithoutGeneratingCode(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String wat = """
+                (module (type $t (func (param i32) (result i32)))
+                  (table funcref (elem $sq))
+                  (func $sq (type $t) (i32.mul (local.get 0) (local.get 0)))
+                  (func (export "f") (param i32) (result i32)
+                    (ref.test (ref $t) (table.get (i32.const 0))) (drop)
+                    (call_indirect (type $t) (local.get 0) (i32.const 0))))
+                """;
+        byte[] bytes = dev.wasm4j.text.Wat.assemble(wat);
+        CompiledModule cm = WasmModule.parse(bytes).compiled();
+        java.nio.file.Path file = dir.resolve("m.w4j");
+        java.nio.file.Files.write(file, cm.image().write(bytes));
+        WasmModule again = WasmModule.fromPath(file);
+        Instance i = new Linker(EngineConfig.of(Engine.COMPILER)).instantiate(again);
+        assertNotNull(((WasmFunction) i.function("f")).compiled());
+        assertEquals(Value.i32(144), i.call("f", Value.i32(12))[0]);
+    }
 }

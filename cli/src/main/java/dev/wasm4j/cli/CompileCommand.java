@@ -1,0 +1,64 @@
+package dev.wasm4j.cli;
+
+import dev.wasm4j.WasmModule;
+import dev.wasm4j.compiler.CompiledModule;
+import dev.wasm4j.text.Wat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code wasm4j compile}: compiles a module to JVM bytecode ahead of time and stores it with its generated
+ * classes in a {@code .w4j} file, which {@code wasm4j run} (and {@code WasmModule.fromPath}) accept like a
+ * module and start without generating code.
+ */
+@Command(name = "compile", mixinStandardHelpOptions = true,
+        description = "Compiles a module to JVM bytecode and stores it (module and classes) in a .w4j file.")
+final class CompileCommand implements Callable<Integer> {
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE.w4j", description = "Where to write (default: FILE.w4j).")
+    Path output;
+
+    @Option(names = {"-W"}, paramLabel = "FEATURE[=y|n]", description = "Wasm features.")
+    List<String> wasmOptions = new ArrayList<>();
+
+    @Option(names = "--verbose", description = "List the functions left to the interpreter, and Java stack traces on errors.")
+    boolean verbose;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The module (.wasm or .wat).")
+    Path file;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        if (!WasmModule.isBinary(bytes)) {
+            bytes = Wat.assemble(new String(bytes, StandardCharsets.UTF_8));
+        }
+        long t0 = System.nanoTime();
+        WasmModule module = WasmModule.parse(bytes, WasmOptions.features(wasmOptions));
+        CompiledModule compiled = module.compiled();
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        Path out = output != null ? output : Path.of(file.toString().replaceFirst("\\.(wasm|wat)$", "") + ".w4j");
+        Files.write(out, compiled.image().write(bytes));
+        PrintWriter w = spec.commandLine().getOut();
+        w.println(out + ": " + compiled.compiledCount() + " functions compiled, " + compiled.interpreted().size()
+                + " left to the interpreter, " + compiled.image().chunks().size() + " classes, " + ms + " ms");
+        if (verbose) {
+            compiled.interpreted().forEach((f, why) -> w.println("  func " + f + ": " + why));
+        }
+        w.flush();
+        return 0;
+    }
+}

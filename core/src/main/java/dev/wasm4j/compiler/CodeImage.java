@@ -1,0 +1,105 @@
+package dev.wasm4j.compiler;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The generated classes of a module, as bytes: what {@link ModuleCompiler#load} defines without generating
+ * code again, and what {@code wasm4j compile} stores in a {@code .w4j} file together with the module itself.
+ * Class data is stored as specs ({@link ChunkCompiler#resolve}) since it holds run-time objects.
+ *
+ * <p>File format (big-endian): magic {@code W4JC}, format version, the JDK feature version it was made
+ * with, the module's bytes, the interpreted functions (index, reason), then per class its function range,
+ * class data specs and class bytes. A file from another format or JDK is ignored.
+ */
+public record CodeImage(List<Chunk> chunks, Map<Integer, String> interpreted) {
+    private static final int MAGIC = 0x57344A43;
+    private static final int FORMAT = 1;
+
+    /** One generated class: functions {@code [first, end)}, its bytes and class data specs. */
+    public record Chunk(int first, int end, byte[] bytes, List<String> specs) {
+    }
+
+    /** True when {@code file} starts like a {@code .w4j} file. */
+    public static boolean isImage(byte[] file) {
+        return file.length >= 4 && readInt(file) == MAGIC;
+    }
+
+    private static int readInt(byte[] b) {
+        return (b[0] & 0xFF) << 24 | (b[1] & 0xFF) << 16 | (b[2] & 0xFF) << 8 | (b[3] & 0xFF);
+    }
+
+    /** A {@code .w4j} file: the module's bytes and this image. */
+    public byte[] write(byte[] module) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(MAGIC);
+            out.writeInt(FORMAT);
+            out.writeInt(Runtime.version().feature());
+            out.writeInt(module.length);
+            out.write(module);
+            out.writeInt(interpreted.size());
+            for (Map.Entry<Integer, String> e : interpreted.entrySet()) {
+                out.writeInt(e.getKey());
+                out.writeUTF(e.getValue());
+            }
+            out.writeInt(chunks.size());
+            for (Chunk c : chunks) {
+                out.writeInt(c.first());
+                out.writeInt(c.end());
+                out.writeInt(c.specs().size());
+                for (String s : c.specs()) {
+                    out.writeUTF(s);
+                }
+                out.writeInt(c.bytes().length);
+                out.write(c.bytes());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A {@code .w4j} file read back: the module's bytes, and the image if it fits this JDK and format. */
+    public record Stored(byte[] module, CodeImage image) {
+    }
+
+    public static Stored read(byte[] file) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(file))) {
+            if (in.readInt() != MAGIC) {
+                throw new IllegalArgumentException("not a wasm4j compiled module");
+            }
+            int format = in.readInt();
+            int jdk = in.readInt();
+            byte[] module = in.readNBytes(in.readInt());
+            if (format != FORMAT || jdk != Runtime.version().feature()) {
+                return new Stored(module, null);
+            }
+            Map<Integer, String> interpreted = new LinkedHashMap<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                interpreted.put(in.readInt(), in.readUTF());
+            }
+            List<Chunk> chunks = new ArrayList<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                int first = in.readInt();
+                int end = in.readInt();
+                List<String> specs = new ArrayList<>();
+                for (int k = in.readInt(); k > 0; k--) {
+                    specs.add(in.readUTF());
+                }
+                chunks.add(new Chunk(first, end, in.readNBytes(in.readInt()), List.copyOf(specs)));
+            }
+            return new Stored(module, new CodeImage(List.copyOf(chunks), interpreted));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("damaged wasm4j compiled module: " + e.getMessage(), e);
+        }
+    }
+}
