@@ -526,9 +526,7 @@ public final class Translator implements CodeSink {
     private void memory(Opcode op, Immediates imm, int fastOp) {
         boolean fast = imm.memory == 0
                 && syntax.memoryTypes().get(0).addrType() == AddrType.I32
-                && imm.offset >= 0 && imm.offset <= Integer.MAX_VALUE
-                && syntax.memoryTypes().get(0).protection().isNone()
-                && !syntax.memoryTypes().get(0).virtual();
+                && imm.offset >= 0 && imm.offset <= Integer.MAX_VALUE;
         if (fast) {
             out.emit(fastOp, (int) imm.offset);
         } else {
