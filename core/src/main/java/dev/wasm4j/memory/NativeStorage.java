@@ -4,6 +4,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.ref.Cleaner;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Memory reserved from the OS: the whole capacity is reserved once with {@code mmap(PROT_NONE)}, growth
@@ -14,17 +15,23 @@ import java.lang.ref.Cleaner;
  */
 final class NativeStorage implements Storage {
     private static final Cleaner CLEANER = Cleaner.create();
+    /** {@code -Dwasm4j.memory=heap} keeps every memory on the Java heap (for comparisons and odd hosts). */
+    private static final boolean ENABLED = !"heap".equals(System.getProperty("wasm4j.memory"));
 
     private final long base;
     private final long capacity;
     private final Arena arena;
     private final MemorySegment segment;
 
+    /** Set once the reservation is unmapped, by {@link #close()} or by the cleaner. */
+    private final AtomicBoolean released;
+
     private NativeStorage(long base, long capacity) {
         this.base = base;
         this.capacity = capacity;
         this.arena = Arena.ofShared();
-        this.segment = MemorySegment.ofAddress(base).reinterpret(capacity, arena, s -> Posix.munmap(base, capacity));
+        this.segment = MemorySegment.ofAddress(base).reinterpret(capacity, arena, null);
+        this.released = new AtomicBoolean();
     }
 
     /**
@@ -32,7 +39,7 @@ final class NativeStorage implements Storage {
      * {@code owner} is the object whose unreachability frees the reservation.
      */
     static NativeStorage reserve(long capacity, long initialBytes, Object owner) {
-        if (!Posix.available()) {
+        if (!Posix.available() || !ENABLED) {
             return null;
         }
         long size = Math.max(roundUp(capacity), Posix.OS_PAGE);
@@ -46,12 +53,13 @@ final class NativeStorage implements Storage {
             s.close();
             return null;
         }
-        Arena arena = s.arena;
+        // An unreachable memory can no longer be accessed, so the cleaner unmaps without closing the arena
+        // (closing a shared arena costs a handshake with every thread).
+        AtomicBoolean released = s.released;
+        long size2 = s.capacity;
         CLEANER.register(owner, () -> {
-            try {
-                arena.close();
-            } catch (IllegalStateException alreadyClosed) {
-                // closed explicitly before
+            if (released.compareAndSet(false, true)) {
+                Posix.munmap(addr, size2);
             }
         });
         return s;
@@ -157,12 +165,19 @@ final class NativeStorage implements Storage {
         return true;
     }
 
+    /** Closes the arena (waiting until no thread is inside an access), then unmaps the reservation. */
     @Override
     public void close() {
+        if (released.get()) {
+            return;
+        }
         try {
             arena.close();
         } catch (IllegalStateException alreadyClosed) {
-            // closed before: nothing to do
+            // closed before
+        }
+        if (released.compareAndSet(false, true)) {
+            Posix.munmap(base, capacity);
         }
     }
 }
