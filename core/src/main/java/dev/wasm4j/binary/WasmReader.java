@@ -219,11 +219,6 @@ public final class WasmReader {
         return index();
     }
 
-    /** A lane index: a LEB128 u8 (spec 5.4.8). */
-    public int laneIdx() {
-        return (int) unsigned(8);
-    }
-
     /**
      * A length (of a vector, name or byte string) that must be plausible: at most the number of bytes from the
      * length's own first byte to the limit, as the reference interpreter checks ("length out of bounds"). A
