@@ -197,8 +197,8 @@ public final class CodeReader {
             in.u8();
             return BlockType.EMPTY;
         }
-        if (b >= 0x40 && b < 0x80 || b == 0x63 || b == 0x64) {
-            // One-byte negative s33 values are value types.
+        if (b >= 0x40 && b < 0x80) {
+            // A one-byte negative s33 is a value type (including 0x63/0x64, a reference type).
             return new BlockType.Value(in.valType());
         }
         int at = in.pos();
