@@ -314,11 +314,6 @@ public final class WasmReader {
         return r;
     }
 
-    /** Whether {@code b} starts a value type: a number or vector type code, or a reference type. */
-    public static boolean isValTypeStart(int b) {
-        return b >= 0x7B && b <= 0x7F || b == 0x63 || b == 0x64 || AbsHeapType.ofCode(b) != null;
-    }
-
     private RefType refTypeAfter(int b, int start) {
         if (b == 0x63 || b == 0x64) {
             if (!has(Feature.FUNCTION_REFERENCES) && !has(Feature.GC)) {
