@@ -536,7 +536,9 @@ public final class Translator implements CodeSink {
             h.target = endPc;
         }
         for (PendingHandler h : c.ownHandlers) {
-            h.end = endPc;
+            if (h.end < 0) {
+                h.end = endPc;  // try_table: the whole block; legacy catches already end with the do part
+            }
             handlers.add(h);
         }
     }
