@@ -120,8 +120,8 @@ final class ReferenceRules {
             }
             case REF_AS_NON_NULL -> v.push(nonNull(v.popRef()));
             case BR_ON_NULL -> {
-                RefType r = v.popRef();
                 List<ValType> ts = v.label(imm.index).labelTypes;
+                RefType r = v.popRef();
                 v.popAll(ts);
                 v.pushAll(ts);
                 v.push(nonNull(r));
