@@ -3,16 +3,23 @@ package dev.wasm4j.binary;
 import dev.wasm4j.model.BlockType;
 import dev.wasm4j.model.Catch;
 import dev.wasm4j.model.Expr;
+import dev.wasm4j.model.Feature;
 import dev.wasm4j.model.Opcode;
 import dev.wasm4j.model.ValType;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Reads the instructions of an {@link Expr} one at a time (spec 5.4): {@link #next()} returns the opcode
  * and fills {@link #imm()}. Only syntax is checked here (known opcodes, well-formed immediates); typing is
  * the validator's work. The same reader serves the decoder's syntax pass, the validator and the tiers.
+ *
+ * <p>Opcodes of features that the underlying {@link WasmReader}'s {@link dev.wasm4j.model.Features} leave out
+ * are illegal. A reader made from an {@link Expr} enables every feature: its code has been decoded already.
+ *
+ * @see <a href="https://webassembly.github.io/spec/core/binary/instructions.html">spec 5.4 Instructions</a>
  */
 public final class CodeReader {
     private final WasmReader in;
@@ -50,7 +57,11 @@ public final class CodeReader {
         return in;
     }
 
-    /** Reads the next instruction: returns its opcode and fills {@link #imm()}. */
+    /**
+     * Reads the next instruction: returns its opcode and fills {@link #imm()}. An unknown opcode, or one of a
+     * feature the reader's {@link WasmReader#features()} leave out, is {@code illegal opcode} followed by its
+     * bytes in hex, as the reference interpreter reports it.
+     */
     public Opcode next() {
         instrOffset = in.pos();
         int b = in.u8();
@@ -58,14 +69,23 @@ public final class CodeReader {
         if (Opcode.isPrefix(b)) {
             int code = in.u32();
             op = Opcode.of(b, code);
+            if (op == null || !enabled(op)) {
+                throw in.malformed(String.format("illegal opcode %02x %02x", b, Integer.toUnsignedLong(code)),
+                        instrOffset);
+            }
         } else {
             op = Opcode.of(Opcode.SINGLE, b);
-        }
-        if (op == null) {
-            throw in.malformed("illegal opcode", instrOffset);
+            if (op == null || !enabled(op)) {
+                throw in.malformed(String.format("illegal opcode %02x", b), instrOffset);
+            }
         }
         readImmediates(op);
         return op;
+    }
+
+    private boolean enabled(Opcode op) {
+        Feature f = OpcodeFeatures.required(op);
+        return f == null || in.has(f);
     }
 
     private void readImmediates(Opcode op) {
@@ -73,9 +93,9 @@ public final class CodeReader {
         switch (op.imm()) {
             case NONE -> { }
             case BLOCK -> m.blockType = blockType();
-            case LABEL, FUNC, TYPE, LOCAL, GLOBAL, TABLE, TAG, MEMORY, DATA, ELEM -> m.index = in.u32Index();
+            case LABEL, FUNC, TYPE, LOCAL, GLOBAL, TABLE, TAG, MEMORY, DATA, ELEM -> m.index = in.index();
             case MEMORY_PROT -> {
-                m.index = in.u32Index();
+                m.index = in.index();
                 int at = in.pos();
                 m.prot = in.u8();
                 if (m.prot > 2) {
@@ -83,18 +103,22 @@ public final class CodeReader {
                 }
             }
             case BR_TABLE -> {
-                int n = in.vecLength();
-                int[] labels = new int[n];
+                int n = in.len32();
+                // Grow as labels are read: n is only known to be at most the bytes left.
+                int[] labels = new int[Math.min(n, 64)];
                 for (int i = 0; i < n; i++) {
-                    labels[i] = in.u32Index();
+                    if (i == labels.length) {
+                        labels = Arrays.copyOf(labels, (int) Math.min(n, 2L * i));
+                    }
+                    labels[i] = in.index();
                 }
                 m.labels = labels;
-                m.index = in.u32Index();
+                m.index = in.index();
             }
             case CALL_INDIRECT, TYPE_FIELD, TYPE_TYPE, TYPE_DATA, TYPE_ELEM, TYPE_COUNT,
                  MEMORY_INIT, MEMORY_COPY, TABLE_INIT, TABLE_COPY -> {
-                m.index = in.u32Index();
-                m.index2 = in.u32Index();
+                m.index = in.index();
+                m.index2 = in.index();
             }
             case MEMARG -> memArg();
             case MEMARG_LANE -> {
@@ -106,6 +130,7 @@ public final class CodeReader {
             case F32 -> m.value = in.f32Bits() & 0xFFFFFFFFL;
             case F64 -> m.value = in.f64Bits();
             case V128, SHUFFLE -> {
+                // A constant, or sixteen lane indices of one byte each.
                 int at = in.skip(16);
                 System.arraycopy(in.bytes(), at, m.bytes16, 0, 16);
                 m.v128Low = littleEndianLong(m.bytes16, 0);
@@ -113,8 +138,8 @@ public final class CodeReader {
             }
             case LANE -> m.lane = in.u8();
             case SELECT_TYPES -> {
-                int n = in.vecLength();
-                List<ValType> types = new ArrayList<>(n);
+                int n = in.len32();
+                List<ValType> types = new ArrayList<>(Math.min(n, 16));
                 for (int i = 0; i < n; i++) {
                     types.add(in.valType());
                 }
@@ -127,14 +152,14 @@ public final class CodeReader {
                 if (m.castFlags > 3) {
                     throw in.malformed("malformed br_on_cast flags", at);
                 }
-                m.index = in.u32Index();
+                m.index = in.index();
                 m.heapType = in.heapType();
                 m.heapType2 = in.heapType();
             }
             case TRY_TABLE -> {
                 m.blockType = blockType();
-                int n = in.vecLength();
-                List<Catch> catches = new ArrayList<>(n);
+                int n = in.len32();
+                List<Catch> catches = new ArrayList<>(Math.min(n, 16));
                 for (int i = 0; i < n; i++) {
                     int at = in.pos();
                     int kind = in.u8();
@@ -142,8 +167,8 @@ public final class CodeReader {
                         throw in.malformed("malformed catch clause", at);
                     }
                     Catch.Kind k = Catch.Kind.values()[kind];
-                    int tag = k.hasTag() ? in.u32Index() : -1;
-                    catches.add(new Catch(k, tag, in.u32Index()));
+                    int tag = k.hasTag() ? in.index() : -1;
+                    catches.add(new Catch(k, tag, in.index()));
                 }
                 m.catches = List.copyOf(catches);
             }
@@ -158,11 +183,11 @@ public final class CodeReader {
     private void memArg() {
         int at = in.pos();
         int flags = in.u32();
-        if (Integer.compareUnsigned(flags, 128) >= 0) {
+        if (Integer.compareUnsigned(flags, 0x80) >= 0 || (flags & 0x40) != 0 && !in.has(Feature.MULTI_MEMORY)) {
             throw in.malformed("malformed memop flags", at);
         }
-        imm.memory = (flags & 0x40) != 0 ? in.u32Index() : 0;
-        imm.align = flags & ~0x40;
+        imm.memory = (flags & 0x40) != 0 ? in.index() : 0;
+        imm.align = flags & 0x3F;
         imm.offset = in.u64();
     }
 
@@ -172,8 +197,8 @@ public final class CodeReader {
             in.u8();
             return BlockType.EMPTY;
         }
-        if (b >= 0x40 && b < 0x80 || b == 0x63 || b == 0x64) {
-            // One-byte negative s33 values are value types.
+        if (b >= 0x40 && b < 0x80) {
+            // A one-byte negative s33 is a value type (including 0x63/0x64, a reference type).
             return new BlockType.Value(in.valType());
         }
         int at = in.pos();

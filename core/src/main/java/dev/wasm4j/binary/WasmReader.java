@@ -2,6 +2,8 @@ package dev.wasm4j.binary;
 
 import dev.wasm4j.MalformedException;
 import dev.wasm4j.model.AbsHeapType;
+import dev.wasm4j.model.Feature;
+import dev.wasm4j.model.Features;
 import dev.wasm4j.model.HeapType;
 import dev.wasm4j.model.NumType;
 import dev.wasm4j.model.RefType;
@@ -14,12 +16,23 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads the primitive values of the binary format (spec 5.1, 5.2): bytes, LEB128 integers, floats, names,
- * and value types. Reads stop at {@link #limit()}, the end of the current section or function; reading past
- * it is malformed. Every error carries the offset of the value that broke the rule.
+ * Reads the primitive values of the binary format (spec 5.1 "Conventions", 5.2 "Values", 5.3 "Types"):
+ * bytes, LEB128 integers, floats, names and types. Reads stop at {@link #limit()}; the module decoder sets it
+ * to the end of the module, as the reference interpreter does, and checks each section's and function's
+ * size after reading it ("section size mismatch"). Reading past the limit is
+ * {@value #UNEXPECTED_END}. Every error carries the offset of the value that broke the rule.
+ *
+ * <p>Types are read according to the reader's {@link Features}: a type of a disabled proposal is malformed.
+ *
+ * @see <a href="https://webassembly.github.io/spec/core/binary/values.html">spec 5.2 Values</a>
+ * @see <a href="https://webassembly.github.io/spec/core/binary/types.html">spec 5.3 Types</a>
  */
 public final class WasmReader {
+    /** The rule broken by reading past the end of the input. */
+    public static final String UNEXPECTED_END = "unexpected end of section or function";
+
     private final byte[] bytes;
+    private final Features features;
     private int pos;
     private int limit;
 
@@ -28,13 +41,26 @@ public final class WasmReader {
     }
 
     public WasmReader(byte[] bytes, int pos, int limit) {
+        this(bytes, pos, limit, Features.DEFAULT);
+    }
+
+    public WasmReader(byte[] bytes, int pos, int limit, Features features) {
         this.bytes = bytes;
         this.pos = pos;
         this.limit = limit;
+        this.features = features;
     }
 
     public byte[] bytes() {
         return bytes;
+    }
+
+    public Features features() {
+        return features;
+    }
+
+    public boolean has(Feature f) {
+        return features.has(f);
     }
 
     public int pos() {
@@ -49,7 +75,7 @@ public final class WasmReader {
         return limit;
     }
 
-    /** Sets the end of the current section or function; returns the previous limit to restore later. */
+    /** Sets the end of the readable range; returns the previous limit to restore later. */
     public int limit(int newLimit) {
         int old = limit;
         limit = newLimit;
@@ -73,10 +99,10 @@ public final class WasmReader {
     }
 
     private MalformedException unexpectedEnd() {
-        return new MalformedException(limit < bytes.length ? "unexpected end of section or function" : "unexpected end",
-                pos);
+        return new MalformedException(UNEXPECTED_END, pos);
     }
 
+    /** One raw byte. */
     public int u8() {
         if (pos >= limit) {
             throw unexpectedEnd();
@@ -101,35 +127,70 @@ public final class WasmReader {
         return start;
     }
 
-    /** An unsigned 32-bit LEB128, returned in an int (read it with Integer.toUnsignedLong when it may be large). */
-    public int u32() {
+    // ---- integers (spec 5.2.2) ----
+
+    /**
+     * An unsigned LEB128 of at most {@code bits} bits (1..64). As in the spec: at most ceil(bits/7) bytes
+     * ("integer representation too long"), and the unused bits of the last byte must be zero ("integer too
+     * large").
+     */
+    public long unsigned(int bits) {
         long result = 0;
-        int start = pos;
         for (int shift = 0; ; shift += 7) {
+            int left = bits - shift;
+            if (left <= 0) {
+                throw malformed("integer representation too long");
+            }
+            int at = pos;
             int b = u8();
-            if (shift == 28) {
-                if ((b & 0x80) != 0) {
-                    throw malformed("integer representation too long", start);
-                }
-                if ((b & 0x70) != 0) {
-                    throw malformed("integer too large", start);
-                }
+            if (left < 7 && (b & 0x7F) >= 1 << left) {
+                throw malformed("integer too large", at);
             }
             result |= (long) (b & 0x7F) << shift;
             if ((b & 0x80) == 0) {
-                return (int) result;
+                return result;
             }
         }
     }
 
-    /** An unsigned 32-bit LEB128 used as a count or index that must fit a non-negative int. */
-    public int u32Index() {
-        int start = pos;
-        int v = u32();
-        if (v < 0) {
-            throw malformed("integer too large", start);
+    /**
+     * A signed LEB128 of at most {@code bits} bits (1..64), sign-extended: at most ceil(bits/7) bytes, and the
+     * unused bits of the last byte must all equal its sign bit.
+     */
+    public long signed(int bits) {
+        long result = 0;
+        for (int shift = 0; ; shift += 7) {
+            int left = bits - shift;
+            if (left <= 0) {
+                throw malformed("integer representation too long");
+            }
+            int at = pos;
+            int b = u8();
+            if (left < 7) {
+                int mask = (-1 << (left - 1)) & 0x7F;
+                if ((b & mask) != 0 && (b & mask) != mask) {
+                    throw malformed("integer too large", at);
+                }
+            }
+            result |= (long) (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                int used = shift + 7;
+                if (used < 64 && (b & 0x40) != 0) {
+                    result |= -1L << used;
+                }
+                return result;
+            }
         }
-        return v;
+    }
+
+    /** An unsigned 32-bit LEB128, returned in an int (read it with Integer.toUnsignedLong when it may be large). */
+    public int u32() {
+        return (int) unsigned(32);
+    }
+
+    /** An unsigned 64-bit LEB128. */
+    public long u64() {
+        return unsigned(64);
     }
 
     /** A signed 32-bit LEB128. */
@@ -147,55 +208,37 @@ public final class WasmReader {
         return signed(64);
     }
 
-    /** An unsigned 64-bit LEB128. */
-    public long u64() {
-        long result = 0;
-        int start = pos;
-        for (int shift = 0; ; shift += 7) {
-            int b = u8();
-            if (shift == 63) {
-                if ((b & 0x80) != 0) {
-                    throw malformed("integer representation too long", start);
-                }
-                if ((b & 0x7E) != 0) {
-                    throw malformed("integer too large", start);
-                }
-            }
-            result |= (long) (b & 0x7F) << shift;
-            if ((b & 0x80) == 0) {
-                return result;
-            }
-        }
+    /** An index (spec 5.5.1): a u32. Values from 2^31 up, which can name nothing, read as Integer.MAX_VALUE. */
+    public int index() {
+        int v = u32();
+        return v < 0 ? Integer.MAX_VALUE : v;
     }
 
-    private long signed(int bits) {
-        long result = 0;
-        int start = pos;
-        int maxBytes = (bits + 6) / 7;
-        for (int i = 0, shift = 0; ; i++, shift += 7) {
-            int b = u8();
-            if (i == maxBytes - 1) {
-                if ((b & 0x80) != 0) {
-                    throw malformed("integer representation too long", start);
-                }
-                // The unused bits of the last byte must all equal the sign bit.
-                int usedBits = bits - shift;             // bits of value in this byte, including the sign
-                int signAndUnused = b >> (usedBits - 1) & 0x7F >> (usedBits - 1);
-                int all = 0x7F >> (usedBits - 1);
-                if (signAndUnused != 0 && signAndUnused != all) {
-                    throw malformed("integer too large", start);
-                }
-            }
-            result |= (long) (b & 0x7F) << shift;
-            if ((b & 0x80) == 0) {
-                shift += 7;
-                if (shift < 64 && (b & 0x40) != 0) {
-                    result |= -1L << shift;
-                }
-                return result;
-            }
-        }
+    /** Same as {@link #index()}. */
+    public int u32Index() {
+        return index();
     }
+
+    /**
+     * A length (of a vector, name or byte string) that must be plausible: at most the number of bytes from the
+     * length's own first byte to the limit, as the reference interpreter checks ("length out of bounds"). A
+     * tiny input can therefore never make the decoder allocate much.
+     */
+    public int len32() {
+        int start = pos;
+        int n = u32();
+        if (n < 0 || n > limit - start) {
+            throw malformed("length out of bounds", start);
+        }
+        return n;
+    }
+
+    /** The length of a vector: see {@link #len32()}. */
+    public int vecLength() {
+        return len32();
+    }
+
+    // ---- floats (spec 5.2.3) ----
 
     public int f32Bits() {
         int start = skip(4);
@@ -212,23 +255,11 @@ public final class WasmReader {
         return v;
     }
 
-    /** A vector length that must be plausible: at most one element per remaining byte. */
-    public int vecLength() {
-        int start = pos;
-        int n = u32();
-        if (n < 0 || n > remaining()) {
-            throw malformed(limit < bytes.length ? "unexpected end of section or function" : "unexpected end", start);
-        }
-        return n;
-    }
+    // ---- names (spec 5.2.4) ----
 
     /** A name: length-prefixed UTF-8 (spec 5.2.4). */
     public String name() {
-        int start = pos;
-        int len = u32();
-        if (len < 0 || len > remaining()) {
-            throw malformed("length out of bounds", start);
-        }
+        int len = len32();
         int at = skip(len);
         try {
             return StandardCharsets.UTF_8.newDecoder()
@@ -241,30 +272,42 @@ public final class WasmReader {
         }
     }
 
+    // ---- types (spec 5.3) ----
+
+    /**
+     * A one-byte type code. Type codes are negative numbers in signed LEB128 (spec 5.3), so a byte with
+     * the continuation bit is an over-long encoding.
+     */
+    public int typeCode() {
+        int b = u8();
+        if ((b & 0x80) != 0) {
+            throw malformed("integer representation too long", pos - 1);
+        }
+        return b;
+    }
+
     /** A value type (spec 5.3.4). */
     public ValType valType() {
         int start = pos;
-        int b = u8();
-        return switch (b) {
+        int b = typeCode();
+        ValType t = switch (b) {
             case 0x7F -> NumType.I32;
             case 0x7E -> NumType.I64;
             case 0x7D -> NumType.F32;
             case 0x7C -> NumType.F64;
-            case 0x7B -> VecType.V128;
-            default -> {
-                RefType r = refTypeAfter(b, start);
-                if (r == null) {
-                    throw malformed("malformed value type", start);
-                }
-                yield r;
-            }
+            case 0x7B -> has(Feature.SIMD) ? VecType.V128 : null;
+            default -> refTypeAfter(b, start);
         };
+        if (t == null) {
+            throw malformed("malformed value type", start);
+        }
+        return t;
     }
 
     /** A reference type (spec 5.3.3). */
     public RefType refType() {
         int start = pos;
-        RefType r = refTypeAfter(u8(), start);
+        RefType r = refTypeAfter(typeCode(), start);
         if (r == null) {
             throw malformed("malformed reference type", start);
         }
@@ -273,10 +316,26 @@ public final class WasmReader {
 
     private RefType refTypeAfter(int b, int start) {
         if (b == 0x63 || b == 0x64) {
+            if (!has(Feature.FUNCTION_REFERENCES) && !has(Feature.GC)) {
+                return null;
+            }
             return new RefType(b == 0x63, heapType());
         }
-        AbsHeapType abs = AbsHeapType.ofCode(b);
+        AbsHeapType abs = abstractHeapType(b);
         return abs == null ? null : new RefType(true, abs);
+    }
+
+    /** The abstract heap type with this code if its proposal is enabled, else null. */
+    private AbsHeapType abstractHeapType(int code) {
+        AbsHeapType abs = AbsHeapType.ofCode(code);
+        if (abs == null) {
+            return null;
+        }
+        return switch (abs) {
+            case FUNC, EXTERN -> abs;
+            case EXN, NOEXN -> has(Feature.EXCEPTIONS) ? abs : null;
+            case ANY, EQ, I31, STRUCT, ARRAY, NONE, NOFUNC, NOEXTERN -> has(Feature.GC) ? abs : null;
+        };
     }
 
     /** A heap type (spec 5.3.3): an abstract type code or a non-negative s33 type index. */
@@ -286,10 +345,18 @@ public final class WasmReader {
         AbsHeapType abs = AbsHeapType.ofCode(b);
         if (abs != null) {
             pos++;
+            abs = abstractHeapType(b);
+            if (abs == null) {
+                throw malformed("malformed heap type", start);
+            }
             return abs;
         }
         long idx = s33();
-        if (idx < 0 || idx > Integer.MAX_VALUE) {
+        if (idx < 0 && (b & 0x80) != 0) {
+            throw malformed("integer representation too long", start);
+        }
+        if (idx < 0 || idx > Integer.MAX_VALUE
+                || !has(Feature.FUNCTION_REFERENCES) && !has(Feature.GC)) {
             throw malformed("malformed heap type", start);
         }
         return HeapType.of((int) idx);

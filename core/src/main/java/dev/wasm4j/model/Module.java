@@ -24,6 +24,7 @@ public final class Module {
     private final int dataCount;
     private final List<CustomSection> customSections;
     private final Names names;
+    private final List<SectionInfo> sections;
 
     // Index spaces: imports first, then definitions.
     private final int[] funcTypeIndices;
@@ -53,6 +54,7 @@ public final class Module {
         dataCount = b.dataCount;
         customSections = List.copyOf(b.customSections);
         names = b.names;
+        sections = List.copyOf(b.sections);
 
         List<Integer> funcs = new ArrayList<>();
         List<TableType> tbls = new ArrayList<>();
@@ -154,6 +156,11 @@ public final class Module {
         return names;
     }
 
+    /** The sections of the binary in order, custom sections included (empty for a module built by hand). */
+    public List<SectionInfo> sections() {
+        return sections;
+    }
+
     // ---- index spaces ----
 
     public int importedFunctionCount() {
@@ -232,6 +239,7 @@ public final class Module {
         private int dataCount = -1;
         private final List<CustomSection> customSections = new ArrayList<>();
         private Names names = Names.EMPTY;
+        private final List<SectionInfo> sections = new ArrayList<>();
 
         private Builder() {
         }
@@ -303,6 +311,11 @@ public final class Module {
 
         public Builder names(Names n) {
             names = n;
+            return this;
+        }
+
+        public Builder addSection(SectionInfo s) {
+            sections.add(s);
             return this;
         }
 

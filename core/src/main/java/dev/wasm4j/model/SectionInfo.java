@@ -1,0 +1,9 @@
+package dev.wasm4j.model;
+
+/**
+ * Where a section lies in the module's binary (spec 5.5.2), for tools such as {@code wasm4j inspect}:
+ * its id, its name ({@code "type"}, {@code "code"}, ..., or a custom section's own name), the offset of its
+ * content (just after the size) and the content's size in bytes.
+ */
+public record SectionInfo(int id, String name, int offset, int size) {
+}
