@@ -433,10 +433,6 @@ final class CodeValidator extends TypingStack {
 
     // ---- for the rule classes ----
 
-    int globalLimit() {
-        return globalLimit;
-    }
-
     DefType funcDef(int index) {
         return ctx.func(index, offset);
     }
