@@ -183,12 +183,10 @@ final class ReferenceRules {
         v.push(onFallThrough);
     }
 
+    /** any.convert_extern and extern.convert_any keep the operand's nullability. */
     private void convert(AbsHeapType from, AbsHeapType to) {
         ValType top = v.peek(0);
-        boolean nullable = top instanceof RefType r && r != TypingStack.BOT_REF && r.nullable();
-        if (top != null && !(top instanceof RefType)) {
-            v.popRef();
-        }
+        boolean nullable = top instanceof RefType r && r.nullable();
         v.pop(ref(from, nullable));
         v.push(ref(to, nullable));
     }
