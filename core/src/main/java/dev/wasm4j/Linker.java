@@ -33,7 +33,7 @@ public final class Linker {
 
     /** Defines a host function; {@code type} may only use abstract reference types. */
     public Linker define(String module, String name, FuncType type, HostFunction function) {
-        var f = new HostFunctionInstance(TypeRegistry.funcType(type), function, module + "." + name);
+        var f = new HostFunctionInstance(TypeRegistry.global().funcType(type), function, module + "." + name);
         return put(module, name, new ExternVal.Func(f));
     }
 

@@ -30,6 +30,9 @@ public final class DefType {
      * {@link #isSubtypeOf} is a constant-time check.
      */
     public void fill(SubType closedSubType, DefType[] chainRootFirstIncludingThis) {
+        if (subType != null) {
+            throw new IllegalStateException("defined type already filled");
+        }
         this.subType = closedSubType;
         this.supertypeChain = chainRootFirstIncludingThis;
     }
@@ -43,7 +46,10 @@ public final class DefType {
         return recGroupIndex;
     }
 
-    /** The closed sub type: final flag, declared super types, composite type. */
+    /**
+     * The closed sub type: final flag and composite type. Its {@code supertypes} list is empty, since type
+     * indices mean nothing without a module: the declared super type is {@link #supertype()}.
+     */
     public SubType subType() {
         return subType;
     }
