@@ -10,6 +10,7 @@
   (memory (export "mem") 1 3 (no-access 1) (read-only 1))
   (data (i32.const 65536) "read-only data")
   (data (i32.const 131072) "\01\02\03\04\05\06\07\08")
+  (data $passive "read")
 
   (func (export "size") (result i32) (memory.size))
   (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0)))
@@ -29,7 +30,7 @@
   (func (export "v128.store") (param i32) (v128.store (local.get 0) (v128.const i64x2 1 1)))
   (func (export "fill") (param i32 i32) (memory.fill (local.get 0) (i32.const 0) (local.get 1)))
   (func (export "copy") (param i32 i32 i32) (memory.copy (local.get 0) (local.get 1) (local.get 2)))
-  (func (export "init") (param i32 i32) (memory.init 0 (local.get 0) (i32.const 0) (local.get 1)))
+  (func (export "init") (param i32 i32) (memory.init $passive (local.get 0) (i32.const 0) (local.get 1)))
   (func (export "discard") (param i32 i32) (memory.discard (local.get 0) (local.get 1)))
 )
 
