@@ -206,7 +206,10 @@ class ValidatorTest {
                 .addMemory(MemoryType.of(Limits.of(1))).build(), Features.DEFAULT.without(dev.wasm4j.model.Feature.MULTI_MEMORY));
         invalid("invalid custom page size", Module.builder().addMemory(new MemoryType(AddrType.I32, Limits.of(1), false, 4,
                 MemoryType.StaticProtection.NONE, false)).build());
-        invalid("static protection", Module.builder().addMemory(new MemoryType(AddrType.I32, Limits.of(2), false, 16,
+        // static protection sections come on top of the read-write limits, and the total must fit
+        invalid("memory size must be at most 65536 pages", Module.builder().addMemory(new MemoryType(AddrType.I32,
+                Limits.of(2, 65535), false, 16, new MemoryType.StaticProtection(1, 2), false)).build());
+        valid(Module.builder().addMemory(new MemoryType(AddrType.I32, Limits.of(0, 65533), false, 16,
                 new MemoryType.StaticProtection(1, 2), false)).build());
         // memory.map needs a virtual memory
         invalid("memory.map requires a virtual memory", func(VOID, List.of(), Code.of().op(I32_CONST).s(0).op(I32_CONST).s(1)
