@@ -33,7 +33,9 @@ final class WastCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = ".wast files or directories.")
     List<Path> files = new ArrayList<>();
 
-    @Option(names = {"-W"}, paramLabel = "FEATURE[=y|n]", description = "Wasm features, e.g. -W simd=n.")
+    @Option(names = {"-W"}, paramLabel = "FEATURE[=y|n]",
+            description = "Wasm features, e.g. -W simd=n. Without -W, each file runs with the features its place in "
+                    + "the suite implies (official core files: standard Wasm 3.0 only).")
     List<String> wasmOptions = new ArrayList<>();
 
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "interpreter",
@@ -57,7 +59,6 @@ final class WastCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Features features = WasmOptions.features(wasmOptions);
         EngineConfig config = EngineConfig.of(Engine.of(engine));
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Suite.Skip> skips = noSkips ? Map.of() : Suite.skips();
@@ -86,6 +87,7 @@ final class WastCommand implements Callable<Integer> {
                     skipped += n;
                     continue;
                 }
+                Features features = wasmOptions.isEmpty() ? Suite.featuresFor(name) : WasmOptions.features(wasmOptions);
                 ScriptRunner runner = new ScriptRunner(features, config);
                 int ok = 0;
                 int bad = 0;

@@ -21,9 +21,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The spec testsuite and wasm4j's own proposal tests, as data: one container per .wast file, one test per
- * command, run in order against one {@link ScriptRunner}, once per engine (interpreter and compiler).
- * Files in tests/spec/skips.txt are run too, and must not pass completely (a skip that starts passing must
- * be removed).
+ * command, run in order against one {@link ScriptRunner}, once per engine (interpreter and compiler; the
+ * compiler's containers are marked {@code [compiler]}). Files in tests/spec/skips.txt are run too, and must
+ * not pass completely (a skip that starts passing must be removed).
  */
 class SpecSuiteTest {
 
@@ -59,27 +59,27 @@ class SpecSuiteTest {
         return Suite.wastFiles(root).stream().map(file -> {
             String name = Suite.displayName(root, file, prefix);
             String shown = engine == Engine.INTERPRETER ? name : name + " [" + engine.name().toLowerCase() + "]";
+            Features features = Suite.featuresFor(name);
             Suite.Skip skip = skips.get(name);
             if (skip != null) {
                 return DynamicTest.dynamicTest(shown + " (skipped: needs " + skip.feature() + ")",
-                        file.toUri(), () -> assertFalse(passesCompletely(file, config),
+                        file.toUri(), () -> assertFalse(passesCompletely(file, features, config),
                                 name + " passes now: remove it from tests/spec/skips.txt"));
             }
-            return DynamicContainer.dynamicContainer(shown, file.toUri(), commands(file, config));
+            return DynamicContainer.dynamicContainer(shown, file.toUri(), commands(file, features, config));
         });
     }
 
-    private static boolean passesCompletely(Path file, EngineConfig config) {
+    private static boolean passesCompletely(Path file, Features features, EngineConfig config) {
         try {
             Script script = WastParser.parse(file.getFileName().toString(), Suite.read(file));
-            return ScriptRunner.runAll(script, Features.DEFAULT, config).stream()
-                    .allMatch(ScriptRunner.Outcome::passed);
+            return ScriptRunner.runAll(script, features, config).stream().allMatch(ScriptRunner.Outcome::passed);
         } catch (RuntimeException e) {
             return false;
         }
     }
 
-    private static Stream<DynamicTest> commands(Path file, EngineConfig config) {
+    private static Stream<DynamicTest> commands(Path file, Features features, EngineConfig config) {
         String fileName = file.getFileName().toString();
         Script script;
         try {
@@ -87,7 +87,7 @@ class SpecSuiteTest {
         } catch (RuntimeException e) {
             return Stream.of(DynamicTest.dynamicTest(fileName + " parse", () -> fail("cannot parse: " + e)));
         }
-        ScriptRunner runner = new ScriptRunner(Features.DEFAULT, config);
+        ScriptRunner runner = new ScriptRunner(features, config);
         List<DynamicTest> tests = new ArrayList<>();
         for (Command c : script.commands()) {
             tests.add(DynamicTest.dynamicTest(CommandNames.name(fileName, c), () -> {
