@@ -184,13 +184,15 @@ public final class Interpreter {
                             }
                             boolean tail = op >= Ops.RETURN_CALL;
                             if (callee instanceof WasmFunction cf && cf.compiled() != null) {
+                                // A tail call leaves this function's handlers: what the callee throws is
+                                // looked up from the final return, outside every try.
+                                if (tail) {
+                                    pc = code.returnPc;
+                                }
                                 ctx.sp = sp;
                                 sp = callCompiled(ctx, cf, sp);
                                 s = ctx.stack;
                                 r = ctx.refs;
-                                if (tail) {
-                                    pc = code.returnPc;
-                                }
                             } else if (callee instanceof WasmFunction wf) {
                                 Code next = wf.code();
                                 int newFp = sp - next.paramSlots;
@@ -216,13 +218,13 @@ public final class Interpreter {
                                     mem = inst.memories.length > 0 ? inst.memories[0] : null;
                                 }
                             } else {
+                                if (tail) {
+                                    pc = code.returnPc;
+                                }
                                 ctx.sp = sp;
                                 sp = callHost(ctx, (HostFunctionInstance) callee, inst, sp);
                                 s = ctx.stack;
                                 r = ctx.refs;
-                                if (tail) {
-                                    pc = code.returnPc;
-                                }
                             }
                         }
                         case Ops.THROW -> {
