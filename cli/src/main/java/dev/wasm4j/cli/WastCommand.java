@@ -38,8 +38,9 @@ final class WastCommand implements Callable<Integer> {
                     + "the suite implies (official core files: standard Wasm 3.0 only).")
     List<String> wasmOptions = new ArrayList<>();
 
-    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "interpreter",
-            description = "interpreter (the default), compiler or auto.")
+    @Option(names = "--engine", paramLabel = "ENGINE[,ENGINE]", defaultValue = "interpreter",
+            description = "interpreter (the default), compiler or auto; several, comma-separated, run every file on "
+                    + "each (and give the report a column per engine).")
     String engine;
 
     @Option(names = "--verbose", description = "Print every failing command with the reason.")
@@ -59,12 +60,13 @@ final class WastCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        EngineConfig config = EngineConfig.of(Engine.of(engine));
+        List<Engine> engines = java.util.Arrays.stream(engine.split(",")).map(String::trim).map(Engine::of).toList();
+        List<String> engineNames = engines.stream().map(e -> e.name().toLowerCase()).toList();
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Suite.Skip> skips = noSkips ? Map.of() : Suite.skips();
         List<StatusReport.Row> rows = new ArrayList<>();
-        long passed = 0;
-        long failed = 0;
+        long[] passed = new long[engines.size()];
+        long[] failed = new long[engines.size()];
         long skipped = 0;
         for (Path arg : files) {
             List<Path> wasts = Files.isDirectory(arg) ? Suite.wastFiles(arg) : List.of(arg);
@@ -75,49 +77,65 @@ final class WastCommand implements Callable<Integer> {
                     script = WastParser.parse(file.getFileName().toString(), Suite.read(file));
                 } catch (RuntimeException e) {
                     out.println(name + ": cannot parse: " + e.getMessage());
-                    rows.add(new StatusReport.Row(name, 0, 1, 0, null));
-                    failed++;
+                    int[] ones = new int[engines.size()];
+                    java.util.Arrays.fill(ones, 1);
+                    rows.add(new StatusReport.Row(name, new int[engines.size()], ones, 0, null));
+                    for (int i = 0; i < engines.size(); i++) {
+                        failed[i]++;
+                    }
                     continue;
                 }
                 Suite.Skip skip = skips.get(name);
                 if (skip != null) {
                     int n = script.commands().size();
                     out.println(name + ": " + n + " skipped (needs " + skip.feature() + ")");
-                    rows.add(new StatusReport.Row(name, 0, 0, n, skip));
+                    rows.add(new StatusReport.Row(name, new int[engines.size()], new int[engines.size()], n, skip));
                     skipped += n;
                     continue;
                 }
                 Features features = wasmOptions.isEmpty() ? Suite.featuresFor(name) : WasmOptions.features(wasmOptions);
-                ScriptRunner runner = new ScriptRunner(features, config);
-                int ok = 0;
-                int bad = 0;
-                List<String> failures = new ArrayList<>();
-                for (var c : script.commands()) {
-                    ScriptRunner.Outcome o = runner.execute(c);
-                    if (o.passed()) {
-                        ok++;
-                    } else {
-                        bad++;
-                        failures.add(CommandNames.name(name, c) + ": " + o.detail());
+                int[] ok = new int[engines.size()];
+                int[] bad = new int[engines.size()];
+                for (int i = 0; i < engines.size(); i++) {
+                    ScriptRunner runner = new ScriptRunner(features, EngineConfig.of(engines.get(i)));
+                    List<String> failures = new ArrayList<>();
+                    for (var c : script.commands()) {
+                        ScriptRunner.Outcome o = runner.execute(c);
+                        if (o.passed()) {
+                            ok[i]++;
+                        } else {
+                            bad[i]++;
+                            failures.add(CommandNames.name(name, c) + ": " + o.detail());
+                        }
                     }
+                    String label = engines.size() > 1 ? name + " [" + engineNames.get(i) + "]" : name;
+                    out.println(label + ": " + ok[i] + " passed" + (bad[i] > 0 ? ", " + bad[i] + " failed" : ""));
+                    int show = verbose ? failures.size() : Math.min(failuresToShow, failures.size());
+                    for (int k = 0; k < show; k++) {
+                        out.println("  FAIL " + failures.get(k));
+                    }
+                    out.flush();
+                    passed[i] += ok[i];
+                    failed[i] += bad[i];
                 }
-                out.println(name + ": " + ok + " passed" + (bad > 0 ? ", " + bad + " failed" : ""));
-                int show = verbose ? failures.size() : Math.min(failuresToShow, failures.size());
-                for (int i = 0; i < show; i++) {
-                    out.println("  FAIL " + failures.get(i));
-                }
-                out.flush();
                 rows.add(new StatusReport.Row(name, ok, bad, 0, null));
-                passed += ok;
-                failed += bad;
             }
         }
-        out.println(passed + " passed, " + failed + " failed" + (skipped > 0 ? ", " + skipped + " skipped" : ""));
+        long allPassed = 0;
+        long allFailed = 0;
+        for (int i = 0; i < engines.size(); i++) {
+            if (engines.size() > 1) {
+                out.println(engineNames.get(i) + ": " + passed[i] + " passed, " + failed[i] + " failed");
+            }
+            allPassed += passed[i];
+            allFailed += failed[i];
+        }
+        out.println(allPassed + " passed, " + allFailed + " failed" + (skipped > 0 ? ", " + skipped + " skipped" : ""));
         out.flush();
         if (report != null) {
-            StatusReport.write(report, rows);
+            StatusReport.write(report, engineNames, rows);
         }
-        return failed > 0 ? 1 : 0;
+        return allFailed > 0 ? 1 : 0;
     }
 
     private static String displayName(Path file) {

@@ -48,6 +48,8 @@ public final class ModuleCompiler {
     private final Map<String, List<Integer>> refFunctions = new LinkedHashMap<>();
     /** With {@code -Dwasm4j.compiler.strict=true} a function that fails to compile is an error, not a fallback. */
     static final boolean STRICT = Boolean.getBoolean("wasm4j.compiler.strict");
+    /** With {@code -Dwasm4j.compiler.verbose=true} every function left to the interpreter is reported on stderr. */
+    static final boolean VERBOSE = Boolean.getBoolean("wasm4j.compiler.verbose");
 
     /** The function whose code is being generated, to attribute a failure. */
     int current = -1;
@@ -207,6 +209,9 @@ public final class ModuleCompiler {
                     throw new IllegalStateException("cannot link function " + f, e);
                 }
             }
+        }
+        if (VERBOSE) {
+            interpreted.forEach((f, why) -> System.err.println("wasm4j compiler: func " + f + " interpreted: " + why));
         }
         return new CompiledModule(valid, invokers, interpreted, this::tailCaller, image);
     }
