@@ -134,11 +134,11 @@ def main():
     t1, g1 = table(steady, "Steady state", "wasm4j-compiler",
                    "Time of one `run(n)` call. wasm4j-compiler and chicory-compiler: JMH average "
                    "(`KernelBenchmark`, 3×2 s warm-up, 5×2 s measurement, 1 fork). native: best of 5 runs; "
-                   "node: best of 10 calls in one process; interpreters and GraalWasm: best of 3 calls in one "
-                   "process (`Once ENGINE KERNEL N 3`).")
+                   "node: best of 10 calls in one process; interpreters and GraalWasm: best of 2 calls in one "
+                   "process (`Once ENGINE KERNEL N 2`).")
     t2, g2 = table(process, "Whole process: time to first result", "wasm4j-auto",
                    "Wall time of a process that starts, loads the module, runs `run(n)` once and prints the "
-                   "result (median of 3): `java ... dev.wasm4j.bench.Once ENGINE KERNEL`, "
+                   "result (median of 3; a single run for the interpreters, GraalWasm and wasm4j-auto): `java ... dev.wasm4j.bench.Once ENGINE KERNEL`, "
                    "`node bench/node/run.mjs K.wasm N`, `bench/kernels/native/K N`.")
     t3, _ = table(process, "Whole process, compiler engine", "wasm4j-compiler", "The same runs, seen from "
                   "`--engine=compiler`.")

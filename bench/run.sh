@@ -6,8 +6,8 @@
 #   KERNELS="fib nbody" ENGINES="wasm4j-compiler chicory-compiler" bench/run.sh steady
 #
 # steady:  JMH (wasm4j, Chicory's compiler; AverageTime, 3x2 s warm-up, 5x2 s measurement, 1 fork) for the
-#          JIT-backed JVM engines; best of several in-process calls after warm-up for the slow ones
-#          (interpreters, GraalWasm without its JIT), node and native code.
+#          JIT-backed JVM engines; best of 2 in-process calls for the slow ones (interpreters, GraalWasm
+#          without its JIT), best of 10 for node, best of 5 runs for native code.
 # process: wall time of a whole process that loads the module and prints the first result.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -40,7 +40,7 @@ if [[ " $steps " == *" steady "* ]]; then
     read -r sum t < <(node bench/node/run.mjs "bench/target/wasm/$k.wasm" "$n" 10)
     printf '%s\tnode\t%s\t%s\n' "$k" "$t" "$sum" | tee -a "$out/steady.tsv"
     for e in $SLOW_ENGINES; do
-      read -r sum t < <(java "${JVM[@]}" -cp "$CP" dev.wasm4j.bench.Once "$e" "$k" "$n" 3 2>/dev/null)
+      read -r sum t < <(java "${JVM[@]}" -cp "$CP" dev.wasm4j.bench.Once "$e" "$k" "$n" 2 2>/dev/null)
       printf '%s\t%s\t%s\t%s\n' "$k" "$e" "$t" "$sum" | tee -a "$out/steady.tsv"
     done
   done
@@ -57,26 +57,28 @@ PY
 fi
 
 if [[ " $steps " == *" process "* ]]; then
-  echo "== whole process (median of 3 wall times)" >&2
+  echo "== whole process (median of 3 wall times; 1 for the interpreters)" >&2
   : > "$out/process.tsv"
   wall() { python3 - "$@" <<'PY'
 import subprocess, sys, time
 ts = []
-for _ in range(3):
+runs = int(sys.argv.pop(1))
+for _ in range(runs):
     t = time.perf_counter()
     subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
     ts.append(time.perf_counter() - t)
-print(sorted(ts)[1])
+print(sorted(ts)[len(ts) // 2])
 PY
   }
   for k in $KERNELS; do
     n=$(size "$k")
     if [ -x "bench/kernels/native/$k" ]; then
-      printf '%s\tnative\t%s\n' "$k" "$(wall "bench/kernels/native/$k" "$n")" | tee -a "$out/process.tsv"
+      printf '%s\tnative\t%s\n' "$k" "$(wall 3 "bench/kernels/native/$k" "$n")" | tee -a "$out/process.tsv"
     fi
-    printf '%s\tnode\t%s\n' "$k" "$(wall node bench/node/run.mjs "bench/target/wasm/$k.wasm" "$n")" | tee -a "$out/process.tsv"
+    printf '%s\tnode\t%s\n' "$k" "$(wall 3 node bench/node/run.mjs "bench/target/wasm/$k.wasm" "$n")" | tee -a "$out/process.tsv"
     for e in $PROCESS_ENGINES; do
-      printf '%s\t%s\t%s\n' "$k" "$e" "$(wall java "${JVM[@]}" -cp "$CP" dev.wasm4j.bench.Once "$e" "$k" "$n")" \
+      case $e in *interpreter|graalwasm|wasm4j-auto) runs=1 ;; *) runs=3 ;; esac
+      printf '%s\t%s\t%s\n' "$k" "$e" "$(wall $runs java "${JVM[@]}" -cp "$CP" dev.wasm4j.bench.Once "$e" "$k" "$n")" \
           | tee -a "$out/process.tsv"
     done
   done
