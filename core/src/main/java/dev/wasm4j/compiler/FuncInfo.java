@@ -11,7 +11,8 @@ import java.util.BitSet;
  * What a quick scan of a function body tells the compiler before it generates code: the memories and
  * globals it uses (cached in locals at entry), whether it needs a scratch array (vector and wide
  * arithmetic operators), whether it makes tail calls to other functions (its callers then check for a
- * pending tail call), and the first instruction only the interpreter runs, if any.
+ * pending tail call), and the first instruction only the interpreter runs, if any (legacy exception
+ * handling).
  */
 record FuncInfo(BitSet memories, BitSet globals, boolean usesScratch, boolean tailCaller, Opcode interpretedOnly,
                 int bodyBytes) {
@@ -39,7 +40,8 @@ record FuncInfo(BitSet memories, BitSet globals, boolean usesScratch, boolean ta
                 default -> { }
             }
             switch (op) {
-                case MEMORY_SIZE, MEMORY_GROW, MEMORY_FILL -> memories.set(imm.index);
+                case MEMORY_SIZE, MEMORY_GROW, MEMORY_FILL, MEMORY_DISCARD, MEMORY_MAP, MEMORY_UNMAP, MEMORY_PROTECT ->
+                        memories.set(imm.index);
                 case MEMORY_COPY -> {
                     memories.set(imm.index);
                     memories.set(imm.index2);
@@ -48,19 +50,10 @@ record FuncInfo(BitSet memories, BitSet globals, boolean usesScratch, boolean ta
                 case RETURN_CALL -> tail |= imm.index != funcIndex;
                 case RETURN_CALL_INDIRECT, RETURN_CALL_REF -> tail = true;
                 case I64_ADD128, I64_SUB128, I64_MUL_WIDE_S, I64_MUL_WIDE_U -> scratch = true;
-                case TRY, CATCH, CATCH_ALL, DELEGATE, RETHROW,
-                     MEMORY_DISCARD, MEMORY_MAP, MEMORY_UNMAP, MEMORY_PROTECT -> {
-                    if (unsupported == null) {
-                        unsupported = op;
-                    }
-                }
                 default -> { }
             }
             if (op.prefix() == Opcode.SIMD) {
                 scratch = true;
-            }
-            if (op.prefix() == Opcode.ATOMIC && unsupported == null) {
-                unsupported = op;
             }
         }
         return new FuncInfo(memories, globals, scratch, tail, unsupported, body.end() - body.start());

@@ -79,6 +79,12 @@ final class FunctionCompiler implements CodeSink {
         Ctl[] catchTargets;
         boolean[] catchToFunction;
         List<List<ValType>> catchLabelTypes;
+        // legacy try: the handler (bound when the body ends), the caught exception, the next clause's test
+        Label handler;
+        boolean inCatch;
+        int excSlot = -1;
+        Label nextTest;
+        boolean handlerUsed;
 
         Ctl(Opcode kind, boolean dead) {
             this.kind = kind;
@@ -137,8 +143,15 @@ final class FunctionCompiler implements CodeSink {
         ctls.add(new Ctl(null, false));
     }
 
+    /** Where an exception delegated to the caller goes: a rethrow outside every handler range. */
+    private Label rethrowToCaller;
+
     @Override
     public void endFunction(CodeState state) {
+        if (rethrowToCaller != null) {
+            cb.labelBinding(rethrowToCaller);
+            cb.athrow();
+        }
     }
 
     /** A new JVM local for a value of type {@code t} (a v128 takes two long locals, the second at +2). */
@@ -207,7 +220,7 @@ final class FunctionCompiler implements CodeSink {
     @Override
     public void instruction(Opcode op, Immediates imm, CodeState st) {
         if (!reachable) {
-            structureOnly(op);
+            structureOnly(op, imm, st);
             return;
         }
         if (pending != null && op != Opcode.BR_IF && op != Opcode.IF && op != Opcode.I32_EQZ) {
@@ -240,6 +253,14 @@ final class FunctionCompiler implements CodeSink {
             case ELSE -> elseBranch();
             case END -> end();
             case TRY_TABLE -> tryTable(imm, st);
+            case TRY -> legacyTry(st);
+            case CATCH -> legacyCatch(imm.index, st);
+            case CATCH_ALL -> legacyCatch(-1, st);
+            case DELEGATE -> delegate(imm.index);
+            case RETHROW -> {
+                cb.aload(ctls.get(ctls.size() - 1 - imm.index).excSlot).athrow();
+                reachable = false;
+            }
             case BR -> {
                 branch(imm.index, st, 0);
                 reachable = false;
@@ -281,6 +302,7 @@ final class FunctionCompiler implements CodeSink {
                 if (!NumericEmitter.emit(this, op, imm, st)
                         && !MemoryEmitter.emit(this, op, imm, st)
                         && !GcEmitter.emit(this, op, imm, st)
+                        && !AtomicEmitter.emit(this, op, imm, st)
                         && !VectorEmitter.emit(this, op, imm, st)) {
                     throw new UnsupportedOperationException("the compiler has no translation for " + op);
                 }
@@ -289,9 +311,21 @@ final class FunctionCompiler implements CodeSink {
     }
 
     /** In code that cannot run only the block structure matters. */
-    private void structureOnly(Opcode op) {
+    private void structureOnly(Opcode op, Immediates imm, CodeState st) {
         switch (op) {
-            case BLOCK, LOOP, IF, TRY_TABLE -> ctls.add(new Ctl(op, true));
+            case BLOCK, LOOP, IF, TRY_TABLE, TRY -> ctls.add(new Ctl(op, true));
+            case CATCH, CATCH_ALL -> {
+                if (!ctls.getLast().dead) {
+                    legacyCatch(op == Opcode.CATCH ? imm.index : -1, st);
+                }
+            }
+            case DELEGATE -> {
+                if (ctls.getLast().dead) {
+                    ctls.removeLast();
+                } else {
+                    delegate(imm.index);
+                }
+            }
             case ELSE -> {
                 if (!ctls.getLast().dead) {
                     elseBranch();
@@ -395,6 +429,7 @@ final class FunctionCompiler implements CodeSink {
                 reachable |= c.used;
             }
             case TRY_TABLE -> endTryTable(c);
+            case TRY -> endLegacyTry(c);
             default -> {
                 if (c.used) {
                     cb.labelBinding(c.label);
@@ -674,6 +709,168 @@ final class FunctionCompiler implements CodeSink {
             cb.labelBinding(c.label);
         }
         reachable = c.used;
+    }
+
+    // ------------------------------------------------------------------------------------------ legacy try
+
+    private void legacyTry(CodeState st) {
+        Ctl c = new Ctl(Opcode.TRY, false);
+        c.label = cb.newLabel();
+        c.handler = cb.newLabel();
+        int n = st.operandCount();
+        c.spillTypes = new JvmType[n];
+        c.spillSlots = new int[n];
+        for (int i = 0; i < n; i++) {
+            c.spillTypes[i] = JvmType.of(st.operandType(n - 1 - i));
+            c.spillSlots[i] = allocate(c.spillTypes[i]);
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            store(c.spillTypes[i], c.spillSlots[i]);
+        }
+        for (int i = 0; i < n; i++) {
+            load(c.spillTypes[i], c.spillSlots[i]);
+        }
+        c.tryStart = cb.newBoundLabel();
+        cb.nop();
+        ctls.add(c);
+    }
+
+    /** Ends a try body: its range gets the handler, which keeps the exception and tests the clauses. */
+    private void closeTryBody(Ctl c) {
+        if (reachable) {
+            cb.goto_(c.label);
+            c.used = true;
+        }
+        Label tryEnd = cb.newBoundLabel();
+        cb.exceptionCatch(c.tryStart, tryEnd, c.handler, Descs.UNCAUGHT);
+        cb.labelBinding(c.handler);
+        c.excSlot = cb.allocateLocal(TypeKind.REFERENCE);
+        cb.astore(c.excSlot);
+        c.inCatch = true;
+    }
+
+    /** {@code catch tag} ({@code tag >= 0}) or {@code catch_all} ({@code -1}). */
+    private void legacyCatch(int tag, CodeState st) {
+        Ctl c = ctls.getLast();
+        if (!c.inCatch) {
+            closeTryBody(c);
+        } else {
+            if (reachable) {
+                cb.goto_(c.label);
+                c.used = true;
+            }
+            if (c.nextTest != null) {
+                cb.labelBinding(c.nextTest);
+            }
+        }
+        c.nextTest = null;
+        if (tag >= 0) {
+            c.nextTest = cb.newLabel();
+            cb.aload(c.excSlot);
+            Descs.call(cb, Descs.REF_OPS, "caught", "(Ldev/wasm4j/UncaughtException;)Ldev/wasm4j/exec/ExceptionObject;");
+            cb.aload(instSlot).loadConstant(tag);
+            Descs.call(cb, Descs.REF_OPS, "hasTag",
+                    "(Ldev/wasm4j/exec/ExceptionObject;Ldev/wasm4j/exec/ModuleInstance;I)Z");
+            cb.ifeq(c.nextTest);
+        }
+        int restore = 0;
+        int slots = 0;
+        int height = st.frame(0).heightSlots();
+        while (slots < height) {
+            slots += c.spillTypes[restore].jvmSlots() == 4 ? 2 : 1;
+            restore++;
+        }
+        for (int v = 0; v < restore; v++) {
+            load(c.spillTypes[v], c.spillSlots[v]);
+        }
+        if (tag >= 0) {
+            int exn = temp(JvmType.REF, 1);
+            cb.aload(c.excSlot);
+            Descs.call(cb, Descs.REF_OPS, "caught", "(Ldev/wasm4j/UncaughtException;)Ldev/wasm4j/exec/ExceptionObject;");
+            cb.astore(exn);
+            pushPayload(exn, chunk.valid().tagType(tag).funcType().params());
+        }
+        reachable = true;
+    }
+
+    private void endLegacyTry(Ctl c) {
+        if (!c.inCatch) {
+            // try ... end: a block; a delegate that targets it goes on outwards from here.
+            if (reachable) {
+                cb.goto_(c.label);
+                c.used = true;
+            }
+            if (c.handlerUsed) {
+                cb.labelBinding(c.handler);
+                cb.athrow();
+            }
+        } else {
+            if (reachable) {
+                cb.goto_(c.label);
+                c.used = true;
+            }
+            if (c.nextTest != null) {
+                cb.labelBinding(c.nextTest);
+                cb.aload(c.excSlot).athrow();
+            }
+        }
+        if (c.used) {
+            cb.labelBinding(c.label);
+        }
+        reachable = c.used;
+    }
+
+    /** {@code delegate l}: the body's exceptions go to the try at label {@code l} (outside this one), or outwards. */
+    private void delegate(int depth) {
+        Ctl c = ctls.removeLast();
+        if (reachable) {
+            cb.goto_(c.label);
+            c.used = true;
+        }
+        Label tryEnd = cb.newBoundLabel();
+        cb.exceptionCatch(c.tryStart, tryEnd, c.handler, Descs.UNCAUGHT);
+        cb.labelBinding(c.handler);
+        Label target = null;
+        for (int i = ctls.size() - 1 - depth; i >= 0 && target == null; i--) {
+            Ctl t = ctls.get(i);
+            if (t.kind == Opcode.TRY && !t.dead && !t.inCatch) {
+                target = t.handler;
+                t.handlerUsed = true;
+            }
+        }
+        if (target == null) {
+            if (rethrowToCaller == null) {
+                rethrowToCaller = cb.newLabel();
+            }
+            target = rethrowToCaller;
+        }
+        cb.goto_(target);
+        if (c.used) {
+            cb.labelBinding(c.label);
+        }
+        reachable = c.used;
+    }
+
+    /** Pushes an exception's payload of these types from the ExceptionObject in local {@code exn}. */
+    private void pushPayload(int exn, List<ValType> payload) {
+        int slot = 0;
+        for (ValType t : payload) {
+            switch (JvmType.of(t)) {
+                case INT -> cb.aload(exn).getfield(Descs.EXCEPTION_OBJECT, "nums", ConstantDescs.CD_long.arrayType())
+                        .loadConstant(slot).laload().l2i();
+                case LONG -> cb.aload(exn).getfield(Descs.EXCEPTION_OBJECT, "nums", ConstantDescs.CD_long.arrayType())
+                        .loadConstant(slot).laload();
+                case V128 -> {
+                    cb.aload(exn).getfield(Descs.EXCEPTION_OBJECT, "nums", ConstantDescs.CD_long.arrayType())
+                            .loadConstant(slot).laload();
+                    cb.aload(exn).getfield(Descs.EXCEPTION_OBJECT, "nums", ConstantDescs.CD_long.arrayType())
+                            .loadConstant(slot + 1).laload();
+                }
+                case REF -> cb.aload(exn).getfield(Descs.EXCEPTION_OBJECT, "refs", ConstantDescs.CD_Object.arrayType())
+                        .loadConstant(slot).aaload();
+            }
+            slot += t.slots();
+        }
     }
 
     // ------------------------------------------------------------------------------------------ values

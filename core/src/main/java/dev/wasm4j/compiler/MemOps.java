@@ -225,6 +225,55 @@ final class MemOps {
         return m.grow(delta);
     }
 
+    // ---- atomics (threads proposal), as the interpreter's AtomicOps ----
+
+    static void fence() {
+        java.lang.invoke.VarHandle.fullFence();
+    }
+
+    static int atomicNotify(long ea, long count, LinearMemory m) {
+        return m.atomics().notify(ea, count);
+    }
+
+    static int atomicWait(long ea, long expected, long timeout, int width, LinearMemory m) {
+        return m.atomics().await(ea, width, expected, timeout);
+    }
+
+    static void atomicStore(long ea, long v, int width, LinearMemory m) {
+        m.atomics().store(ea, width, v);
+    }
+
+    static long atomicLoad(long ea, int width, LinearMemory m) {
+        return m.atomics().load(ea, width);
+    }
+
+    static long atomicRmw(long ea, long v, int width, int op, LinearMemory m) {
+        return m.atomics().rmw(op, ea, width, v);
+    }
+
+    static long atomicCmpxchg(long ea, long expected, long replacement, int width, LinearMemory m) {
+        long mask = width == 8 ? -1L : (1L << (8 * width)) - 1;
+        return m.atomics().cmpxchg(ea, width, expected & mask, replacement);
+    }
+
+    // ---- memory control ----
+
+    static void discard(long addr, long len, LinearMemory m) {
+        m.discard(addr, len);
+    }
+
+    static long map(long addr, long len, int prot, LinearMemory m) {
+        return m.map(addr, len, prot);
+    }
+
+    static void unmap(long addr, long len, LinearMemory m) {
+        m.unmap(addr, len);
+    }
+
+    static void protect(long addr, long len, int prot, LinearMemory m) {
+        m.protect(addr, len, prot);
+    }
+
     // ---- bulk memory (operands as longs, zero-extended by the caller where they are i32) ----
 
     static void fill(long dst, int value, long len, LinearMemory m) {

@@ -72,6 +72,22 @@ final class MemoryEmitter {
                 cb.aload(fc.instSlot).loadConstant(imm.index).loadConstant(imm.index2);
                 Descs.call(cb, Descs.MEM_OPS, "init", "(JJJLdev/wasm4j/exec/ModuleInstance;II)V");
             }
+            case MEMORY_DISCARD, MEMORY_UNMAP -> {
+                Spill.of(fc, st, 2).widen(0).widen(1);
+                cb.aload(fc.memSlot[imm.index]);
+                Descs.call(cb, Descs.MEM_OPS, op == Opcode.MEMORY_DISCARD ? "discard" : "unmap",
+                        "(JJLdev/wasm4j/memory/LinearMemory;)V");
+            }
+            case MEMORY_MAP, MEMORY_PROTECT -> {
+                Spill.of(fc, st, 2).widen(0).widen(1);
+                cb.loadConstant(imm.prot).aload(fc.memSlot[imm.index]);
+                if (op == Opcode.MEMORY_MAP) {
+                    Descs.call(cb, Descs.MEM_OPS, "map", "(JJILdev/wasm4j/memory/LinearMemory;)J");
+                    narrow(fc, is64(fc, imm.index));
+                } else {
+                    Descs.call(cb, Descs.MEM_OPS, "protect", "(JJILdev/wasm4j/memory/LinearMemory;)V");
+                }
+            }
             case DATA_DROP -> {
                 cb.aload(fc.instSlot).loadConstant(imm.index);
                 Descs.call(cb, Descs.MEM_OPS, "dataDrop", "(Ldev/wasm4j/exec/ModuleInstance;I)V");

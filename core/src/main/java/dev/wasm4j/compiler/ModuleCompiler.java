@@ -51,6 +51,9 @@ public final class ModuleCompiler {
     /** With {@code -Dwasm4j.compiler.verbose=true} every function left to the interpreter is reported on stderr. */
     static final boolean VERBOSE = Boolean.getBoolean("wasm4j.compiler.verbose");
 
+    /** With {@code -Dwasm4j.compiler.dump=DIR} every generated class is also written to DIR (for javap). */
+    static final String DUMP = System.getProperty("wasm4j.compiler.dump");
+
     /** The function whose code is being generated, to attribute a failure. */
     int current = -1;
 
@@ -231,6 +234,15 @@ public final class ModuleCompiler {
                 }
                 interpreted.put(current, "not compiled: " + e);
                 continue;
+            }
+            if (DUMP != null) {
+                try {
+                    java.nio.file.Files.createDirectories(java.nio.file.Path.of(DUMP));
+                    java.nio.file.Files.write(java.nio.file.Path.of(DUMP, "CompiledWasm" + System.identityHashCode(chunk)
+                            + ".class"), bytes);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
             }
             try {
                 MethodHandles.Lookup hidden = lookup.defineHiddenClassWithClassData(bytes,
