@@ -33,11 +33,15 @@ public final class ModuleCompiler {
     static final int CHUNK_FUNCTIONS = 1000;
     /** Most body bytes per generated class, to stay well inside the constant pool limit. */
     static final int CHUNK_BYTES = 512 * 1024;
-    /** Bodies larger than this are left to the interpreter: their method would exceed 64 KiB of bytecode. */
-    static final int MAX_BODY_BYTES = 24 * 1024;
+    /**
+     * Bodies larger than this are left to the interpreter without trying: their method would exceed the JVM's
+     * 64 KiB of bytecode. Smaller ones are tried; one that does not fit is left to the interpreter then.
+     */
+    static final int MAX_BODY_BYTES = 64 * 1024;
     /** Most functions a dispatcher switches over. */
     static final int MAX_DISPATCH = 4000;
 
+    private static final Pattern LIMIT_METHOD = Pattern.compile("in f(\\d+)\\(");
     private static final Pattern VERIFY_METHOD = Pattern.compile("CompiledWasm[^.]*\\.f(\\d+)\\(");
 
     final ValidModule valid;
@@ -229,10 +233,17 @@ public final class ModuleCompiler {
             try {
                 bytes = chunk.build(cf);
             } catch (RuntimeException e) {
-                if (current < 0 || interpreted(current) || STRICT) {
+                // A method over the JVM's size limits is a legitimate fallback; anything else is a bug that
+                // strict mode (the tests) reports.
+                boolean tooLarge = String.valueOf(e.getMessage()).contains("outside the allowed range");
+                Matcher named = LIMIT_METHOD.matcher(String.valueOf(e.getMessage()));
+                if (tooLarge && named.find()) {
+                    current = Integer.parseInt(named.group(1));
+                }
+                if (current < 0 || interpreted(current) || (STRICT && !tooLarge)) {
                     throw e;
                 }
-                interpreted.put(current, "not compiled: " + e);
+                interpreted.put(current, tooLarge ? "too large for a JVM method" : "not compiled: " + e);
                 continue;
             }
             if (DUMP != null) {
