@@ -5,6 +5,8 @@ import dev.wasm4j.Instance;
 import dev.wasm4j.Linker;
 import dev.wasm4j.Value;
 import dev.wasm4j.WasmModule;
+import dev.wasm4j.memory.LinearMemory;
+import dev.wasm4j.memory.MemoryTrace;
 import dev.wasm4j.model.FuncType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,8 +32,12 @@ final class RunCommand implements Callable<Integer> {
             description = "Wasm features and settings, e.g. -W memory-control=n, -W simd=n.")
     List<String> wasmOptions = new ArrayList<>();
 
-    @Option(names = "--verbose", description = "Print details, and Java stack traces on errors.")
+    @Option(names = "--verbose", description = "Print details (such as where memories live), and Java stack traces on errors.")
     boolean verbose;
+
+    @Option(names = "--memory-trace", paramLabel = "FILE.svg|FILE.csv",
+            description = "Record reserved, committed and resident bytes of each memory over the run; draw them (.svg) or list them (.csv).")
+    Path memoryTrace;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The module to run.")
     Path file;
@@ -43,10 +49,18 @@ final class RunCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         WasmModule module = WasmModule.fromPath(file, WasmOptions.features(wasmOptions));
         Linker linker = new Linker();
-        try (Instance instance = linker.instantiate(module)) {
+        try (Instance instance = linker.instantiate(module);
+             MemoryTrace trace = memoryTrace == null ? null : new MemoryTrace(memoriesOf(instance), 5)) {
+            if (verbose) {
+                var err = spec.commandLine().getErr();
+                for (LinearMemory m : memoriesOf(instance)) {
+                    err.println("wasm4j: memory " + m.describe());
+                }
+                err.flush();
+            }
             String name = invoke != null ? invoke : "_start";
             Function f = instance.function(name);
             FuncType type = f.type();
@@ -68,7 +82,15 @@ final class RunCommand implements Callable<Integer> {
                 out.println(ValueFormat.format(v));
             }
             out.flush();
+            if (trace != null) {
+                trace.close();
+                trace.write(memoryTrace);
+            }
         }
         return 0;
+    }
+
+    private static List<LinearMemory> memoriesOf(Instance instance) {
+        return List.of(instance.internal().memories);
     }
 }
