@@ -35,6 +35,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Print details (such as where memories live), and Java stack traces on errors.")
     boolean verbose;
 
+    @Option(names = "--map-file", paramLabel = "GUESTADDR=PATH[:ro|rw]",
+            description = "Map a file into the module's memory at GUESTADDR without copying (memory control). "
+                    + "ro (default): the file never changes; rw: guest writes reach the file. The memory grows to fit.")
+    List<String> mapFiles = new ArrayList<>();
+
     @Option(names = "--memory-trace", paramLabel = "FILE.svg|FILE.csv",
             description = "Record reserved, committed and resident bytes of each memory over the run; draw them (.svg) or list them (.csv).")
     Path memoryTrace;
@@ -54,6 +59,9 @@ final class RunCommand implements Callable<Integer> {
         Linker linker = new Linker();
         try (Instance instance = linker.instantiate(module);
              MemoryTrace trace = memoryTrace == null ? null : new MemoryTrace(memoriesOf(instance), 5)) {
+            for (String m : mapFiles) {
+                FileMapOption.apply(m, instance);
+            }
             if (verbose) {
                 var err = spec.commandLine().getErr();
                 for (LinearMemory m : memoriesOf(instance)) {

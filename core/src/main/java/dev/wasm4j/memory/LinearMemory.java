@@ -341,6 +341,12 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
      *
      * @throws IllegalArgumentException for misaligned or out-of-bounds ranges, or a heap memory
      */
+    @Override
+    public final long mapFile(java.nio.file.Path path, long fileOffset, long length, long guestAddress,
+                              FileAccess access) throws java.io.IOException {
+        return mapFile(path, fileOffset, length, guestAddress, access == FileAccess.READ_WRITE);
+    }
+
     public final synchronized long mapFile(java.nio.file.Path path, long fileOffset, long length, long guestAddress,
                                            boolean writable) throws java.io.IOException {
         if (!(storage instanceof NativeStorage ns)) {
@@ -384,6 +390,7 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
     }
 
     /** Puts fresh zero pages back over {@code [guestAddress, guestAddress + length)} after {@link #mapFile}. */
+    @Override
     public final synchronized void unmapFile(long guestAddress, long length) {
         if (!(storage instanceof NativeStorage ns)) {
             throw new IllegalArgumentException("file mapping needs native memory");
