@@ -46,6 +46,7 @@ final class Exports {
 
     private final Linker linker;
     private final List<String> names = new ArrayList<>();
+    private final java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
 
     Exports(Linker linker) {
         this.linker = linker;
@@ -56,6 +57,7 @@ final class Exports {
      */
     void fn(String name, String params, Impl impl) {
         names.add(name);
+        this.params.put(name, params);
         linker.define(MODULE, name, FuncType.of(types(params), List.of(NumType.I32)), (caller, args) -> {
             Memory memory = caller.memory().orElse(NO_MEMORY);
             return RESULTS[invoke(impl, memory, args).ordinal()];
@@ -65,6 +67,7 @@ final class Exports {
     /** Defines a function without results (proc_exit). */
     void procedure(String name, String params, Impl impl) {
         names.add(name);
+        this.params.put(name, params);
         linker.define(MODULE, name, FuncType.of(types(params), List.of()), (caller, args) -> {
             invoke(impl, caller.memory().orElse(NO_MEMORY), args);
             return new Value[0];
@@ -73,6 +76,11 @@ final class Exports {
 
     List<String> names() {
         return names;
+    }
+
+    /** Parameter codes per function ('i' i32, 'I' i64), for tests that call every function. */
+    java.util.Map<String, String> params() {
+        return params;
     }
 
     static Errno invoke(Impl impl, Memory memory, Value[] args) {

@@ -74,6 +74,15 @@ public final class Wasi implements AutoCloseable {
         }
     }
 
+    /** Parameter codes ('i' i32, 'I' i64) of every function, for tests. */
+    static java.util.Map<String, String> signatures() {
+        try (Wasi w = new Wasi(WasiConfig.of())) {
+            Exports e = new Exports(new Linker());
+            w.defineAll(e);
+            return java.util.Map.copyOf(e.params());
+        }
+    }
+
     /** Defines every function of {@code wasi_snapshot_preview1} on {@code linker}; returns it. */
     public Linker define(Linker linker) {
         defineAll(new Exports(linker));
