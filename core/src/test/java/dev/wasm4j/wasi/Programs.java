@@ -47,7 +47,10 @@ final class Programs {
         return MODULES.computeIfAbsent(wasm, WasmModule::fromPath);
     }
 
-    /** What a run produced; {@code exit} is "trap" after a trap, whose message and backtrace are kept. */
+    /**
+     * What a run produced; {@code exit} is "trap" after a trap, whose message and backtrace are kept. Stdout
+     * is decoded as ISO-8859-1 (one char per byte, so binary output compares exactly), stderr as UTF-8.
+     */
     record Outcome(String stdout, String stderr, String exit, TrapException trap) {
     }
 
@@ -66,7 +69,7 @@ final class Programs {
                 trap = t;
             }
         }
-        return new Outcome(out.toString(java.nio.charset.StandardCharsets.UTF_8),
+        return new Outcome(out.toString(java.nio.charset.StandardCharsets.ISO_8859_1),
                 err.toString(java.nio.charset.StandardCharsets.UTF_8), exit, trap);
     }
 
