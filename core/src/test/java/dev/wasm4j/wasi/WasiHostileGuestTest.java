@@ -168,19 +168,21 @@ class WasiHostileGuestTest {
 
     @Test
     void noDescriptorLeaks() throws IOException {
-        long before = openFds();
         try (Harness h = harness()) {
+            long before = openFds();
             for (int i = 0; i < 10_000; i++) {
                 int fd = h.open(DIR, "file.txt", 0, Rights.ALL, true);
                 assertEquals(DIR + 1, fd, "lowest free descriptor");
                 assertEquals(Errno.SUCCESS, h.errno("fd_close", fd));
             }
+            assertEquals(before, openFds(), "open descriptors of the JVM after 10,000 cycles");
+            assertEquals(0, openFds(temp.resolve("file.txt")), "descriptors on the file");
             // descriptors left open by the guest are closed with the Wasi
             for (int i = 0; i < 100; i++) {
                 assertTrue(h.open(DIR, "file.txt", 0, Rights.ALL, true) > DIR);
             }
         }
-        assertEquals(before, openFds(), "open descriptors of the JVM");
+        assertEquals(0, openFds(temp.resolve("file.txt")), "descriptors on the file after close");
     }
 
     @Test
@@ -196,9 +198,24 @@ class WasiHostileGuestTest {
         }
     }
 
+    /** Open descriptors of this JVM (Linux). */
     private static long openFds() throws IOException {
         try (var s = Files.list(Path.of("/proc/self/fd"))) {
             return s.count();
+        }
+    }
+
+    /** Open descriptors of this JVM on {@code file}. */
+    private static long openFds(Path file) throws IOException {
+        Path real = file.toRealPath();
+        try (var s = Files.list(Path.of("/proc/self/fd"))) {
+            return s.filter(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).equals(real);
+                } catch (IOException e) {
+                    return false;
+                }
+            }).count();
         }
     }
 }
