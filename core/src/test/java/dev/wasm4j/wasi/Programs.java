@@ -60,7 +60,7 @@ final class Programs {
         WasiConfig c = config.withStdout(out).withStderr(err);
         String exit;
         TrapException trap = null;
-        try (Wasi wasi = new Wasi(c)) {
+        try (Wasi wasi = new Wasi(c); InputStream in = config.stdin()) {
             Linker linker = wasi.define(new Linker());
             try (Instance instance = linker.instantiate(module(wasm))) {
                 exit = Integer.toString(wasi.run(instance));
@@ -68,6 +68,8 @@ final class Programs {
                 exit = "trap";
                 trap = t;
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return new Outcome(out.toString(java.nio.charset.StandardCharsets.ISO_8859_1),
                 err.toString(java.nio.charset.StandardCharsets.UTF_8), exit, trap);

@@ -175,7 +175,8 @@ class WasiHostileGuestTest {
                 assertEquals(DIR + 1, fd, "lowest free descriptor");
                 assertEquals(Errno.SUCCESS, h.errno("fd_close", fd));
             }
-            assertEquals(before, openFds(), "open descriptors of the JVM after 10,000 cycles");
+            // (other tests' streams may be closed by the GC meanwhile, so the count may only go down)
+            assertTrue(openFds() <= before, "open descriptors of the JVM after 10,000 cycles");
             assertEquals(0, openFds(temp.resolve("file.txt")), "descriptors on the file");
             // descriptors left open by the guest are closed with the Wasi
             for (int i = 0; i < 100; i++) {
