@@ -36,9 +36,11 @@ final class FdFunctions {
     /** iovecs handed to one channel call. */
     private static final int IOV_BATCH = 16;
     private final FdTable fds;
+    private final Fd.OutputFd stdout;
 
     FdFunctions(Wasi wasi) {
         this.fds = wasi.fds;
+        this.stdout = wasi.stdout;
     }
 
     /** A directory entry as fd_readdir hands it out. */
@@ -84,7 +86,10 @@ final class FdFunctions {
         Guest.check(m, nreadPtr, 4);
         long total = switch (f) {
             case FileFd file -> readv(m, file.channel, iovs, count, true);
-            case InputFd in -> readv(m, in.channel, iovs, count, false);
+            case InputFd in -> {
+                stdout.flush(); // a prompt written before reading input must be seen
+                yield readv(m, in.channel, iovs, count, false);
+            }
             case SocketFd s when s.channel instanceof SocketChannel sc -> readv(m, sc, iovs, count, false);
             case DirFd d -> throw WasiError.of(Errno.ISDIR);
             default -> throw WasiError.of(Errno.BADF);
