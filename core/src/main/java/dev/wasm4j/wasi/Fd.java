@@ -9,6 +9,7 @@ import java.nio.channels.NetworkChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
 import java.util.List;
 
 /**
@@ -37,12 +38,16 @@ abstract sealed class Fd permits Fd.FileFd, Fd.DirFd, Fd.InputFd, Fd.OutputFd, F
     static final class FileFd extends Fd {
         final FileChannel channel;
         final Path path;
+        /** The file's key (device and inode) when it was opened: the path is trusted only while it matches. */
+        final Object fileKey;
         final boolean append;
 
-        FileFd(FileChannel channel, Path path, boolean append, long rightsBase, long rightsInheriting) {
+        FileFd(FileChannel channel, Path path, Object fileKey, boolean append, long rightsBase,
+               long rightsInheriting) {
             super(rightsBase, rightsInheriting);
             this.channel = channel;
             this.path = path;
+            this.fileKey = fileKey;
             this.append = append;
         }
 
@@ -63,17 +68,22 @@ abstract sealed class Fd permits Fd.FileFd, Fd.DirFd, Fd.InputFd, Fd.OutputFd, F
     }
 
     /**
-     * An open directory: a host directory that paths resolve under and never leave. {@code preopenName} is
-     * the guest's name for a preopened directory, null for directories the guest opened.
+     * An open directory: a host directory that paths resolve under and never leave, held open as a
+     * {@link SecureDirectoryStream} so that operations run relative to it. {@code root} is its host path when
+     * it was opened (for the few operations Java only offers by path). {@code preopenName} is the guest's
+     * name for a preopened directory, null for directories the guest opened.
      */
     static final class DirFd extends Fd {
+        final SecureDirectoryStream<Path> stream;
         final Path root;
         final String preopenName;
         /** The entries fd_readdir hands out, read when the guest starts at cookie 0. */
         List<FdFunctions.Dirent> entries;
 
-        DirFd(Path root, String preopenName, long rightsBase, long rightsInheriting) {
+        DirFd(SecureDirectoryStream<Path> stream, Path root, String preopenName, long rightsBase,
+              long rightsInheriting) {
             super(rightsBase, rightsInheriting);
+            this.stream = stream;
             this.root = root;
             this.preopenName = preopenName;
         }
@@ -84,8 +94,9 @@ abstract sealed class Fd permits Fd.FileFd, Fd.DirFd, Fd.InputFd, Fd.OutputFd, F
         }
 
         @Override
-        void close() {
+        void close() throws IOException {
             entries = null;
+            stream.close();
         }
     }
 

@@ -14,11 +14,12 @@ import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.ScatteringByteChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
@@ -329,15 +330,22 @@ final class FdFunctions {
         Rights.require(f, Rights.FD_FILESTAT_GET);
         switch (f) {
             case FileFd file -> {
+                BasicFileAttributes a = null;
                 try {
-                    Filestats.write(m, ptr, file.path);
-                    m.writeLong(ptr + 32, file.channel.size());
+                    a = Files.readAttributes(file.path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 } catch (NoSuchFileException gone) {
-                    // unlinked while open: what the channel still knows
+                    // unlinked while open
+                }
+                if (a != null && file.fileKey != null && file.fileKey.equals(a.fileKey())) {
+                    Filestats.write(m, ptr, a, file.path);
+                    m.writeLong(ptr + 32, file.channel.size());
+                } else {
+                    // the path is gone or names another file now: what the channel still knows
                     Filestats.write(m, ptr, 0, 0, Rights.REGULAR_FILE, 0, file.channel.size(), 0, 0, 0);
                 }
             }
-            case DirFd dir -> Filestats.write(m, ptr, dir.root);
+            case DirFd dir -> Filestats.write(m, ptr,
+                    dir.stream.getFileAttributeView(BasicFileAttributeView.class).readAttributes(), dir.root);
             default -> Filestats.write(m, ptr, 0, 0, f.filetype(), 1, 0, 0, 0, 0);
         }
         return Errno.SUCCESS;
@@ -362,12 +370,19 @@ final class FdFunctions {
     private Errno setTimes(int fd, long atim, long mtim, int fstflags) throws IOException {
         Fd f = fds.get(fd);
         Rights.require(f, Rights.FD_FILESTAT_SET_TIMES);
-        Path p = switch (f) {
-            case FileFd file -> file.path;
-            case DirFd dir -> dir.root;
+        BasicFileAttributeView view = switch (f) {
+            case FileFd file -> {
+                BasicFileAttributeView v = Files.getFileAttributeView(file.path, BasicFileAttributeView.class,
+                        LinkOption.NOFOLLOW_LINKS);
+                if (file.fileKey == null || !file.fileKey.equals(v.readAttributes().fileKey())) {
+                    throw WasiError.of(Errno.NOTSUP); // the path no longer names the open file
+                }
+                yield v;
+            }
+            case DirFd dir -> dir.stream.getFileAttributeView(BasicFileAttributeView.class);
             default -> throw WasiError.of(Errno.BADF);
         };
-        Filestats.setTimes(p, atim, mtim, fstflags);
+        Filestats.setTimes(view, atim, mtim, fstflags);
         return Errno.SUCCESS;
     }
 
@@ -439,7 +454,7 @@ final class FdFunctions {
         Guest.check(m, buf, bufLen);
         Guest.check(m, bufusedPtr, 4);
         if (cookie == 0 || d.entries == null) {
-            d.entries = list(d.root);
+            d.entries = list(d);
         }
         long used = 0;
         for (long i = cookie; i >= 0 && i < d.entries.size() && used < bufLen; i++) {
@@ -456,30 +471,23 @@ final class FdFunctions {
         return Errno.SUCCESS;
     }
 
-    /** ".", "..", then the directory's entries in the host's order. */
-    private static List<Dirent> list(Path dir) throws IOException {
+    /** ".", "..", then the directory's entries in the host's order, read relative to the open directory. */
+    private static List<Dirent> list(DirFd dir) throws IOException {
         List<Dirent> out = new ArrayList<>();
-        out.add(new Dirent(new byte[] {'.'}, inode(dir), Rights.DIRECTORY_TYPE));
+        BasicFileAttributes self = dir.stream.getFileAttributeView(BasicFileAttributeView.class).readAttributes();
+        out.add(new Dirent(new byte[] {'.'}, Filestats.inode(self), Rights.DIRECTORY_TYPE));
         out.add(new Dirent(new byte[] {'.', '.'}, 0, Rights.DIRECTORY_TYPE));
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+        try (SecureDirectoryStream<Path> ds = dir.stream.newDirectoryStream(Path.of("."), Sandbox.NOFOLLOW)) {
             for (Path p : ds) {
-                BasicFileAttributes a = Sandbox.attributes(p);
+                Path name = p.getFileName();
+                BasicFileAttributes a = Sandbox.attributes(ds, name);
                 if (a == null) {
                     continue;
                 }
-                out.add(new Dirent(p.getFileName().toString().getBytes(StandardCharsets.UTF_8), inode(p),
+                out.add(new Dirent(name.toString().getBytes(StandardCharsets.UTF_8), Filestats.inode(a),
                         Filestats.filetypeOf(a)));
             }
         }
         return out;
-    }
-
-    private static long inode(Path p) {
-        try {
-            Object ino = Files.getAttribute(p, "unix:ino", LinkOption.NOFOLLOW_LINKS);
-            return ino instanceof Long l ? l : 0;
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            return 0;
-        }
     }
 }

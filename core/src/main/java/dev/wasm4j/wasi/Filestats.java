@@ -4,43 +4,57 @@ import dev.wasm4j.Memory;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The {@code filestat} record (64 bytes) and setting times, shared by the fd_ and path_ functions. */
 final class Filestats {
     static final int SIZE = 64;
-    private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
+    /** How the JDK prints a Unix file key: device and inode. */
+    private static final Pattern UNIX_KEY = Pattern.compile("\\(dev=([0-9a-f]+),ino=([0-9]+)\\)");
 
     private Filestats() {
     }
 
-    /** Writes the filestat of {@code p} (not following a final link) at {@code ptr}. */
-    static void write(Memory m, long ptr, Path p) throws IOException {
+    /**
+     * Writes the filestat of a file whose attributes were read relative to an open directory. Device and
+     * inode come from the attributes' file key; the link count and ctime need the path, and are used only
+     * when the file at the path is still the same file (same key), so that a path swapped meanwhile leaks
+     * nothing.
+     */
+    static void write(Memory m, long ptr, BasicFileAttributes basic, Path host) {
         Guest.check(m, ptr, SIZE);
         long dev = 0;
         long ino = 0;
-        long nlink = 1;
-        long ctim;
-        int filetype;
-        BasicFileAttributes basic = Files.readAttributes(p, BasicFileAttributes.class, NOFOLLOW);
-        try {
-            Map<String, Object> unix = Files.readAttributes(p, "unix:dev,ino,nlink,mode,ctime", NOFOLLOW);
-            dev = (Long) unix.get("dev");
-            ino = (Long) unix.get("ino");
-            nlink = (Integer) unix.get("nlink");
-            ctim = nanos((FileTime) unix.get("ctime"));
-            filetype = filetypeOfMode((Integer) unix.get("mode"));
-        } catch (UnsupportedOperationException | IllegalArgumentException e) {
-            ctim = nanos(basic.lastModifiedTime());
-            filetype = filetypeOf(basic);
+        if (basic.fileKey() != null) {
+            Matcher k = UNIX_KEY.matcher(basic.fileKey().toString());
+            if (k.matches()) {
+                dev = Long.parseUnsignedLong(k.group(1), 16);
+                ino = Long.parseUnsignedLong(k.group(2));
+            }
         }
-        write(m, ptr, dev, ino, filetype, nlink, basic.size(), nanos(basic.lastAccessTime()),
+        long nlink = 1;
+        long ctim = nanos(basic.lastModifiedTime());
+        try {
+            if (host != null && Objects.equals(basic.fileKey(),
+                    Files.readAttributes(host, BasicFileAttributes.class, Sandbox.NOFOLLOW).fileKey())) {
+                Map<String, Object> unix = Files.readAttributes(host, "unix:nlink,ctime,ino", Sandbox.NOFOLLOW);
+                if (unix.get("ino") instanceof Long i && i == ino) {
+                    nlink = (Integer) unix.get("nlink");
+                    ctim = nanos((FileTime) unix.get("ctime"));
+                }
+            }
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            // keep the defaults
+        }
+        write(m, ptr, dev, ino, filetypeOf(basic), nlink, basic.size(), nanos(basic.lastAccessTime()),
                 nanos(basic.lastModifiedTime()), ctim);
     }
 
@@ -57,6 +71,17 @@ final class Filestats {
         m.writeLong(ptr + 56, ctim);
     }
 
+    /** The inode of a file key, 0 when unknown. */
+    static long inode(BasicFileAttributes a) {
+        if (a.fileKey() != null) {
+            Matcher k = UNIX_KEY.matcher(a.fileKey().toString());
+            if (k.matches()) {
+                return Long.parseUnsignedLong(k.group(2));
+            }
+        }
+        return 0;
+    }
+
     static int filetypeOf(BasicFileAttributes a) {
         if (a.isSymbolicLink()) {
             return Rights.SYMBOLIC_LINK;
@@ -70,24 +95,12 @@ final class Filestats {
         return Rights.UNKNOWN;
     }
 
-    static int filetypeOfMode(int mode) {
-        return switch (mode & 0xF000) {
-            case 0xC000 -> Rights.SOCKET_STREAM;
-            case 0xA000 -> Rights.SYMBOLIC_LINK;
-            case 0x8000 -> Rights.REGULAR_FILE;
-            case 0x6000 -> Rights.BLOCK_DEVICE;
-            case 0x4000 -> Rights.DIRECTORY_TYPE;
-            case 0x2000 -> Rights.CHARACTER_DEVICE;
-            default -> Rights.UNKNOWN;
-        };
-    }
-
     static long nanos(FileTime t) {
         return t.to(TimeUnit.NANOSECONDS);
     }
 
-    /** fd_filestat_set_times / path_filestat_set_times on {@code p}, without following a final link. */
-    static void setTimes(Path p, long atim, long mtim, int fstflags) throws IOException {
+    /** fd_filestat_set_times / path_filestat_set_times through {@code view} (which does not follow links). */
+    static void setTimes(BasicFileAttributeView view, long atim, long mtim, int fstflags) throws IOException {
         if ((fstflags & ~0xF) != 0
                 || (fstflags & (Rights.ATIM | Rights.ATIM_NOW)) == (Rights.ATIM | Rights.ATIM_NOW)
                 || (fstflags & (Rights.MTIM | Rights.MTIM_NOW)) == (Rights.MTIM | Rights.MTIM_NOW)) {
@@ -101,6 +114,6 @@ final class Filestats {
         if (a == null && m == null) {
             return;
         }
-        Files.getFileAttributeView(p, BasicFileAttributeView.class, NOFOLLOW).setTimes(m, a, null);
+        view.setTimes(m, a, null);
     }
 }

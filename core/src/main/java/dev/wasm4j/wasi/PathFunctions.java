@@ -8,12 +8,13 @@ import dev.wasm4j.wasi.Sandbox.Resolved;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.Set;
@@ -23,8 +24,10 @@ import static dev.wasm4j.wasi.Guest.i64;
 import static dev.wasm4j.wasi.Guest.u32;
 
 /**
- * The path_ functions. Every path is resolved by {@link Sandbox} under a directory descriptor; the host
- * operation then runs on the resolved path without following links.
+ * The path_ functions. Every path is resolved by {@link Sandbox} under a directory descriptor; the operation
+ * then runs relative to the open directory the walk ends in, without following links. Java offers
+ * directory-relative calls for open, stat, set-times, unlink, rmdir and rename; create-directory, link,
+ * symlink and readlink go by the resolved host path (see docs/wasi.md).
  */
 final class PathFunctions {
     private final FdTable fds;
@@ -67,48 +70,52 @@ final class PathFunctions {
     }
 
     private static Errno createDirectory(DirFd dir, String path) throws IOException {
-        Resolved r = Sandbox.resolve(dir, path, false);
-        if (r.exists()) {
-            throw WasiError.of(Errno.EXIST);
+        try (Resolved r = Sandbox.resolve(dir, path, false)) {
+            if (r.exists()) {
+                throw WasiError.of(Errno.EXIST);
+            }
+            Files.createDirectory(r.host);
         }
-        Files.createDirectory(r.host());
         return Errno.SUCCESS;
     }
 
     private static Errno filestatGet(Memory m, DirFd dir, int flags, String path, long ptr) throws IOException {
-        Resolved r = Sandbox.resolve(dir, path, (flags & Rights.SYMLINK_FOLLOW) != 0);
         Guest.check(m, ptr, Filestats.SIZE);
-        if (!r.exists()) {
-            throw WasiError.of(Errno.NOENT);
+        try (Resolved r = Sandbox.resolve(dir, path, (flags & Rights.SYMLINK_FOLLOW) != 0)) {
+            if (!r.exists()) {
+                throw WasiError.of(Errno.NOENT);
+            }
+            Filestats.write(m, ptr, r.attrs, r.host);
         }
-        Filestats.write(m, ptr, r.host());
         return Errno.SUCCESS;
     }
 
     private static Errno setTimes(DirFd dir, int flags, String path, long atim, long mtim, int fst)
             throws IOException {
-        Resolved r = Sandbox.resolve(dir, path, (flags & Rights.SYMLINK_FOLLOW) != 0);
-        if (!r.exists()) {
-            throw WasiError.of(Errno.NOENT);
+        try (Resolved r = Sandbox.resolve(dir, path, (flags & Rights.SYMLINK_FOLLOW) != 0)) {
+            if (!r.exists()) {
+                throw WasiError.of(Errno.NOENT);
+            }
+            Filestats.setTimes(r.view(), atim, mtim, fst);
         }
-        Filestats.setTimes(r.host(), atim, mtim, fst);
         return Errno.SUCCESS;
     }
 
     private static Errno link(DirFd oldDir, int oldFlags, String oldPath, DirFd newDir, String newPath)
             throws IOException {
-        Resolved from = Sandbox.resolve(oldDir, oldPath, (oldFlags & Rights.SYMLINK_FOLLOW) != 0);
-        if (!from.exists()) {
-            throw WasiError.of(Errno.NOENT);
+        try (Resolved from = Sandbox.resolve(oldDir, oldPath, (oldFlags & Rights.SYMLINK_FOLLOW) != 0);
+             Resolved to = Sandbox.resolve(newDir, newPath, false)) {
+            if (!from.exists()) {
+                throw WasiError.of(Errno.NOENT);
+            }
+            if (from.isDirectory()) {
+                throw WasiError.of(Errno.PERM);
+            }
+            if (to.exists()) {
+                throw WasiError.of(Errno.EXIST);
+            }
+            Files.createLink(to.host, from.host);
         }
-        if (from.isDirectory()) {
-            throw WasiError.of(Errno.PERM);
-        }
-        Resolved to = Sandbox.resolve(newDir, newPath, false);
-        if (to.exists()) {
-            throw WasiError.of(Errno.EXIST);
-        }
-        Files.createLink(to.host(), from.host());
         return Errno.SUCCESS;
     }
 
@@ -125,63 +132,78 @@ final class PathFunctions {
         if (creat) {
             Rights.require(dir, Rights.PATH_CREATE_FILE);
         }
-        Resolved r = Sandbox.resolve(dir, path, (dirflags & Rights.SYMLINK_FOLLOW) != 0);
-        if (r.exists() && creat && excl) {
-            throw WasiError.of(Errno.EXIST);
-        }
-        if (r.isSymlink()) {
-            throw WasiError.of(Errno.LOOP);
-        }
         long base = rightsBase & dir.rightsInheriting;
         long inheriting = rightsInheriting & dir.rightsInheriting;
-        boolean write = (base & (Rights.FD_WRITE | Rights.FD_ALLOCATE | Rights.FD_FILESTAT_SET_SIZE)) != 0;
-        if (r.isDirectory()) {
-            if (trunc || (base & Rights.FD_WRITE) != 0 || creat && !directory) {
-                throw WasiError.of(Errno.ISDIR);
+        try (Resolved r = Sandbox.resolve(dir, path, (dirflags & Rights.SYMLINK_FOLLOW) != 0)) {
+            if (r.exists() && creat && excl) {
+                throw WasiError.of(Errno.EXIST);
             }
-            int fd = fds.insert(new DirFd(r.host(), null, base & Rights.DIRECTORY | base & Rights.FD_READDIR,
-                    inheriting));
-            m.writeInt(fdPtr, fd);
-            return Errno.SUCCESS;
+            if (r.isSymlink()) {
+                throw WasiError.of(Errno.LOOP);
+            }
+            boolean write = (base & (Rights.FD_WRITE | Rights.FD_ALLOCATE | Rights.FD_FILESTAT_SET_SIZE)) != 0;
+            if (r.isDirectory()) {
+                if (trunc || (base & Rights.FD_WRITE) != 0 || creat && !directory) {
+                    throw WasiError.of(Errno.ISDIR);
+                }
+                SecureDirectoryStream<Path> opened = r.dir.newDirectoryStream(r.name == null ? Path.of(".") : r.name,
+                        Sandbox.NOFOLLOW);
+                return insert(m, fdPtr, new DirFd(opened, r.host, null, base & Rights.DIRECTORY, inheriting));
+            }
+            if (directory || r.dirRequired) {
+                throw WasiError.of(r.exists() ? Errno.NOTDIR : creat ? Errno.ISDIR : Errno.NOENT);
+            }
+            if (!r.exists() && !creat) {
+                throw WasiError.of(Errno.NOENT);
+            }
+            Set<OpenOption> options = new HashSet<>();
+            options.add(LinkOption.NOFOLLOW_LINKS);
+            if ((base & Rights.FD_READ) != 0 || !write) {
+                options.add(StandardOpenOption.READ);
+            }
+            if (write || trunc) {
+                options.add(StandardOpenOption.WRITE);
+            }
+            if (creat) {
+                options.add(excl ? StandardOpenOption.CREATE_NEW : StandardOpenOption.CREATE);
+            }
+            if (trunc) {
+                options.add(StandardOpenOption.TRUNCATE_EXISTING);
+            }
+            if ((fdflags & (Rights.FDFLAG_SYNC | Rights.FDFLAG_RSYNC)) != 0) {
+                options.add(StandardOpenOption.SYNC);
+            } else if ((fdflags & Rights.FDFLAG_DSYNC) != 0) {
+                options.add(StandardOpenOption.DSYNC);
+            }
+            if (!options.contains(StandardOpenOption.WRITE)) {
+                base &= ~(Rights.FD_WRITE | Rights.FD_ALLOCATE | Rights.FD_FILESTAT_SET_SIZE);
+            }
+            if (!options.contains(StandardOpenOption.READ)) {
+                base &= ~Rights.FD_READ;
+            }
+            SeekableByteChannel sbc = r.dir.newByteChannel(r.name, options);
+            if (!(sbc instanceof FileChannel ch)) {
+                sbc.close();
+                throw WasiError.of(Errno.NOTSUP);
+            }
+            Object key;
+            try {
+                key = r.view().readAttributes().fileKey();
+            } catch (IOException e) {
+                key = null;
+            }
+            return insert(m, fdPtr, new FileFd(ch, r.host, key, (fdflags & Rights.FDFLAG_APPEND) != 0,
+                    base & Rights.FILE, inheriting));
         }
-        if (directory || r.dirRequired()) {
-            throw WasiError.of(r.exists() ? Errno.NOTDIR : creat ? Errno.ISDIR : Errno.NOENT);
-        }
-        if (!r.exists() && !creat) {
-            throw WasiError.of(Errno.NOENT);
-        }
-        Set<OpenOption> options = new HashSet<>();
-        options.add(LinkOption.NOFOLLOW_LINKS);
-        if ((base & Rights.FD_READ) != 0 || !write) {
-            options.add(StandardOpenOption.READ);
-        }
-        if (write || trunc) {
-            options.add(StandardOpenOption.WRITE);
-        }
-        if (creat) {
-            options.add(excl ? StandardOpenOption.CREATE_NEW : StandardOpenOption.CREATE);
-        }
-        if (trunc) {
-            options.add(StandardOpenOption.TRUNCATE_EXISTING);
-        }
-        if ((fdflags & (Rights.FDFLAG_SYNC | Rights.FDFLAG_RSYNC)) != 0) {
-            options.add(StandardOpenOption.SYNC);
-        } else if ((fdflags & Rights.FDFLAG_DSYNC) != 0) {
-            options.add(StandardOpenOption.DSYNC);
-        }
-        if (!options.contains(StandardOpenOption.WRITE)) {
-            base &= ~(Rights.FD_WRITE | Rights.FD_ALLOCATE | Rights.FD_FILESTAT_SET_SIZE);
-        }
-        if (!options.contains(StandardOpenOption.READ)) {
-            base &= ~Rights.FD_READ;
-        }
-        FileChannel ch = FileChannel.open(r.host(), options);
+    }
+
+    /** Gives {@code f} a descriptor number and writes it at {@code fdPtr}; closes {@code f} on EMFILE. */
+    private Errno insert(Memory m, long fdPtr, Fd f) throws IOException {
         int fd;
         try {
-            fd = fds.insert(new FileFd(ch, r.host(), (fdflags & Rights.FDFLAG_APPEND) != 0,
-                    base & Rights.FILE, inheriting));
+            fd = fds.insert(f);
         } catch (WasiError e) {
-            ch.close();
+            f.close();
             throw e;
         }
         m.writeInt(fdPtr, fd);
@@ -192,55 +214,58 @@ final class PathFunctions {
             throws IOException {
         Guest.check(m, buf, bufLen);
         Guest.check(m, usedPtr, 4);
-        Resolved r = Sandbox.resolve(dir, path, false);
-        if (!r.exists()) {
-            throw WasiError.of(Errno.NOENT);
+        try (Resolved r = Sandbox.resolve(dir, path, false)) {
+            if (!r.exists()) {
+                throw WasiError.of(Errno.NOENT);
+            }
+            if (!r.isSymlink()) {
+                throw WasiError.of(Errno.INVAL);
+            }
+            byte[] target = Files.readSymbolicLink(r.host).toString().getBytes(StandardCharsets.UTF_8);
+            int n = (int) Math.min(target.length, bufLen);
+            m.write(buf, target, 0, n);
+            m.writeInt(usedPtr, n);
         }
-        if (!r.isSymlink()) {
-            throw WasiError.of(Errno.INVAL);
-        }
-        byte[] target = Files.readSymbolicLink(r.host()).toString().getBytes(StandardCharsets.UTF_8);
-        int n = (int) Math.min(target.length, bufLen);
-        m.write(buf, target, 0, n);
-        m.writeInt(usedPtr, n);
         return Errno.SUCCESS;
     }
 
     private static Errno removeDirectory(DirFd dir, String path) throws IOException {
-        Resolved r = Sandbox.resolve(dir, path, false);
-        if (!r.exists()) {
-            throw WasiError.of(Errno.NOENT);
+        try (Resolved r = Sandbox.resolve(dir, path, false)) {
+            if (!r.exists()) {
+                throw WasiError.of(Errno.NOENT);
+            }
+            if (!r.isDirectory()) {
+                throw WasiError.of(Errno.NOTDIR);
+            }
+            if (r.name == null) {
+                throw WasiError.of(r.isBase ? Errno.BUSY : Errno.INVAL);
+            }
+            r.dir.deleteDirectory(r.name);
         }
-        if (!r.isDirectory()) {
-            throw WasiError.of(Errno.NOTDIR);
-        }
-        if (r.isRoot()) {
-            throw WasiError.of(Errno.BUSY);
-        }
-        Files.delete(r.host());
         return Errno.SUCCESS;
     }
 
     private static Errno rename(DirFd oldDir, String oldPath, DirFd newDir, String newPath) throws IOException {
-        Resolved from = Sandbox.resolve(oldDir, oldPath, false);
-        if (!from.exists()) {
-            throw WasiError.of(Errno.NOENT);
-        }
-        Resolved to = Sandbox.resolve(newDir, newPath, false);
-        if (from.isRoot() || to.isRoot()) {
-            throw WasiError.of(Errno.BUSY);
-        }
-        if (to.exists()) {
-            if (from.isDirectory() && !to.isDirectory()) {
+        try (Resolved from = Sandbox.resolve(oldDir, oldPath, false);
+             Resolved to = Sandbox.resolve(newDir, newPath, false)) {
+            if (!from.exists()) {
+                throw WasiError.of(Errno.NOENT);
+            }
+            if (from.name == null || to.name == null) {
+                throw WasiError.of(Errno.BUSY);
+            }
+            if (to.exists()) {
+                if (from.isDirectory() && !to.isDirectory()) {
+                    throw WasiError.of(Errno.NOTDIR);
+                }
+                if (!from.isDirectory() && to.isDirectory()) {
+                    throw WasiError.of(Errno.ISDIR);
+                }
+            } else if (to.dirRequired && !from.isDirectory()) {
                 throw WasiError.of(Errno.NOTDIR);
             }
-            if (!from.isDirectory() && to.isDirectory()) {
-                throw WasiError.of(Errno.ISDIR);
-            }
-        } else if (to.dirRequired() && !from.isDirectory()) {
-            throw WasiError.of(Errno.NOTDIR);
+            from.dir.move(from.name, to.dir, to.name);
         }
-        Files.move(from.host(), to.host(), StandardCopyOption.ATOMIC_MOVE);
         return Errno.SUCCESS;
     }
 
@@ -251,26 +276,28 @@ final class PathFunctions {
         if (target.startsWith("/")) {
             throw WasiError.of(Errno.NOTCAPABLE);
         }
-        Resolved r = Sandbox.resolve(dir, path, false);
-        if (r.exists()) {
-            throw WasiError.of(Errno.EXIST);
+        try (Resolved r = Sandbox.resolve(dir, path, false)) {
+            if (r.exists()) {
+                throw WasiError.of(Errno.EXIST);
+            }
+            Files.createSymbolicLink(r.host, Path.of(target));
         }
-        Files.createSymbolicLink(r.host(), Path.of(target));
         return Errno.SUCCESS;
     }
 
     private static Errno unlinkFile(DirFd dir, String path) throws IOException {
-        Resolved r = Sandbox.resolve(dir, path, false);
-        if (!r.exists()) {
-            throw WasiError.of(Errno.NOENT);
+        try (Resolved r = Sandbox.resolve(dir, path, false)) {
+            if (!r.exists()) {
+                throw WasiError.of(Errno.NOENT);
+            }
+            if (r.isDirectory()) {
+                throw WasiError.of(Errno.ISDIR);
+            }
+            if (r.dirRequired) {
+                throw WasiError.of(Errno.NOTDIR);
+            }
+            r.dir.deleteFile(r.name);
         }
-        if (r.isDirectory()) {
-            throw WasiError.of(Errno.ISDIR);
-        }
-        if (r.dirRequired()) {
-            throw WasiError.of(Errno.NOTDIR);
-        }
-        Files.delete(r.host());
         return Errno.SUCCESS;
     }
 }

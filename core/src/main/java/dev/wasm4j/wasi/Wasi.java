@@ -14,9 +14,11 @@ import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.WritableByteChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
 import java.util.List;
 
 /**
@@ -58,7 +60,8 @@ public final class Wasi implements AutoCloseable {
             if (!Files.isDirectory(root)) {
                 throw new UncheckedIOException(new NotDirectoryException(p.host().toString()));
             }
-            fds.set(fd++, new Fd.DirFd(root, p.guest(), Rights.DIRECTORY, Rights.DIRECTORY | Rights.FILE));
+            fds.set(fd++, new Fd.DirFd(openDirectory(root), root, p.guest(), Rights.DIRECTORY,
+                    Rights.DIRECTORY | Rights.FILE));
         }
         for (ServerSocketChannel listener : config.listeners()) {
             fds.set(fd++, new Fd.SocketFd(listener));
@@ -129,6 +132,21 @@ public final class Wasi implements AutoCloseable {
     public void close() {
         flush();
         fds.closeAll();
+    }
+
+    /** A preopen, held open; the sandbox needs directory-relative operations (Linux, macOS). */
+    private static SecureDirectoryStream<Path> openDirectory(Path root) {
+        try {
+            DirectoryStream<Path> ds = Files.newDirectoryStream(root);
+            if (ds instanceof SecureDirectoryStream<Path> sds) {
+                return sds;
+            }
+            ds.close();
+            throw new UnsupportedOperationException("WASI preopens need directory-relative file operations "
+                    + "(java.nio.file.SecureDirectoryStream), which this platform lacks");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot preopen " + root, e);
+        }
     }
 
     private static ReadableByteChannel readable(InputStream in) {

@@ -133,6 +133,77 @@ class WasiSandboxTest {
         assertEquals(-Errno.NOTCAPABLE.code(), h.open(sub, "new.txt", Rights.O_CREAT, ALL, true));
     }
 
+    /**
+     * Races between check and use, staged by a hook between the walk and the operation: the directory the
+     * walk went through is renamed and a link to the outside put in its place, or the last component is
+     * swapped for such a link. The operation still happens where the walk looked (or is refused).
+     */
+    @Test
+    void racesBetweenCheckAndUse() throws IOException {
+        Files.writeString(sandbox.resolve("sub/secret.txt"), "decoy");
+        Runnable swapDirectory = () -> {
+            try {
+                Files.move(sandbox.resolve("sub"), sandbox.resolve("sub_moved"));
+                Files.createSymbolicLink(sandbox.resolve("sub"), Path.of("../outside"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        try {
+            Sandbox.afterWalk = once(swapDirectory);
+            int fd = h.open(DIR, "sub/secret.txt", 0, ALL, true);
+            assertTrue(fd > DIR);
+            assertEquals("decoy", read(fd));
+            restoreSub();
+
+            Sandbox.afterWalk = once(swapDirectory);
+            assertEquals(Errno.SUCCESS, h.errno("path_unlink_file", DIR, 2048, h.string(2048, "sub/secret.txt")));
+            assertTrue(Files.notExists(sandbox.resolve("sub_moved/secret.txt")));
+            restoreSub();
+
+            Files.writeString(sandbox.resolve("sub/secret.txt"), "decoy");
+            Sandbox.afterWalk = once(swapDirectory);
+            assertEquals(Errno.SUCCESS, h.errno("path_rename", DIR, 2048, h.string(2048, "sub/secret.txt"),
+                    DIR, 3072, h.string(3072, "taken.txt")));
+            assertEquals("decoy", Files.readString(sandbox.resolve("taken.txt")));
+            restoreSub();
+
+            // the last component swapped for a link: opened without following it
+            Files.writeString(sandbox.resolve("sub/secret.txt"), "decoy");
+            Sandbox.afterWalk = once(() -> {
+                try {
+                    Files.delete(sandbox.resolve("sub/secret.txt"));
+                    Files.createSymbolicLink(sandbox.resolve("sub/secret.txt"), Path.of("../../outside/secret.txt"));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            assertEquals(-Errno.LOOP.code(), h.open(DIR, "sub/secret.txt", 0, ALL, true));
+        } finally {
+            Sandbox.afterWalk = null;
+        }
+    }
+
+    private void restoreSub() throws IOException {
+        Files.delete(sandbox.resolve("sub"));
+        Files.move(sandbox.resolve("sub_moved"), sandbox.resolve("sub"));
+    }
+
+    private static Runnable once(Runnable r) {
+        return () -> {
+            Sandbox.afterWalk = null;
+            r.run();
+        };
+    }
+
+    /** Reads up to 100 bytes from a guest descriptor. */
+    private String read(int fd) {
+        h.memory.writeInt(0, 4096);
+        h.memory.writeInt(4, 100);
+        assertEquals(Errno.SUCCESS, h.errno("fd_read", fd, 0, 1, 8));
+        return new String(h.memory.read(4096, h.memory.readInt(8)), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Test
     void onlyPreopensAreVisible() {
         assertEquals(Errno.SUCCESS, h.errno("fd_prestat_get", DIR, 8192));
