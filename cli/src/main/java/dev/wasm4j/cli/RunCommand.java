@@ -105,6 +105,10 @@ final class RunCommand implements Callable<Integer> {
             try (Instance instance = linker.instantiate(module)) {
                 checkMemory(instance, memoryLimit);
                 if (invoke == null) {
+                    if (!instance.exportNames().contains("_start")) {
+                        throw new IllegalArgumentException(file + " exports no _start (a command's entry point); "
+                                + "use --invoke NAME to call one of its functions");
+                    }
                     return wasi.run(instance);
                 }
                 return invoke(instance, wasi);

@@ -127,6 +127,10 @@ class RunCommandTest {
     void loadErrorsAndUsage() throws Exception {
         assertEquals(1, run("", "missing.wasm").exit());
         assertEquals(2, run("", "--no-such-option", wasm("cat")).exit());
+        Files.writeString(temp.resolve("lib.wat"), "(module (func (export \"f\")))");
+        Result noStart = run("", "lib.wat");
+        assertEquals(2, noStart.exit());
+        assertTrue(noStart.stderr().contains("exports no _start"), noStart.stderr());
         Result r = run("", "--max-memory", "64K", wasm("cat"));
         assertEquals(1, r.exit());
         assertTrue(r.stderr().contains("exceeds --max-memory"), r.stderr());
