@@ -58,6 +58,14 @@ public interface Memory {
      */
     MemorySegment slice(long addr, long len, boolean forWrite);
 
+    /**
+     * This memory without the protection of the memory control proposal (no-access and read-only sections):
+     * what a host asks for when it must write protected bytes. The same memory when nothing is protected.
+     */
+    default Memory privileged() {
+        return this;
+    }
+
     /** A new memory of this type, at its minimum size, zero-filled, for the host to give to imports. */
     static Memory allocate(MemoryType type) {
         return LinearMemory.allocate(type);

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "wasm4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A WebAssembly engine for the JVM.",
         subcommands = {RunCommand.class, WastCommand.class, ValidateCommand.class, InspectCommand.class,
+                AssembleCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     static final int EXIT_LOAD_ERROR = 1;

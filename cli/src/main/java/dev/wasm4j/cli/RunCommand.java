@@ -6,6 +6,8 @@ import dev.wasm4j.Linker;
 import dev.wasm4j.Memory;
 import dev.wasm4j.Value;
 import dev.wasm4j.WasmModule;
+import dev.wasm4j.memory.LinearMemory;
+import dev.wasm4j.memory.MemoryTrace;
 import dev.wasm4j.model.FuncType;
 import dev.wasm4j.wasi.Wasi;
 import dev.wasm4j.wasi.WasiConfig;
@@ -69,8 +71,12 @@ final class RunCommand implements Callable<Integer> {
             description = "Refuse to start when the initial memory exceeds SIZE (e.g. 64M); growth is not limited yet.")
     String maxMemory;
 
-    @Option(names = "--verbose", description = "Print details, and Java stack traces on errors.")
+    @Option(names = "--verbose", description = "Print details (such as where memories live), and Java stack traces on errors.")
     boolean verbose;
+
+    @Option(names = "--memory-trace", paramLabel = "FILE.svg|FILE.csv",
+            description = "Record reserved, committed and resident bytes of each memory over the run; draw them (.svg) or list them (.csv).")
+    Path memoryTrace;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The module to run.")
     Path file;
@@ -102,16 +108,31 @@ final class RunCommand implements Callable<Integer> {
         WasiConfig config = wasiConfig();
         try (Wasi wasi = new Wasi(config)) {
             Linker linker = wasi.define(new Linker());
-            try (Instance instance = linker.instantiate(module)) {
+            try (Instance instance = linker.instantiate(module);
+                 MemoryTrace trace = memoryTrace == null ? null : new MemoryTrace(memoriesOf(instance), 5)) {
                 checkMemory(instance, memoryLimit);
+                if (verbose) {
+                    var err = spec.commandLine().getErr();
+                    for (LinearMemory m : memoriesOf(instance)) {
+                        err.println("wasm4j: memory " + m.describe());
+                    }
+                    err.flush();
+                }
+                int code;
                 if (invoke == null) {
                     if (!instance.exportNames().contains("_start")) {
                         throw new IllegalArgumentException(file + " exports no _start (a command's entry point); "
                                 + "use --invoke NAME to call one of its functions");
                     }
-                    return wasi.run(instance);
+                    code = wasi.run(instance);
+                } else {
+                    code = invoke(instance, wasi);
                 }
-                return invoke(instance, wasi);
+                if (trace != null) {
+                    trace.close();
+                    trace.write(memoryTrace);
+                }
+                return code;
             }
         }
     }
@@ -196,6 +217,10 @@ final class RunCommand implements Callable<Integer> {
             c = c.withListener(server);
         }
         return c;
+    }
+
+    private static List<LinearMemory> memoriesOf(Instance instance) {
+        return List.of(instance.internal().memories);
     }
 
     private static void checkMemory(Instance instance, long limit) {

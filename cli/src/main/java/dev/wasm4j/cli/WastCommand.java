@@ -31,7 +31,9 @@ final class WastCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = ".wast files or directories.")
     List<Path> files = new ArrayList<>();
 
-    @Option(names = {"-W"}, paramLabel = "FEATURE[=y|n]", description = "Wasm features, e.g. -W simd=n.")
+    @Option(names = {"-W"}, paramLabel = "FEATURE[=y|n]",
+            description = "Wasm features, e.g. -W simd=n. Without -W, each file runs with the features its place in "
+                    + "the suite implies (official core files: standard Wasm 3.0 only).")
     List<String> wasmOptions = new ArrayList<>();
 
     @Option(names = "--verbose", description = "Print every failing command with the reason.")
@@ -51,7 +53,6 @@ final class WastCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Features features = WasmOptions.features(wasmOptions);
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Suite.Skip> skips = noSkips ? Map.of() : Suite.skips();
         List<StatusReport.Row> rows = new ArrayList<>();
@@ -79,6 +80,7 @@ final class WastCommand implements Callable<Integer> {
                     skipped += n;
                     continue;
                 }
+                Features features = wasmOptions.isEmpty() ? Suite.featuresFor(name) : WasmOptions.features(wasmOptions);
                 ScriptRunner runner = new ScriptRunner(features);
                 int ok = 0;
                 int bad = 0;

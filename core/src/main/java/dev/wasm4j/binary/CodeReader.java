@@ -123,27 +123,20 @@ public final class CodeReader {
             case MEMARG -> memArg();
             case MEMARG_LANE -> {
                 memArg();
-                m.lane = in.laneIdx();
+                m.lane = in.u8();
             }
             case I32 -> m.value = in.s32();
             case I64 -> m.value = in.s64();
             case F32 -> m.value = in.f32Bits() & 0xFFFFFFFFL;
             case F64 -> m.value = in.f64Bits();
-            case V128 -> {
+            case V128, SHUFFLE -> {
+                // A constant, or sixteen lane indices of one byte each.
                 int at = in.skip(16);
                 System.arraycopy(in.bytes(), at, m.bytes16, 0, 16);
                 m.v128Low = littleEndianLong(m.bytes16, 0);
                 m.v128High = littleEndianLong(m.bytes16, 8);
             }
-            case SHUFFLE -> {
-                // Sixteen lane indices, each a LEB128 u8 (almost always one byte).
-                for (int i = 0; i < 16; i++) {
-                    m.bytes16[i] = (byte) in.laneIdx();
-                }
-                m.v128Low = littleEndianLong(m.bytes16, 0);
-                m.v128High = littleEndianLong(m.bytes16, 8);
-            }
-            case LANE -> m.lane = in.laneIdx();
+            case LANE -> m.lane = in.u8();
             case SELECT_TYPES -> {
                 int n = in.len32();
                 List<ValType> types = new ArrayList<>(Math.min(n, 16));
@@ -204,8 +197,8 @@ public final class CodeReader {
             in.u8();
             return BlockType.EMPTY;
         }
-        if (b >= 0x40 && b < 0x80 || b == 0x63 || b == 0x64) {
-            // One-byte negative s33 values are value types.
+        if (b >= 0x40 && b < 0x80) {
+            // A one-byte negative s33 is a value type (including 0x63/0x64, a reference type).
             return new BlockType.Value(in.valType());
         }
         int at = in.pos();

@@ -11,8 +11,8 @@ import java.util.List;
  * The immediates of the instruction a {@link CodeReader} read last. One instance is reused for every
  * instruction, so a consumer copies what it keeps. Which fields are set depends on the opcode's
  * {@link dev.wasm4j.model.Imm}. Indices are u32 in the binary; one of 2^31 or more, which can name nothing,
- * reads as {@code Integer.MAX_VALUE}, so every index here is non-negative. Lane indices are LEB128 u8 values
- * (0..255).
+ * reads as {@code Integer.MAX_VALUE}, so every index here is non-negative. Lane indices are single bytes
+ * (spec 5.4.8 {@code laneidx ::= byte}).
  *
  * <table>
  * <tr><th>Imm</th><th>fields</th></tr>

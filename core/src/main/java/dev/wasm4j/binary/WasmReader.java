@@ -219,11 +219,6 @@ public final class WasmReader {
         return index();
     }
 
-    /** A lane index: a LEB128 u8 (spec 5.4.8). */
-    public int laneIdx() {
-        return (int) unsigned(8);
-    }
-
     /**
      * A length (of a vector, name or byte string) that must be plausible: at most the number of bytes from the
      * length's own first byte to the limit, as the reference interpreter checks ("length out of bounds"). A
@@ -317,11 +312,6 @@ public final class WasmReader {
             throw malformed("malformed reference type", start);
         }
         return r;
-    }
-
-    /** Whether {@code b} starts a value type: a number or vector type code, or a reference type. */
-    public static boolean isValTypeStart(int b) {
-        return b >= 0x7B && b <= 0x7F || b == 0x63 || b == 0x64 || AbsHeapType.ofCode(b) != null;
     }
 
     private RefType refTypeAfter(int b, int start) {

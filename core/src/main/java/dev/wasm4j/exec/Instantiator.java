@@ -3,6 +3,7 @@ package dev.wasm4j.exec;
 import dev.wasm4j.LinkException;
 import dev.wasm4j.TrapException;
 import dev.wasm4j.memory.LinearMemory;
+import dev.wasm4j.memory.VirtualMemory;
 import dev.wasm4j.model.DataMode;
 import dev.wasm4j.model.DataSegment;
 import dev.wasm4j.model.ElemMode;
@@ -179,9 +180,17 @@ public final class Instantiator {
                 LinearMemory memory = inst.memories[a.memory()];
                 long offset = ConstEval.eval(inst, a.offset()).value();
                 long start = memory.type().addrType() == dev.wasm4j.model.AddrType.I64 ? offset : offset & 0xFFFF_FFFFL;
-                memory.init(start, inst.dataBytes[i], inst.dataStart[i], inst.dataLength[i]);
+                if (memory instanceof VirtualMemory v) {
+                    v.initData(start, inst.dataBytes[i], inst.dataStart[i], inst.dataLength[i]);
+                } else {
+                    memory.init(start, inst.dataBytes[i], inst.dataStart[i], inst.dataLength[i]);
+                }
                 inst.dropData(i);
             }
+        }
+        // Static protection takes effect once the module's own memories are initialized.
+        for (int i = m.importedMemoryCount(); i < inst.memories.length; i++) {
+            inst.memories[i].lock();
         }
     }
 }

@@ -2,36 +2,95 @@ package dev.wasm4j.memory;
 
 import dev.wasm4j.Memory;
 import dev.wasm4j.TrapException;
+import dev.wasm4j.model.AddrType;
+import dev.wasm4j.model.Limits;
 import dev.wasm4j.model.MemoryType;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+
 /**
- * A memory instance. Every access takes an <em>effective address</em> {@code ea}: the unsigned address
- * operand plus the static offset, computed by the caller as a long; a negative {@code ea} (overflow past
- * 2^63) is out of bounds like any other. Every method checks bounds in software before touching a byte and
- * traps with {@code out of bounds memory access}; bulk operations check the whole range before writing.
+ * A memory instance (spec 4.2.8). Its bytes live in a {@link Storage}: native memory reserved once from the
+ * OS (so growth never copies and the memory never moves) or, where that is impossible, a Java array.
+ *
+ * <p>Every access takes an <em>effective address</em> {@code ea}: the unsigned address operand plus the
+ * static offset, as a long; a negative {@code ea} (overflow) is out of bounds like any other. Each access is
+ * checked in software before a byte is touched, never by a guard-page signal: {@link PlainMemory} checks the
+ * bounds only, {@link ProtectedMemory} adds the static protection sections and {@link VirtualMemory} a page
+ * table; the kind is chosen once per memory, so a plain memory pays for nothing else. Bulk operations check
+ * their whole range before writing.
  */
-public abstract sealed class LinearMemory implements Memory, AutoCloseable permits HeapMemory {
+public abstract sealed class LinearMemory implements Memory, AutoCloseable
+        permits PlainMemory, ProtectedMemory, VirtualMemory {
 
     public static final String OUT_OF_BOUNDS = "out of bounds memory access";
 
+    static final ValueLayout.OfShort I16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    static final ValueLayout.OfInt I32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    static final ValueLayout.OfLong I64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+
+    /** Default reservation for 64-bit memories without a smaller maximum. */
+    static final long DEFAULT_RESERVATION_64 = 16L << 30;
+
     protected final MemoryType type;
+    protected final Storage storage;
+    protected final int pageShift;
+    /** The segment over the storage; replaced when heap storage grows. */
+    protected MemorySegment seg;
+    /** Current size in bytes: every access is checked against it. */
+    protected long byteSize;
+    private final long maxPages;
+    private final Atomics atomics;
 
-    protected LinearMemory(MemoryType type) {
+    LinearMemory(MemoryType type, long initialPages) {
+        this(type, initialPages, true);
+    }
+
+    /** With {@code commit} false the initial pages are reserved but not made accessible (virtual memories). */
+    LinearMemory(MemoryType type, long initialPages, boolean commit) {
         this.type = type;
+        this.pageShift = type.pageSizeLog2();
+        this.maxPages = maxPages(type);
+        long initialBytes = initialPages << pageShift;
+        long capacity = Math.min(maxPages << pageShift, reservation(type));
+        Storage s = initialPages > maxPages ? null
+                : NativeStorage.reserve(Math.max(capacity, initialBytes), commit ? initialBytes : 0, this);
+        if (s == null) {
+            if (initialBytes > HeapStorage.MAX_BYTES || initialPages > maxPages) {
+                throw new OutOfMemoryError("memory of " + initialPages + " pages cannot be allocated");
+            }
+            s = new HeapStorage(initialBytes);
+        }
+        this.storage = s;
+        this.seg = s.segment();
+        this.byteSize = initialBytes;
+        this.atomics = new Atomics(this);
     }
 
-    /** A new memory of this type, at its minimum size, zero-filled. */
+    /** A new memory of this type, at its initial size, zero-filled; the kind follows the type. */
     public static LinearMemory allocate(MemoryType type) {
-        return new HeapMemory(type);
+        if (type.virtual()) {
+            return new VirtualMemory(type);
+        }
+        if (!type.protection().isNone()) {
+            return new ProtectedMemory(type);
+        }
+        return new PlainMemory(type);
     }
 
-    /** The memory's type; its limits' minimum is the current size for imports matching. */
-    public MemoryType type() {
-        return type;
+    /** Most pages a memory of this type may have: its maximum, capped by the address space. */
+    static long maxPages(MemoryType t) {
+        long archMax = t.addrType() == AddrType.I32 ? (1L << 32) >>> t.pageSizeLog2() : (1L << 48) >>> t.pageSizeLog2();
+        long extra = t.protection().noAccessPages() + t.protection().readOnlyPages();
+        long max = t.limits().hasMax() ? t.limits().max() + extra : archMax;
+        return Long.compareUnsigned(max, archMax) > 0 || max < 0 ? archMax : max;
     }
 
-    /** The type with the current size as minimum, as spec 4.5.2 uses to match imports. */
-    public abstract MemoryType currentType();
+    /** Bytes reserved up front: everything for 32-bit memories, a bounded amount for 64-bit ones. */
+    static long reservation(MemoryType t) {
+        return t.addrType() == AddrType.I32 ? 1L << 32 : DEFAULT_RESERVATION_64;
+    }
 
     public static TrapException outOfBounds() {
         return new TrapException(OUT_OF_BOUNDS);
@@ -43,33 +102,326 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable permi
         return Long.compareUnsigned(ea, addr) < 0 ? -1 : ea;
     }
 
-    public abstract byte loadI8(long ea);
+    // ------------------------------------------------------------------ checks, one kind per subclass
 
-    public abstract short loadI16(long ea);
+    /** Traps unless {@code [ea, ea + n)} may be read (n small and positive). */
+    abstract void checkRead(long ea, int n);
 
-    public abstract int loadI32(long ea);
+    /** Traps unless {@code [ea, ea + n)} may be written (n small and positive). */
+    abstract void checkWrite(long ea, int n);
 
-    public abstract long loadI64(long ea);
+    /** Traps unless {@code [ea, ea + len)} may be read ({@code len} may be 0 or huge). */
+    abstract void checkReadRange(long ea, long len);
 
-    public abstract void storeI8(long ea, byte v);
+    /** Traps unless {@code [ea, ea + len)} may be written ({@code len} may be 0 or huge). */
+    abstract void checkWriteRange(long ea, long len);
 
-    public abstract void storeI16(long ea, short v);
+    final void checkBounds(long ea, long len) {
+        if (ea < 0 || len < 0 || ea > byteSize - len) {
+            throw outOfBounds();
+        }
+    }
 
-    public abstract void storeI32(long ea, int v);
+    // ------------------------------------------------------------------ type and size
 
-    public abstract void storeI64(long ea, long v);
+    public MemoryType type() {
+        return type;
+    }
+
+    /** The type with the current size as minimum, as import matching (spec 4.5.2) uses it. */
+    public MemoryType currentType() {
+        return type.withLimits(new Limits(pages(), type.limits().max()));
+    }
+
+    @Override
+    public long pages() {
+        return byteSize >>> pageShift;
+    }
+
+    @Override
+    public long byteSize() {
+        return byteSize;
+    }
+
+    @Override
+    public long pageSize() {
+        return 1L << pageShift;
+    }
+
+    /** True when the bytes live in native memory reserved from the OS. */
+    public boolean isNative() {
+        return storage.isNative();
+    }
+
+    /** Bytes reserved for this memory (address space), committed or not. */
+    public long reservedBytes() {
+        return storage.isNative() ? storage.capacity() : byteSize;
+    }
+
+    /** Bytes currently resident in physical memory, as the OS reports them ({@code mincore}). */
+    public long residentBytes() {
+        return storage.residentBytes(byteSize);
+    }
+
+    /** A one-line description for {@code --verbose}. */
+    public String describe() {
+        return (storage.isNative() ? "native (mmap, " + (storage.capacity() >>> 20) + " MiB reserved)"
+                : "heap (fallback: " + (Posix.available() ? "reservation refused" : Posix.unavailableReason()) + ")")
+                + ", " + getClass().getSimpleName().replace("Memory", "").toLowerCase() + ", " + pages() + " pages";
+    }
+
+    /**
+     * {@code memory.grow}: adds {@code delta} pages (unsigned) in place; returns the old size in pages, or -1
+     * when the memory cannot grow that much. Shared memories may grow from several threads at once.
+     */
+    @Override
+    public long grow(long delta) {
+        synchronized (this) {
+            long old = pages();
+            if (delta == 0) {
+                return old;
+            }
+            long newPages = old + delta;
+            if (delta < 0 || newPages < old || newPages > maxPages || newPages > (Long.MAX_VALUE >>> pageShift)) {
+                return -1;
+            }
+            long newBytes = newPages << pageShift;
+            if (newBytes > storage.capacity() || !commitGrowth(byteSize, newBytes)) {
+                return -1;
+            }
+            seg = storage.segment();
+            grown(byteSize, newBytes);
+            byteSize = newBytes;
+            return old;
+        }
+    }
+
+    /** Makes grown bytes accessible; virtual memories leave new pages unmapped instead. */
+    boolean commitGrowth(long oldBytes, long newBytes) {
+        return storage.commit(oldBytes, newBytes);
+    }
+
+    /** Hook for memory kinds that track pages. */
+    void grown(long oldBytes, long newBytes) {
+    }
+
+    // ------------------------------------------------------------------ loads and stores
+
+    public final byte loadI8(long ea) {
+        checkRead(ea, 1);
+        return seg.get(ValueLayout.JAVA_BYTE, ea);
+    }
+
+    public final short loadI16(long ea) {
+        checkRead(ea, 2);
+        return seg.get(I16, ea);
+    }
+
+    public final int loadI32(long ea) {
+        checkRead(ea, 4);
+        return seg.get(I32, ea);
+    }
+
+    public final long loadI64(long ea) {
+        checkRead(ea, 8);
+        return seg.get(I64, ea);
+    }
+
+    public final void storeI8(long ea, byte v) {
+        checkWrite(ea, 1);
+        seg.set(ValueLayout.JAVA_BYTE, ea, v);
+    }
+
+    public final void storeI16(long ea, short v) {
+        checkWrite(ea, 2);
+        seg.set(I16, ea, v);
+    }
+
+    public final void storeI32(long ea, int v) {
+        checkWrite(ea, 4);
+        seg.set(I32, ea, v);
+    }
+
+    public final void storeI64(long ea, long v) {
+        checkWrite(ea, 8);
+        seg.set(I64, ea, v);
+    }
+
+    // ------------------------------------------------------------------ bulk memory
 
     /** {@code memory.fill}: {@code len} bytes at {@code dst} set to {@code value}. */
-    public abstract void fill(long dst, byte value, long len);
+    public final void fill(long dst, byte value, long len) {
+        checkWriteRange(dst, len);
+        if (len > 0) {
+            seg.asSlice(dst, len).fill(value);
+        }
+    }
 
     /** {@code memory.copy} within this memory (overlapping ranges allowed). */
-    public abstract void copy(long dst, long src, long len);
+    public final void copy(long dst, long src, long len) {
+        checkReadRange(src, len);
+        checkWriteRange(dst, len);
+        if (len > 0) {
+            MemorySegment.copy(seg, src, seg, dst, len);
+        }
+    }
 
     /** {@code memory.copy} from another memory. */
-    public abstract void copyFrom(LinearMemory source, long src, long dst, long len);
+    public final void copyFrom(LinearMemory source, long src, long dst, long len) {
+        if (source == this) {
+            copy(dst, src, len);
+            return;
+        }
+        source.checkReadRange(src, len);
+        checkWriteRange(dst, len);
+        if (len > 0) {
+            MemorySegment.copy(source.seg, src, seg, dst, len);
+        }
+    }
 
-    /** {@code memory.init} and active data segments: {@code data[off, off+len)} to {@code dst}. */
-    public abstract void init(long dst, byte[] data, int off, long len);
+    /** {@code memory.init} and active data segments: {@code data[off, off + len)} to {@code dst}. */
+    public final void init(long dst, byte[] data, int off, long len) {
+        if (off < 0 || len < 0 || off > data.length - len) {
+            throw outOfBounds();
+        }
+        checkWriteRange(dst, len);
+        if (len > 0) {
+            MemorySegment.copy(MemorySegment.ofArray(data), off, seg, dst, len);
+        }
+    }
+
+    // ------------------------------------------------------------------ memory control
+
+    /**
+     * {@code memory.discard} (memory control proposal): zeroes {@code [addr, addr + len)} widened to whole
+     * Wasm pages (address rounded down, end rounded up) and gives those pages back to the OS. Traps, before
+     * changing anything, when {@code [addr, addr + len)} is out of bounds or not writable.
+     */
+    public final void discard(long addr, long len) {
+        checkWriteRange(addr, len);
+        if (len == 0) {
+            return;
+        }
+        long pageMask = (1L << pageShift) - 1;
+        long start = addr & ~pageMask;
+        long end = Math.min((addr + len + pageMask) & ~pageMask, byteSize);
+        checkWriteRange(start, end - start);
+        discardRange(start, end - start);
+    }
+
+    /** Zeroes and releases a page-aligned range; virtual memories override it to respect their mappings. */
+    void discardRange(long start, long len) {
+        storage.discard(start, len);
+    }
+
+    /** {@code memory.map} (virtual memories only). */
+    public long map(long addr, long len, int prot) {
+        throw new TrapException("memory.map on a memory that is not virtual");
+    }
+
+    /** {@code memory.unmap} (virtual memories only). */
+    public void unmap(long addr, long len) {
+        throw new TrapException("memory.unmap on a memory that is not virtual");
+    }
+
+    /** {@code memory.protect} (virtual memories only). */
+    public void protect(long addr, long len, int prot) {
+        throw new TrapException("memory.protect on a memory that is not virtual");
+    }
+
+    // ------------------------------------------------------------------ zero-copy file mapping
+
+    /**
+     * Maps {@code length} bytes of the file at {@code path}, from {@code fileOffset} (a multiple of 4096), over
+     * the guest pages at {@code guestAddress} (a multiple of the page size) without copying: the pages become
+     * the file's pages. With {@code writable} the mapping is shared, so guest writes reach the file; without,
+     * a plain memory maps the file copy-on-write (the file never changes) and a virtual memory maps it
+     * read-only (guest writes trap). Bytes past the end of the file read as zero. Returns the bytes mapped.
+     * The file must not be truncated while it is mapped. Native memories only.
+     *
+     * @throws IllegalArgumentException for misaligned or out-of-bounds ranges, or a heap memory
+     */
+    public final synchronized long mapFile(java.nio.file.Path path, long fileOffset, long length, long guestAddress,
+                                           boolean writable) throws java.io.IOException {
+        if (!(storage instanceof NativeStorage ns)) {
+            throw new IllegalArgumentException("file mapping needs native memory (this one is on the heap)");
+        }
+        long page = pageSize();
+        if (fileOffset < 0 || fileOffset % Posix.OS_PAGE != 0 || guestAddress < 0 || guestAddress % page != 0
+                || page % Posix.OS_PAGE != 0) {
+            throw new IllegalArgumentException("file offset must be a multiple of 4096 and guest address of the page size");
+        }
+        long fileSize = java.nio.file.Files.size(path);
+        long available = Math.max(0, fileSize - fileOffset);
+        long mapped = Math.min(length, available);
+        long end = guestAddress + ((length + page - 1) & -page);
+        if (length <= 0 || end > byteSize || end < guestAddress) {
+            throw new IllegalArgumentException("mapping [" + guestAddress + ", " + end + ") is outside the memory ("
+                    + byteSize + " bytes)");
+        }
+        long fileBytes = NativeStorage.roundUp(mapped);
+        int fd = Posix.open(path.toString(), (writable ? Posix.O_RDWR : Posix.O_RDONLY) | Posix.O_CLOEXEC);
+        if (fd < 0) {
+            throw new java.io.IOException("cannot open " + path);
+        }
+        try {
+            // Pages past the file's end stay anonymous (zero): touching file pages beyond EOF would fault.
+            if (!ns.remapAnonymous(guestAddress, end - guestAddress, fileProtection(true))) {
+                throw new java.io.IOException("cannot prepare the guest range");
+            }
+            boolean shared = writable || this instanceof VirtualMemory;
+            if (fileBytes > 0 && !ns.mapFile(guestAddress, fileBytes, fd, fileOffset, fileProtection(writable), shared)) {
+                throw new java.io.IOException("mmap of " + path + " failed");
+            }
+            if (fileBytes < end - guestAddress && fileProtection(writable) != fileProtection(true)) {
+                ns.protect(guestAddress + fileBytes, end - guestAddress - fileBytes, fileProtection(writable));
+            }
+        } finally {
+            Posix.close(fd);
+        }
+        fileMapped(guestAddress, end, writable);
+        return mapped;
+    }
+
+    /** Puts fresh zero pages back over {@code [guestAddress, guestAddress + length)} after {@link #mapFile}. */
+    public final synchronized void unmapFile(long guestAddress, long length) {
+        if (!(storage instanceof NativeStorage ns)) {
+            throw new IllegalArgumentException("file mapping needs native memory");
+        }
+        long page = pageSize();
+        long end = guestAddress + ((length + page - 1) & -page);
+        checkBounds(guestAddress, end - guestAddress);
+        ns.remapAnonymous(guestAddress, end - guestAddress, unmappedProtection());
+        fileUnmapped(guestAddress, end);
+    }
+
+    /** OS protection of a file mapping: plain memories keep every page writable (copy-on-write if read-only). */
+    int fileProtection(boolean writable) {
+        return Posix.PROT_READ | Posix.PROT_WRITE;
+    }
+
+    /** OS protection of pages after a file is unmapped. */
+    int unmappedProtection() {
+        return Posix.PROT_READ | Posix.PROT_WRITE;
+    }
+
+    void fileMapped(long start, long end, boolean writable) {
+    }
+
+    void fileUnmapped(long start, long end) {
+    }
+
+    /** Ends instantiation: from now on protected sections are enforced for everyone but privileged views. */
+    public void lock() {
+    }
+
+    // ------------------------------------------------------------------ atomics (threads)
+
+    public final Atomics atomics() {
+        return atomics;
+    }
+
+    // ------------------------------------------------------------------ host access (Memory)
 
     @Override
     public byte readByte(long addr) {
@@ -102,12 +454,47 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable permi
     }
 
     @Override
-    public long pageSize() {
-        return type.pageSize();
+    public void read(long addr, byte[] dst, int dstOff, int len) {
+        checkReadRange(addr, len);
+        MemorySegment.copy(seg, ValueLayout.JAVA_BYTE, addr, dst, dstOff, len);
     }
 
-    /** Frees the memory's storage; later accesses are undefined for heap memories and trap for native ones. */
+    @Override
+    public void write(long addr, byte[] src, int srcOff, int len) {
+        checkWriteRange(addr, len);
+        MemorySegment.copy(src, srcOff, seg, ValueLayout.JAVA_BYTE, addr, len);
+    }
+
+    @Override
+    public MemorySegment slice(long addr, long len, boolean forWrite) {
+        if (forWrite) {
+            checkWriteRange(addr, len);
+        } else {
+            checkReadRange(addr, len);
+        }
+        return seg.asSlice(addr, len);
+    }
+
+    /**
+     * This memory as the host sees it without protection: every byte in bounds may be read and written. Only
+     * memories with static protection differ; for the others this is the memory itself.
+     */
+    @Override
+    public Memory privileged() {
+        return this;
+    }
+
+    /** Frees the memory's storage (native memory is unmapped); later accesses fail, never crash. */
     @Override
     public void close() {
+        synchronized (this) {
+            byteSize = 0;
+            storage.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "memory[" + pages() + " pages, " + describe() + "]";
     }
 }

@@ -709,7 +709,7 @@ public enum Opcode {
 
     /** The opcode with this prefix and code, or null. */
     public static Opcode of(int prefix, int code) {
-        Opcode[] table = TABLES.get(prefix);
+        Opcode[] table = prefix == SINGLE ? SINGLE_TABLE : prefix >= GC && prefix <= ATOMIC ? PREFIXED[prefix - GC] : null;
         return table == null || code < 0 || code >= table.length ? null : table[code];
     }
 
@@ -734,6 +734,9 @@ public enum Opcode {
     }
 
     private static final Map<Integer, Opcode[]> TABLES = new HashMap<>();
+    /** Direct lookup tables: the decoder and validator look up every instruction. */
+    private static final Opcode[] SINGLE_TABLE;
+    private static final Opcode[][] PREFIXED;
     private static final Map<String, Opcode> BY_MNEMONIC = new HashMap<>();
     private static final Map<String, List<Opcode>> BY_KEYWORD = new HashMap<>();
 
@@ -760,6 +763,11 @@ public enum Opcode {
             }
         }
         BY_KEYWORD.replaceAll((k, v) -> Collections.unmodifiableList(v));
+        SINGLE_TABLE = TABLES.get(SINGLE);
+        PREFIXED = new Opcode[ATOMIC - GC + 1][];
+        for (int p = GC; p <= ATOMIC; p++) {
+            PREFIXED[p - GC] = TABLES.getOrDefault(p, new Opcode[0]);
+        }
     }
 
     private static List<ValType> parseTypes(String s, AddrType addr) {

@@ -222,10 +222,14 @@ final class Segments {
 
     // ---------------------------------------------------------------- memories
 
-    /** {@code addrtype? virtual? min max? shared? (pagesize n)? (no-access n)? (read-only n)?}, encoded. */
+    /**
+     * {@code addrtype? virtual? min max? shared? (pagesize n)? (no-access n)? (read-only n)?}, encoded;
+     * {@code virtual} may also come before the address type.
+     */
     void memoryType(ByteWriter w) {
-        AddrType at = addrType();
         boolean virtual = c.acceptKeyword("virtual");
+        AddrType at = addrType();
+        virtual |= c.acceptKeyword("virtual");
         Token minTok = c.peek();
         long min = Syntax.u64(c);
         boolean hasMax = c.at(Kind.NAT);

@@ -157,8 +157,9 @@ final class CodeValidator extends TypingStack {
             case UNREACHABLE -> setUnreachable();
             case BLOCK, LOOP -> block(op, ctx.blockType(imm.blockType, offset));
             case IF -> {
+                FuncType bt = ctx.blockType(imm.blockType, offset);
                 pop(NumType.I32);
-                block(op, ctx.blockType(imm.blockType, offset));
+                block(op, bt);
             }
             case ELSE -> elseInstr();
             case END -> end();
@@ -167,8 +168,8 @@ final class CodeValidator extends TypingStack {
                 setUnreachable();
             }
             case BR_IF -> {
-                pop(NumType.I32);
                 List<ValType> ts = label(imm.index).labelTypes;
+                pop(NumType.I32);
                 popAll(ts);
                 pushAll(ts);
             }
@@ -279,8 +280,11 @@ final class CodeValidator extends TypingStack {
     }
 
     private void brTable(Immediates imm) {
-        pop(NumType.I32);
         List<ValType> def = label(imm.index).labelTypes;
+        for (int l : imm.labels) {
+            label(l);
+        }
+        pop(NumType.I32);
         int arity = def.size();
         for (int l : imm.labels) {
             List<ValType> ts = label(l).labelTypes;
@@ -428,10 +432,6 @@ final class CodeValidator extends TypingStack {
     }
 
     // ---- for the rule classes ----
-
-    int globalLimit() {
-        return globalLimit;
-    }
 
     DefType funcDef(int index) {
         return ctx.func(index, offset);

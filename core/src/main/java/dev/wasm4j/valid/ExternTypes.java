@@ -36,27 +36,32 @@ final class ExternTypes {
         if (log2 != 0 && log2 != MemoryType.DEFAULT_PAGE_SIZE_LOG2) {
             throw new InvalidException("invalid custom page size", -1);
         }
+        // With static protection the limits count the read-write section; the no-access and read-only
+        // sections come on top of both (memory control proposal, static-protection.md).
+        MemoryType.StaticProtection p = m.protection();
+        long fixed = p == null ? 0 : p.noAccessPages() + p.readOnlyPages();
+        if (p != null && (Long.compareUnsigned(fixed, p.noAccessPages()) < 0 || fixed < 0)) {
+            throw new InvalidException("memory size must be at most 65536 pages (4GiB)", -1);
+        }
+        Limits total = fixed == 0 ? m.limits()
+                : new Limits(m.limits().min() + fixed, m.limits().hasMax() ? m.limits().max() + fixed : Limits.NO_MAX);
+        if (fixed != 0 && (Long.compareUnsigned(total.min(), fixed) < 0
+                || total.hasMax() && Long.compareUnsigned(total.max(), fixed) < 0)) {
+            throw new InvalidException("memory size must be at most 65536 pages (4GiB)", -1);
+        }
         if (m.addrType() == AddrType.I32) {
             long pages = 1L << (32 - log2);
             String msg = log2 == MemoryType.DEFAULT_PAGE_SIZE_LOG2
                     ? "memory size must be at most 65536 pages (4GiB)"
                     : "memory size must be at most " + pages + " pages (4GiB)";
-            checkRange(m.limits(), pages, msg);
+            checkRange(total, pages, msg);
         } else if (log2 > 0) {
             long pages = 1L << (64 - log2);
-            checkRange(m.limits(), pages, "memory size must be at most " + pages + " pages (16EiB)");
+            checkRange(total, pages, "memory size must be at most " + pages + " pages (16EiB)");
         }
         checkMinMax(m.limits());
         if (m.shared() && !m.limits().hasMax()) {
             throw new InvalidException("shared memory must have maximum", -1);
-        }
-        MemoryType.StaticProtection p = m.protection();
-        if (p != null && !p.isNone()) {
-            long base = p.noAccessPages() + p.readOnlyPages();
-            if (Long.compareUnsigned(base, p.noAccessPages()) < 0
-                    || Long.compareUnsigned(base, m.limits().min()) > 0) {
-                throw new InvalidException("static protection must not exceed the minimum size", -1);
-            }
         }
         if (!features.has(Feature.THREADS) && m.shared()) {
             throw new InvalidException("shared memories require threads", -1);

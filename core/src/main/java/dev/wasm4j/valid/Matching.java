@@ -6,6 +6,8 @@ import dev.wasm4j.model.Limits;
 import dev.wasm4j.model.MemoryType;
 import dev.wasm4j.model.TableType;
 
+import java.util.Objects;
+
 /**
  * External type matching (spec 3.5 "Matching", "External types"): whether a provided extern value's type
  * satisfies an import's type. All types must be closed ({@link ValidModule#close} and friends), so that
@@ -61,7 +63,7 @@ public final class Matching {
         return actual.addrType() == expected.addrType()
                 && actual.shared() == expected.shared()
                 && actual.pageSizeLog2() == expected.pageSizeLog2()
-                && actual.protection().equals(expected.protection())
+                && Objects.equals(actual.protection(), expected.protection())
                 && actual.virtual() == expected.virtual()
                 && limits(actual.limits(), expected.limits());
     }

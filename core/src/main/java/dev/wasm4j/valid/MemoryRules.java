@@ -158,8 +158,8 @@ final class MemoryRules {
                 v.pop(addr(dst.addrType()));
             }
             case TABLE_INIT -> {
-                RefType et = v.ctx.elem(imm.index, v.offset);
                 TableType t = v.ctx.table(imm.index2, v.offset);
+                RefType et = v.ctx.elem(imm.index, v.offset);
                 if (!Types.isSubtype(et, t.elemType())) {
                     throw v.error("type mismatch: element segment's type " + Types.format(et)
                             + " does not match table's element type " + Types.format(t.elemType()));

@@ -120,8 +120,8 @@ final class ReferenceRules {
             }
             case REF_AS_NON_NULL -> v.push(nonNull(v.popRef()));
             case BR_ON_NULL -> {
-                RefType r = v.popRef();
                 List<ValType> ts = v.label(imm.index).labelTypes;
+                RefType r = v.popRef();
                 v.popAll(ts);
                 v.pushAll(ts);
                 v.push(nonNull(r));
@@ -183,12 +183,10 @@ final class ReferenceRules {
         v.push(onFallThrough);
     }
 
+    /** any.convert_extern and extern.convert_any keep the operand's nullability. */
     private void convert(AbsHeapType from, AbsHeapType to) {
         ValType top = v.peek(0);
-        boolean nullable = top instanceof RefType r && r != TypingStack.BOT_REF && r.nullable();
-        if (top != null && !(top instanceof RefType)) {
-            v.popRef();
-        }
+        boolean nullable = top instanceof RefType r && r.nullable();
         v.pop(ref(from, nullable));
         v.push(ref(to, nullable));
     }

@@ -187,7 +187,6 @@ abstract class TypingStack implements CodeState {
         if (t instanceof RefType r) {
             return r;
         }
-        push(t);
         throw error("type mismatch: instruction requires reference type but stack has " + Types.format(t));
     }
 

@@ -22,6 +22,7 @@ import dev.wasm4j.model.Module;
 import dev.wasm4j.model.Opcode;
 import dev.wasm4j.model.RecType;
 import dev.wasm4j.model.RefType;
+import dev.wasm4j.model.SectionInfo;
 import dev.wasm4j.model.Table;
 import dev.wasm4j.model.TableType;
 import dev.wasm4j.model.TagType;
@@ -52,26 +53,47 @@ public final class Validator {
     }
 
     private ValidModule run() {
-        types();
-        imports();
-        for (int i = 0; i < m.functions().size(); i++) {
-            c.funcs[m.importedFunctionCount() + i] = funcType(m.functions().get(i).typeIndex());
-        }
-        for (int i = 0; i < m.tags().size(); i++) {
-            c.tags[m.importedTagCount() + i] = ExternTypes.tag(m.tags().get(i).type().typeIndex(), c);
-        }
-        memories();
-        tables();
-        globals();
-        datas();
-        elems();
+        inSection(1, this::types);
+        inSection(2, this::imports);
+        inSection(3, () -> {
+            for (int i = 0; i < m.functions().size(); i++) {
+                c.funcs[m.importedFunctionCount() + i] = funcType(m.functions().get(i).typeIndex());
+            }
+        });
+        inSection(13, () -> {
+            for (int i = 0; i < m.tags().size(); i++) {
+                c.tags[m.importedTagCount() + i] = ExternTypes.tag(m.tags().get(i).type().typeIndex(), c);
+            }
+        });
+        inSection(5, this::memories);
+        inSection(4, this::tables);
+        inSection(6, this::globals);
+        inSection(11, this::datas);
+        inSection(9, this::elems);
         declaredRefs();
         for (int i = 0; i < m.functions().size(); i++) {
             code.function(m.importedFunctionCount() + i, CodeSink.NONE);
         }
-        start();
-        exports();
+        inSection(8, this::start);
+        inSection(7, this::exports);
         return new ValidModule(c);
+    }
+
+    /**
+     * Runs one section's checks; an error without an offset of its own gets the offset of the section's
+     * content (when the module came from a binary).
+     */
+    private void inSection(int sectionId, Runnable checks) {
+        try {
+            checks.run();
+        } catch (InvalidException e) {
+            if (e.offset() >= 0) {
+                throw e;
+            }
+            long at = m.sections().stream().filter(s -> s.id() == sectionId).mapToLong(SectionInfo::offset)
+                    .findFirst().orElse(-1);
+            throw new InvalidException(e.rule(), at);
+        }
     }
 
     private void types() {

@@ -1,5 +1,8 @@
 package dev.wasm4j.wast;
 
+import dev.wasm4j.model.Feature;
+import dev.wasm4j.model.Features;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -85,6 +88,27 @@ public final class Suite {
     /** A file's name as reports and the skip list use it: relative to its suite root, with '/'. */
     public static String displayName(Path root, Path file, String prefix) {
         return prefix + root.relativize(file).toString().replace('\\', '/');
+    }
+
+    /**
+     * The features a suite file is run with: the official core suite with standard Wasm 3.0 only (so that
+     * encodings wasm4j's proposals claim stay malformed there, as the suite expects), a proposal's
+     * directory with that proposal added, and wasm4j's own tests with everything wasm4j implements.
+     */
+    public static Features featuresFor(String displayName) {
+        if (displayName.startsWith("tests/spec/")) {
+            return Features.DEFAULT;
+        }
+        if (displayName.startsWith("legacy/")) {
+            return Features.STANDARD.with(Feature.LEGACY_EXCEPTIONS);
+        }
+        if (displayName.startsWith("proposals/wide-arithmetic/")) {
+            return Features.STANDARD.with(Feature.WIDE_ARITHMETIC);
+        }
+        if (displayName.startsWith("proposals/custom-page-sizes/")) {
+            return Features.STANDARD.with(Feature.CUSTOM_PAGE_SIZES);
+        }
+        return Features.STANDARD;
     }
 
     public static String read(Path file) {

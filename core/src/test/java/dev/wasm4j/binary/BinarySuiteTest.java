@@ -42,14 +42,14 @@ class BinarySuiteTest {
                     MalformedException e = assertThrows(MalformedException.class,
                             () -> ModuleDecoder.decode(m.binary(), features));
                     assertTrue(e.rule().startsWith(m.expected()),
-                            () -> "expected \"" + m.expected() + "\", got \"" + e.rule() + "\" at " + e.offset());
+                            () -> m.name() + ": expected \"" + m.expected() + "\", got \"" + e.rule() + "\" at " + e.offset());
                 });
     }
 
     @TestFactory
     List<DynamicNode> binaryModulesDecode() {
         return perFile(m -> m.kind() == Kind.BINARY && !m.command().equals("assert_malformed"),
-                (m, features) -> assertDoesNotThrow(() -> ModuleDecoder.decode(m.binary(), features)));
+                (m, features) -> assertDoesNotThrow(() -> ModuleDecoder.decode(m.binary(), features), m::name));
     }
 
     interface Check {

@@ -27,7 +27,7 @@ class WasmReaderTest {
                 case "s32" -> Integer.toString(r.s32());
                 case "s33" -> Long.toString(r.s33());
                 case "s64" -> Long.toString(r.s64());
-                case "u8" -> Integer.toString(r.laneIdx());
+                case "u8" -> Long.toString(r.unsigned(8));
                 case "index" -> Integer.toString(r.index());
                 case "len" -> Integer.toString(r.len32());
                 default -> throw new IllegalArgumentException(kind);

@@ -138,15 +138,20 @@ final class WastModules {
 
         private void collect(SList m, String command, String expected, List<ModuleForm> out) {
             Kind kind = Kind.TEXT;
+            boolean definition = false;
             for (Node n : m.items().subList(1, m.items().size())) {
                 if (n instanceof Atom(String t)) {
-                    if (t.equals("binary")) {
+                    if (t.equals("instance")) {
+                        return;     // (module instance $i $m) instantiates, it defines no module
+                    } else if (t.equals("definition")) {
+                        definition = true;
+                    } else if (t.equals("binary")) {
                         kind = Kind.BINARY;
                         break;
                     } else if (t.equals("quote")) {
                         kind = Kind.QUOTE;
                         break;
-                    } else if (!t.startsWith("$") && !t.equals("definition") && !t.equals("instance")) {
+                    } else if (!t.startsWith("$")) {
                         break;
                     }
                 } else {
@@ -158,6 +163,9 @@ final class WastModules {
             if (kind == Kind.TEXT) {
                 text = new String(s.substring(m.start(), m.end()).getBytes(StandardCharsets.ISO_8859_1),
                         StandardCharsets.UTF_8);
+                if (definition) {
+                    text = text.replaceFirst("^\\(module\\s+definition", "(module");
+                }
             } else {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                 for (Node n : m.items()) {

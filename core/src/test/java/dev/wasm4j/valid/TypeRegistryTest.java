@@ -11,6 +11,9 @@ import dev.wasm4j.model.RefType;
 import dev.wasm4j.model.StructType;
 import dev.wasm4j.model.SubType;
 import dev.wasm4j.model.ValType;
+import dev.wasm4j.binary.ModuleDecoder;
+import dev.wasm4j.model.Features;
+import dev.wasm4j.text.Wat;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -139,5 +142,28 @@ class TypeRegistryTest {
         assertFalse(Types.isSubtype(RefType.NULLFUNCREF, RefType.ANYREF));
         assertTrue(Types.isSubtype(RefType.NULLEXNREF, RefType.EXNREF));
         assertFalse(Types.isSubtype(NumType.I32, NumType.I64));
+    }
+
+    private static ValidModule wat(String text) {
+        return Validator.validate(ModuleDecoder.decode(Wat.assemble(text), Features.DEFAULT), Features.DEFAULT);
+    }
+
+    @Test
+    void equivalenceAcrossModules() {
+        ValidModule a = wat("(module (rec (type $t1 (func (param (ref $t2)))) (type $t2 (func (param (ref $t1))))))");
+        ValidModule b = wat("(module (type (struct)) "
+                + "(rec (type $t1 (func (param (ref $t2)))) (type $t2 (func (param (ref $t1))))))");
+        assertSame(a.defType(0), b.defType(1));
+        assertSame(a.defType(1), b.defType(2));
+        // the same shapes in another order are another group
+        ValidModule c = wat("(module (rec (type $t2 (func (param (ref $t1)))) (type $t1 (func (param (ref $t2))))"
+                + " (type (func))))");
+        assertNotSame(a.defType(0), c.defType(0));
+        // closed value types compare across modules
+        assertEquals(a.close(new RefType(true, HeapType.of(1))), b.close(new RefType(true, HeapType.of(2))));
+        // a function's type is its canonical type
+        ValidModule f = wat("(module (type $f (func (param i32))) (func (type $f)) (func (param i32)))");
+        assertSame(f.functionType(0), f.functionType(1));
+        assertSame(f.defType(0), TypeRegistry.global().funcType(FuncType.of(List.of(NumType.I32), List.of())));
     }
 }

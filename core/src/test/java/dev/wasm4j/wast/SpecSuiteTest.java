@@ -43,23 +43,23 @@ class SpecSuiteTest {
             Suite.Skip skip = skips.get(name);
             if (skip != null) {
                 return DynamicTest.dynamicTest(name + " (skipped: needs " + skip.feature() + ")",
-                        file.toUri(), () -> assertFalse(passesCompletely(file),
+                        file.toUri(), () -> assertFalse(passesCompletely(file, Suite.featuresFor(name)),
                                 name + " passes now: remove it from tests/spec/skips.txt"));
             }
-            return DynamicContainer.dynamicContainer(name, file.toUri(), commands(file));
+            return DynamicContainer.dynamicContainer(name, file.toUri(), commands(file, Suite.featuresFor(name)));
         });
     }
 
-    private static boolean passesCompletely(Path file) {
+    private static boolean passesCompletely(Path file, Features features) {
         try {
             Script script = WastParser.parse(file.getFileName().toString(), Suite.read(file));
-            return ScriptRunner.runAll(script, Features.DEFAULT).stream().allMatch(ScriptRunner.Outcome::passed);
+            return ScriptRunner.runAll(script, features).stream().allMatch(ScriptRunner.Outcome::passed);
         } catch (RuntimeException e) {
             return false;
         }
     }
 
-    private static Stream<DynamicTest> commands(Path file) {
+    private static Stream<DynamicTest> commands(Path file, Features features) {
         String fileName = file.getFileName().toString();
         Script script;
         try {
@@ -67,7 +67,7 @@ class SpecSuiteTest {
         } catch (RuntimeException e) {
             return Stream.of(DynamicTest.dynamicTest(fileName + " parse", () -> fail("cannot parse: " + e)));
         }
-        ScriptRunner runner = new ScriptRunner(Features.DEFAULT);
+        ScriptRunner runner = new ScriptRunner(features);
         List<DynamicTest> tests = new ArrayList<>();
         for (Command c : script.commands()) {
             tests.add(DynamicTest.dynamicTest(CommandNames.name(fileName, c), () -> {

@@ -42,12 +42,20 @@ public final class Code {
     }
 
     /**
-     * A catch clause of a {@code try_table}, active for code in {@code [start, end)}: on an exception whose
-     * tag is {@code tag} (or any, for catch_all), the stack is cut to {@code height} slots above the frame
-     * pointer, the payload (and, for the _ref kinds, the exnref) is pushed, and execution continues at
-     * {@code target}. Handlers are listed innermost first.
+     * A catch clause of a {@code try_table} (or a legacy {@code try}), active for code in {@code [start, end)}
+     * of a block nested {@code depth} frames deep: on an exception whose tag is {@code tag} (or any, for
+     * catch_all), the stack is cut to {@code height} slots above the frame pointer, the payload (and, for the
+     * _ref kinds, the exnref) is pushed, the exception is kept in slot {@code exnSlot} for {@code rethrow}
+     * (legacy catches; -1 otherwise), and execution continues at {@code target}. A legacy {@code delegate}
+     * is a handler with {@code delegateTo >= 0}: it catches nothing but makes the search skip handlers of
+     * blocks deeper than {@code delegateTo}. Handlers are listed innermost first.
      */
-    record Handler(int start, int end, int tag, boolean pushRef, int target, int height) {
+    record Handler(int start, int end, int depth, int tag, boolean pushRef, int target, int height, int exnSlot,
+                   int delegateTo) {
         static final int CATCH_ALL = -1;
+
+        boolean covers(int pc) {
+            return pc >= start && pc < end;
+        }
     }
 }

@@ -46,6 +46,10 @@ final class CodeBuffer {
         emit(e, f);
     }
 
+    int get(int at) {
+        return code[at];
+    }
+
     void patch(int at, int value) {
         code[at] = value;
     }

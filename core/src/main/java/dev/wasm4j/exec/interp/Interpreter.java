@@ -221,6 +221,7 @@ public final class Interpreter {
                             ctx.sp = sp;
                             throw new Throw(GcOps.newException(inst.tags[ins[pc]], s, r, sp));
                         }
+                        case Ops.RETHROW -> throw new Throw((ExceptionObject) r[fp + ins[pc]]);
                         case Ops.THROW_REF -> {
                             Object e = r[--sp];
                             if (e == null) {
@@ -467,6 +468,9 @@ public final class Interpreter {
                 while (true) {
                     Code.Handler h = handler(code, inst, at, exn);
                     if (h != null) {
+                        if (h.exnSlot() >= 0) {
+                            r[fp + h.exnSlot()] = exn;
+                        }
                         sp = GcOps.pushPayload(s, r, fp + h.height(), exn, h.pushRef());
                         pc = h.target();
                         break;
@@ -580,11 +584,19 @@ public final class Interpreter {
         return at;
     }
 
-    /** The innermost handler of {@code code} that covers {@code at} and catches {@code exn}, or null. */
+    /**
+     * The innermost handler of {@code code} that covers {@code at} and catches {@code exn}, or null. A
+     * covering {@code delegate} makes the search skip the handlers of blocks deeper than its target.
+     */
     private static Code.Handler handler(Code code, ModuleInstance inst, int at, ExceptionObject exn) {
+        int maxDepth = Integer.MAX_VALUE;
         for (Code.Handler h : code.handlers) {
-            if (at >= h.start() && at < h.end()
-                    && (h.tag() == Code.Handler.CATCH_ALL || inst.tags[h.tag()] == exn.tag)) {
+            if (!h.covers(at) || h.depth() > maxDepth) {
+                continue;
+            }
+            if (h.delegateTo() >= 0) {
+                maxDepth = h.delegateTo();
+            } else if (h.tag() == Code.Handler.CATCH_ALL || inst.tags[h.tag()] == exn.tag) {
                 return h;
             }
         }

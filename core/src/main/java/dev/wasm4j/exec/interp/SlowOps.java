@@ -68,8 +68,26 @@ final class SlowOps {
                 m.init(addr(m, s[sp]), inst.dataBytes[d], inst.dataStart[d] + (int) from, n);
             }
             case Ops.DATA_DROP -> inst.dropData(ins[pc]);
-            case Ops.MEMORY_DISCARD, Ops.MEMORY_MAP, Ops.MEMORY_UNMAP, Ops.MEMORY_PROTECT ->
-                    throw new TrapException("memory control is not supported by this memory yet");
+            case Ops.MEMORY_DISCARD -> {
+                LinearMemory m = inst.memories[ins[pc]];
+                sp -= 2;
+                m.discard(addr(m, s[sp]), addr(m, s[sp + 1]));
+            }
+            case Ops.MEMORY_MAP -> {
+                LinearMemory m = inst.memories[ins[pc]];
+                sp -= 1;
+                s[sp - 1] = m.map(addr(m, s[sp - 1]), addr(m, s[sp]), ins[pc + 1]);
+            }
+            case Ops.MEMORY_UNMAP -> {
+                LinearMemory m = inst.memories[ins[pc]];
+                sp -= 2;
+                m.unmap(addr(m, s[sp]), addr(m, s[sp + 1]));
+            }
+            case Ops.MEMORY_PROTECT -> {
+                LinearMemory m = inst.memories[ins[pc]];
+                sp -= 2;
+                m.protect(addr(m, s[sp]), addr(m, s[sp + 1]), ins[pc + 1]);
+            }
             case Ops.TABLE_GET -> {
                 TableInstance t = inst.tables[ins[pc]];
                 r[sp - 1] = t.getRef(index(t, s[sp - 1]));
@@ -128,7 +146,8 @@ final class SlowOps {
             case Ops.ANY_CONVERT_EXTERN -> r[sp - 1] = ExternAnyRef.internalize(r[sp - 1]);
             case Ops.EXTERN_CONVERT_ANY -> r[sp - 1] = ExternAnyRef.externalize(r[sp - 1]);
             case Ops.SIMD -> sp = VectorOps.execute(OPCODES[ins[pc]], inst, ins, pc + 1, s, sp);
-            case Ops.ATOMIC -> throw new TrapException("atomic instructions are not supported yet");
+            case Ops.ATOMIC -> sp = AtomicOps.execute(OPCODES[ins[pc]], inst.memories[ins[pc + 1]],
+                    (ins[pc + 2] & MASK32) | (long) ins[pc + 3] << 32, s, sp);
             default -> sp = GcOps.execute(op, ctx, inst, ins, pc, sp);
         }
         return sp;

@@ -63,8 +63,13 @@ public final class Translator implements CodeSink {
         int elsePatch = -1;
         /** Handlers of catch clauses that jump to this block's end. */
         final List<PendingHandler> handlerTargets = new ArrayList<>();
-        /** For a try_table: its own catch clauses. */
+        /** For a try_table or try: its own catch clauses. */
         final List<PendingHandler> ownHandlers = new ArrayList<>();
+        /** Frame index (nesting depth) of the block, for handler search. */
+        int depth;
+        /** For a legacy try: which hidden slot keeps the caught exception; the end of its do part. */
+        int legacySlot = -1;
+        int doEnd = -1;
 
         Ctl(Opcode kind, boolean dead, int start) {
             this.kind = kind;
@@ -83,19 +88,29 @@ public final class Translator implements CodeSink {
     /** A catch clause whose end and target are filled in when the blocks involved end. */
     private static final class PendingHandler {
         final int start;
+        final int depth;
         final int tag;
         final boolean pushRef;
         final int height;
         int end = -1;
         int target = -1;
+        int legacySlot = -1;
+        int delegateTo = -1;
 
-        PendingHandler(int start, int tag, boolean pushRef, int height) {
+        PendingHandler(int start, int depth, int tag, boolean pushRef, int height) {
             this.start = start;
+            this.depth = depth;
             this.tag = tag;
             this.pushRef = pushRef;
             this.height = height;
         }
     }
+
+    /** Hidden slots above the operand stack, one per nesting level of legacy try, for rethrow. */
+    private int legacyDepth;
+    private int legacySlots;
+    /** Places in the code that hold a hidden slot number, to be turned into a frame offset at the end. */
+    private final List<Integer> hiddenSlotPatches = new ArrayList<>();
 
     @Override
     public void beginFunction(int funcIndex, FuncType type, List<ValType> locals) {
@@ -121,13 +136,18 @@ public final class Translator implements CodeSink {
     @Override
     public void endFunction(CodeState state) {
         out.emit(Ops.RETURN);
+        int hiddenBase = localSlots + state.maxOperandSlots();
+        for (int at : hiddenSlotPatches) {
+            out.patch(at, hiddenBase + out.get(at));
+        }
         Code.Handler[] hs = new Code.Handler[handlers.size()];
         for (int i = 0; i < hs.length; i++) {
             PendingHandler h = handlers.get(i);
-            hs[i] = new Code.Handler(h.start, h.end, h.tag, h.pushRef, h.target, h.height);
+            hs[i] = new Code.Handler(h.start, h.end, h.depth, h.tag, h.pushRef, h.target, h.height,
+                    h.legacySlot < 0 ? -1 : hiddenBase + h.legacySlot, h.delegateTo);
         }
         result = new Code(function, out.toArray(), constants.toArray(), paramSlots, localSlots, resultSlots,
-                localSlots + state.maxOperandSlots(), hs);
+                hiddenBase + legacySlots, hs);
     }
 
     private static int slotsOf(List<ValType> types) {
@@ -164,8 +184,13 @@ public final class Translator implements CodeSink {
             case ELSE -> elseBranch(false);
             case END -> end(state);
             case TRY_TABLE -> tryTable(imm, state);
-            case TRY, CATCH, CATCH_ALL, DELEGATE, RETHROW ->
-                    throw new UnsupportedOperationException("legacy exception handling is not supported by the interpreter yet");
+            case TRY -> legacyTry(state);
+            case CATCH, CATCH_ALL -> legacyCatch(op, imm, state, false);
+            case DELEGATE -> delegate(imm, state);
+            case RETHROW -> {
+                out.emit(Ops.RETHROW, ctls.get(ctls.size() - 1 - imm.index).legacySlot);
+                hiddenSlotPatches.add(out.pc() - 1);
+            }
             case BR -> branch(Ops.BR, imm.index, state);
             case BR_IF -> branch(Ops.BR_IF, imm.index, state);
             case BR_TABLE -> brTable(imm, state);
@@ -418,10 +443,61 @@ public final class Translator implements CodeSink {
     private void structureOnly(Opcode op, Immediates imm, CodeState state) {
         switch (op) {
             case BLOCK, LOOP, IF, TRY_TABLE -> ctls.add(new Ctl(op, true, out.pc()));
+            case TRY -> {
+                Ctl c = new Ctl(op, true, out.pc());
+                c.legacySlot = legacyDepth++;
+                ctls.add(c);
+            }
             case ELSE -> elseBranch(true);
+            case CATCH, CATCH_ALL -> legacyCatch(op, imm, state, true);
+            case DELEGATE -> delegate(imm, state);
             case END -> end(state);
             default -> { }
         }
+    }
+
+    // ---------------------------------------------------------------- legacy exception handling
+
+    private void legacyTry(CodeState state) {
+        Ctl c = new Ctl(Opcode.TRY, false, out.pc());
+        c.depth = state.frameCount();
+        c.legacySlot = legacyDepth++;
+        legacySlots = Math.max(legacySlots, legacyDepth);
+        ctls.add(c);
+    }
+
+    /** A catch clause: ends the do part (or the previous clause) and starts this clause's code. */
+    private void legacyCatch(Opcode op, Immediates imm, CodeState state, boolean previousUnreachable) {
+        Ctl c = ctls.getLast();
+        if (c.dead) {
+            return;
+        }
+        if (!previousUnreachable) {
+            out.emit(Ops.JUMP, 0);
+            c.addPatch(out.pc() - 1);
+        }
+        if (c.doEnd < 0) {
+            c.doEnd = out.pc();
+        }
+        PendingHandler h = new PendingHandler(c.start, c.depth, op == Opcode.CATCH ? imm.index : Code.Handler.CATCH_ALL,
+                false, localSlots + state.frame(0).heightSlots());
+        h.end = c.doEnd;
+        h.target = out.pc();
+        h.legacySlot = c.legacySlot;
+        c.ownHandlers.add(h);
+    }
+
+    /** {@code delegate l}: ends the try; exceptions of its do part go on as if thrown in frame {@code l}. */
+    private void delegate(Immediates imm, CodeState state) {
+        Ctl c = ctls.getLast();
+        if (!c.dead) {
+            // The try's frame is still frame 0 here, so label l is frame l + 1; its index counts from the body.
+            PendingHandler h = new PendingHandler(c.start, c.depth, Code.Handler.CATCH_ALL, false, 0);
+            h.end = out.pc();
+            h.delegateTo = state.frameCount() - 2 - imm.index;
+            c.ownHandlers.add(h);
+        }
+        end(state);
     }
 
     private void elseBranch(boolean thenUnreachable) {
@@ -439,6 +515,9 @@ public final class Translator implements CodeSink {
 
     private void end(CodeState state) {
         Ctl c = ctls.removeLast();
+        if (c.kind == Opcode.TRY) {
+            legacyDepth--;
+        }
         if (c.dead) {
             return;
         }
@@ -457,18 +536,22 @@ public final class Translator implements CodeSink {
             h.target = endPc;
         }
         for (PendingHandler h : c.ownHandlers) {
-            h.end = endPc;
+            if (h.end < 0) {
+                h.end = endPc;  // try_table: the whole block; legacy catches already end with the do part
+            }
             handlers.add(h);
         }
     }
 
     private void tryTable(Immediates imm, CodeState state) {
         Ctl c = new Ctl(Opcode.TRY_TABLE, false, out.pc());
+        c.depth = state.frameCount();
         // Catch labels are relative to the context outside the try_table: frame(l) before pushing it.
         for (Catch k : imm.catches) {
             CodeState.Frame f = state.frame(k.label());
-            PendingHandler h = new PendingHandler(out.pc(), k.kind().hasTag() ? k.tag() : Code.Handler.CATCH_ALL,
-                    k.kind().pushesExnRef(), localSlots + f.heightSlots());
+            PendingHandler h = new PendingHandler(out.pc(), c.depth,
+                    k.kind().hasTag() ? k.tag() : Code.Handler.CATCH_ALL, k.kind().pushesExnRef(),
+                    localSlots + f.heightSlots());
             Ctl target = ctls.get(ctls.size() - 1 - k.label());
             if (target.kind == Opcode.LOOP) {
                 h.target = target.start;
@@ -526,9 +609,7 @@ public final class Translator implements CodeSink {
     private void memory(Opcode op, Immediates imm, int fastOp) {
         boolean fast = imm.memory == 0
                 && syntax.memoryTypes().get(0).addrType() == AddrType.I32
-                && imm.offset >= 0 && imm.offset <= Integer.MAX_VALUE
-                && syntax.memoryTypes().get(0).protection().isNone()
-                && !syntax.memoryTypes().get(0).virtual();
+                && imm.offset >= 0 && imm.offset <= Integer.MAX_VALUE;
         if (fast) {
             out.emit(fastOp, (int) imm.offset);
         } else {
