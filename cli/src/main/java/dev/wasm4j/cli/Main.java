@@ -29,6 +29,8 @@ public final class Main implements Runnable {
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(new ErrorHandler());
+        // wasmtime's convention: everything after `run FILE` belongs to the guest, even if it looks like an option
+        cl.getSubcommands().get("run").setStopAtPositional(true);
         cl.setParameterExceptionHandler((e, a) -> {
             e.getCommandLine().getErr().println("error: " + e.getMessage());
             e.getCommandLine().getErr().println("(see '" + e.getCommandLine().getCommandSpec().qualifiedName()
