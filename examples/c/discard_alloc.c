@@ -16,11 +16,12 @@
 
 /*
  * memory.discard as an intrinsic: `wasm4j lower-intrinsics` replaces this function's body with the
- * instruction. The volatile store keeps the compiler from treating calls to it as removable.
+ * instruction (it finds the function by its name). The volatile store keeps the compiler from treating
+ * calls to it as removable.
  */
 static volatile uintptr_t discard_sink;
 __attribute__((noinline, export_name("__wasm4j_memory_discard")))
-void wasm4j_memory_discard(void *addr, size_t size) {
+void __wasm4j_memory_discard(void *addr, size_t size) {
     discard_sink = (uintptr_t) addr + size;
 }
 
@@ -31,7 +32,7 @@ static void release_pages(void *p, size_t n) {
     uintptr_t start = ((uintptr_t) p + 64 + WASM_PAGE - 1) & ~(uintptr_t) (WASM_PAGE - 1);
     uintptr_t end = ((uintptr_t) p + n) & ~(uintptr_t) (WASM_PAGE - 1);
     if (end > start) {
-        wasm4j_memory_discard((void *) start, end - start);
+        __wasm4j_memory_discard((void *) start, end - start);
     }
 }
 

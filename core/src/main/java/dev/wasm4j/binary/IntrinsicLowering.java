@@ -22,11 +22,13 @@ import java.util.Map;
  *
  * <pre>{@code
  * __attribute__((noinline, export_name("__wasm4j_memory_discard")))
- * void memory_discard(void *addr, size_t size) { ... a body the optimizer keeps ... }
+ * void __wasm4j_memory_discard(void *addr, size_t size) { ... a body the optimizer keeps ... }
  * }</pre>
  *
- * <p>Intrinsics: {@code __wasm4j_memory_discard} ({@code [addr size] -> []}, memory 0). The stub's type must
- * match the instruction's, with memory 0's address type.
+ * <p>A stub is found by its export name, or by its name in the {@code name} section (a command's exports
+ * are wrappers around the function the program calls). Intrinsics: {@code __wasm4j_memory_discard}
+ * ({@code [addr size] -> []}, memory 0). The stub's type must match the instruction's, with memory 0's
+ * address type.
  */
 public final class IntrinsicLowering {
     public static final String MEMORY_DISCARD = "__wasm4j_memory_discard";
@@ -39,10 +41,17 @@ public final class IntrinsicLowering {
         Module m = ModuleDecoder.decode(binary, Features.DEFAULT);
         Map<Integer, byte[]> bodies = new HashMap<>();
         for (Export e : m.exports()) {
-            if (e.kind() == ExternKind.FUNC && e.name().equals(MEMORY_DISCARD)) {
+            if (e.kind() == ExternKind.FUNC && e.name().equals(MEMORY_DISCARD) && e.index() >= m.importedFunctionCount()) {
                 bodies.put(e.index() - m.importedFunctionCount(), discardBody(m, e.index()));
             }
         }
+        // A command's exports are wrappers (wasm-ld's ".command_export"): the function the program calls is
+        // found by its own name in the name section.
+        m.names().functionNames().forEach((index, name) -> {
+            if (name.equals(MEMORY_DISCARD) && index >= m.importedFunctionCount()) {
+                bodies.put(index - m.importedFunctionCount(), discardBody(m, index));
+            }
+        });
         if (bodies.isEmpty()) {
             return binary;
         }
