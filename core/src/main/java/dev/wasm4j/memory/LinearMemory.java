@@ -49,12 +49,16 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
 
     /** With {@code commit} false the initial pages are reserved but not made accessible (virtual memories). */
     LinearMemory(MemoryType type, long initialPages, boolean commit) {
+        this(type, initialPages, commit, false);
+    }
+
+    LinearMemory(MemoryType type, long initialPages, boolean commit, boolean heapOnly) {
         this.type = type;
         this.pageShift = type.pageSizeLog2();
         this.maxPages = maxPages(type);
         long initialBytes = initialPages << pageShift;
         long capacity = Math.min(maxPages << pageShift, reservation(type));
-        Storage s = initialPages > maxPages ? null
+        Storage s = initialPages > maxPages || heapOnly ? null
                 : NativeStorage.reserve(Math.max(capacity, initialBytes), commit ? initialBytes : 0, this);
         if (s == null) {
             if (initialBytes > HeapStorage.MAX_BYTES || initialPages > maxPages) {
@@ -70,13 +74,21 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
 
     /** A new memory of this type, at its initial size, zero-filled; the kind follows the type. */
     public static LinearMemory allocate(MemoryType type) {
+        return allocate(type, false);
+    }
+
+    /**
+     * A new memory of this type; with {@code heapOnly} on the Java heap even where native memory is
+     * available (the fallback's behaviour, for tests and comparisons).
+     */
+    public static LinearMemory allocate(MemoryType type, boolean heapOnly) {
         if (type.virtual()) {
-            return new VirtualMemory(type);
+            return new VirtualMemory(type, heapOnly);
         }
         if (!type.protection().isNone()) {
-            return new ProtectedMemory(type);
+            return new ProtectedMemory(type, heapOnly);
         }
-        return new PlainMemory(type);
+        return new PlainMemory(type, heapOnly);
     }
 
     /** Most pages a memory of this type may have: its maximum, capped by the address space. */
