@@ -68,7 +68,7 @@ final class RunCommand implements Callable<Integer> {
     Long fuel;
 
     @Option(names = "--max-memory", paramLabel = "SIZE",
-            description = "Refuse to start when the initial memory exceeds SIZE (e.g. 64M); growth is not limited yet.")
+            description = "Refuse to start when the initial memory exceeds SIZE (e.g. 64M), and let no memory grow past it.")
     String maxMemory;
 
     @Option(names = "--verbose", description = "Print details (such as where memories live), and Java stack traces on errors.")
@@ -231,8 +231,15 @@ final class RunCommand implements Callable<Integer> {
         return List.of(instance.internal().memories);
     }
 
+    /** {@code --max-memory}: no memory may start above the limit or grow past it. */
     private static void checkMemory(Instance instance, long limit) {
-        if (limit < 0 || !instance.exportNames().contains("memory")) {
+        if (limit < 0) {
+            return;
+        }
+        for (LinearMemory lm : memoriesOf(instance)) {
+            lm.limitGrowth(limit);
+        }
+        if (!instance.exportNames().contains("memory")) {
             return;
         }
         Memory m;

@@ -40,6 +40,8 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
     protected MemorySegment seg;
     /** Current size in bytes: every access is checked against it. */
     protected long byteSize;
+    /** A host-imposed limit on growth, in bytes ({@code --max-memory}); unlimited by default. */
+    private volatile long growthLimit = Long.MAX_VALUE;
     private final long maxPages;
     private final Atomics atomics;
 
@@ -198,7 +200,7 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
                 return -1;
             }
             long newBytes = newPages << pageShift;
-            if (newBytes > storage.capacity() || !commitGrowth(byteSize, newBytes)) {
+            if (newBytes > growthLimit || newBytes > storage.capacity() || !commitGrowth(byteSize, newBytes)) {
                 return -1;
             }
             seg = storage.segment();
@@ -206,6 +208,14 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
             byteSize = newBytes;
             return old;
         }
+    }
+
+    /**
+     * Limits how far the memory may grow, in bytes (a host's resource limit): {@code memory.grow} beyond it
+     * fails with -1, as growth may always fail. It does not shrink a memory that is already larger.
+     */
+    public void limitGrowth(long maxBytes) {
+        growthLimit = maxBytes;
     }
 
     /** Makes grown bytes accessible; virtual memories leave new pages unmapped instead. */
