@@ -93,6 +93,14 @@ class MainTest {
     }
 
     @Test
+    void maxMemoryLimitsGrowth() throws IOException {
+        Path wat = write("grow.wat", "(module (memory 1) (func (export \"g\") (param i32) (result i32) (memory.grow (local.get 0))))");
+        assertEquals("1\n", run("run", "--max-memory", "128K", "--invoke", "g", wat.toString(), "1").out());
+        assertEquals("-1\n", run("run", "--max-memory", "128K", "--invoke", "g", wat.toString(), "2").out());
+        assertEquals("1\n", run("run", "--invoke", "g", wat.toString(), "2").out());
+    }
+
+    @Test
     void validateAndInspect() throws IOException {
         Path wat = write("fac.wat", FAC);
         Run v = run("validate", wat.toString());
