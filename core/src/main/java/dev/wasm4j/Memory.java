@@ -66,6 +66,32 @@ public interface Memory {
         return this;
     }
 
+    /** How guest code may use the pages of a mapped file. */
+    enum FileAccess {
+        /** Guest reads see the file; the file never changes (writes trap on a virtual memory, are private otherwise). */
+        READ_ONLY,
+        /** Guest writes reach the file (a shared mapping). */
+        READ_WRITE
+    }
+
+    /**
+     * Maps {@code length} bytes of a file, from {@code fileOffset} (a multiple of 4096), over the guest bytes at
+     * {@code guestAddress} (a multiple of the page size), without copying (memory control proposal, host side:
+     * {@code mmap(MAP_FIXED)} over the memory's reservation). Bytes past the file's end read as zero. Returns
+     * the bytes of the file mapped. Native memories only; see docs/proposals/memory-control.md.
+     *
+     * @throws IllegalArgumentException for misaligned or out-of-bounds ranges, or a memory on the Java heap
+     */
+    default long mapFile(java.nio.file.Path path, long fileOffset, long length, long guestAddress, FileAccess access)
+            throws java.io.IOException {
+        throw new IllegalArgumentException("this memory cannot map files");
+    }
+
+    /** Puts fresh zero pages back over a range mapped by {@link #mapFile}. */
+    default void unmapFile(long guestAddress, long length) {
+        throw new IllegalArgumentException("this memory cannot map files");
+    }
+
     /** A new memory of this type, at its minimum size, zero-filled, for the host to give to imports. */
     static Memory allocate(MemoryType type) {
         return LinearMemory.allocate(type);

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "wasm4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A WebAssembly engine for the JVM.",
-        subcommands = {RunCommand.class, CompileCommand.class, WastCommand.class, ValidateCommand.class, InspectCommand.class,
+        subcommands = {RunCommand.class, CompileCommand.class, WastCommand.class, ValidateCommand.class,
+                InspectCommand.class, AssembleCommand.class, LowerCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     static final int EXIT_LOAD_ERROR = 1;
@@ -28,6 +29,8 @@ public final class Main implements Runnable {
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(new ErrorHandler());
+        // wasmtime's convention: everything after `run FILE` belongs to the guest, even if it looks like an option
+        cl.getSubcommands().get("run").setStopAtPositional(true);
         cl.setParameterExceptionHandler((e, a) -> {
             e.getCommandLine().getErr().println("error: " + e.getMessage());
             e.getCommandLine().getErr().println("(see '" + e.getCommandLine().getCommandSpec().qualifiedName()

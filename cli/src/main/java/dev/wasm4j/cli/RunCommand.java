@@ -1,44 +1,94 @@
 package dev.wasm4j.cli;
 
-import dev.wasm4j.Engine;
-import dev.wasm4j.EngineConfig;
 import dev.wasm4j.Function;
 import dev.wasm4j.Instance;
+import dev.wasm4j.Engine;
+import dev.wasm4j.EngineConfig;
 import dev.wasm4j.Linker;
+import dev.wasm4j.Memory;
 import dev.wasm4j.Value;
 import dev.wasm4j.WasmModule;
+import dev.wasm4j.memory.LinearMemory;
+import dev.wasm4j.memory.MemoryTrace;
 import dev.wasm4j.model.FuncType;
+import dev.wasm4j.wasi.Wasi;
+import dev.wasm4j.wasi.WasiConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code wasm4j run}: instantiates a module and runs its {@code _start} or the function named by --invoke. */
+/**
+ * {@code wasm4j run}: runs a WASI command's {@code _start} (or the function named by --invoke) with WASI
+ * preview 1, in wasmtime's conventions: options before FILE, everything after it is the guest's argv.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Runs a WebAssembly module (binary .wasm or text .wat).",
+        description = {"Runs a WebAssembly module (binary .wasm or text .wat) with WASI preview 1.",
                 "Options come before FILE; everything after FILE is passed to the program (or, with "
-                        + "--invoke, parsed as the function's arguments)."})
+                        + "--invoke, parsed as the function's arguments).",
+                "Exit code: the program's proc_exit code; 134 after a trap; 1 when the module cannot be "
+                        + "loaded or linked; 2 for bad usage."})
 final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--dir", paramLabel = "HOST[::GUEST]",
+            description = "Give the program the host directory HOST, as GUEST (default: HOST as written).")
+    List<String> dirs = new ArrayList<>();
+
+    @Option(names = "--env", paramLabel = "NAME[=VAL]",
+            description = "Set an environment variable; a bare NAME passes the host's value.")
+    List<String> env = new ArrayList<>();
+
+    @Option(names = "--inherit-env", description = "Pass the whole host environment.")
+    boolean inheritEnv;
 
     @Option(names = "--invoke", paramLabel = "NAME", description = "Call this exported function and print its results.")
     String invoke;
 
-    @Option(names = {"-W"}, paramLabel = "FEATURE[=y|n]",
-            description = "Wasm features and settings, e.g. -W memory-control=n, -W simd=n.")
+    @Option(names = "--argv0", paramLabel = "NAME", description = "The program's argv[0] (default: FILE as given).")
+    String argv0;
+
+    @Option(names = {"-W"}, paramLabel = "KEY[=VAL]",
+            description = "Wasm features and settings, e.g. -W simd=n, -W max-memory=64M, -W fuel=N.")
     List<String> wasmOptions = new ArrayList<>();
+
+    @Option(names = {"-S"}, paramLabel = "KEY[=VAL]",
+            description = "WASI settings: inherit-env[=y|n], tcplisten=HOST:PORT (a listening socket for sock_accept).")
+    List<String> wasiOptions = new ArrayList<>();
+
+    @Option(names = "--fuel", paramLabel = "N", description = "Accepted for wasmtime compatibility; not enforced yet.")
+    Long fuel;
+
+    @Option(names = "--max-memory", paramLabel = "SIZE",
+            description = "Refuse to start when the initial memory exceeds SIZE (e.g. 64M), and let no memory grow past it.")
+    String maxMemory;
 
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "auto",
             description = "interpreter, compiler (to JVM bytecode) or auto (interpret, compile in the "
                     + "background; the default).")
     String engine;
 
-    @Option(names = "--verbose", description = "Print details, and Java stack traces on errors.")
+    @Option(names = "--verbose", description = "Print details (such as where memories live), and Java stack traces on errors.")
     boolean verbose;
+
+    @Option(names = "--map-file", paramLabel = "GUESTADDR=PATH[:ro|rw]",
+            description = "Map a file into the module's memory at GUESTADDR without copying (memory control). "
+                    + "ro (default): the file never changes; rw: guest writes reach the file. The memory grows to fit.")
+    List<String> mapFiles = new ArrayList<>();
+
+    @Option(names = "--memory-trace", paramLabel = "FILE.svg|FILE.csv",
+            description = "Record reserved, committed and resident bytes of each memory over the run; draw them (.svg) or list them (.csv).")
+    Path memoryTrace;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The module to run.")
     Path file;
@@ -50,32 +100,198 @@ final class RunCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
-        WasmModule module = WasmModule.fromPath(file, WasmOptions.features(wasmOptions));
-        Linker linker = new Linker(EngineConfig.of(Engine.of(engine)));
-        try (Instance instance = linker.instantiate(module)) {
-            String name = invoke != null ? invoke : "_start";
-            Function f = instance.function(name);
+    public Integer call() throws IOException {
+        List<String> features = new ArrayList<>();
+        for (String w : wasmOptions) {
+            String key = w.split("=", 2)[0].strip();
+            String value = w.contains("=") ? w.substring(w.indexOf('=') + 1) : "";
+            switch (key) {
+                case "max-memory" -> maxMemory = value;
+                case "fuel" -> fuel = Long.parseLong(value.strip());
+                default -> features.add(w);
+            }
+        }
+        long memoryLimit = maxMemory == null ? -1 : parseSize(maxMemory);
+        if (fuel != null) {
+            spec.commandLine().getErr().println("warning: --fuel is accepted but not enforced yet");
+            spec.commandLine().getErr().flush();
+        }
+        WasmModule module = WasmModule.fromPath(file, WasmOptions.features(features));
+        WasiConfig config = wasiConfig();
+        try (Wasi wasi = new Wasi(config)) {
+            Linker linker = wasi.define(new Linker(EngineConfig.of(Engine.of(engine))));
+            try (Instance instance = linker.instantiate(module);
+                 MemoryTrace trace = memoryTrace == null ? null : new MemoryTrace(memoriesOf(instance), 5)) {
+                checkMemory(instance, memoryLimit);
+                for (String m : mapFiles) {
+                    FileMapOption.apply(m, instance);
+                }
+                if (verbose) {
+                    var err = spec.commandLine().getErr();
+                    for (LinearMemory m : memoriesOf(instance)) {
+                        err.println("wasm4j: memory " + m.describe());
+                    }
+                    err.flush();
+                }
+                int code;
+                if (invoke == null) {
+                    if (!instance.exportNames().contains("_start")) {
+                        throw new IllegalArgumentException(file + " exports no _start (a command's entry point); "
+                                + "use --invoke NAME to call one of its functions");
+                    }
+                    code = wasi.run(instance);
+                } else {
+                    code = invoke(instance, wasi);
+                }
+                if (trace != null) {
+                    trace.close();
+                    trace.write(memoryTrace);
+                }
+                return code;
+            }
+        }
+    }
+
+    private int invoke(Instance instance, Wasi wasi) {
+        try {
+            if (instance.exportNames().contains("_initialize")) {
+                instance.call("_initialize");
+            }
+            Function f = instance.function(invoke);
             FuncType type = f.type();
-            if (invoke == null && !type.params().isEmpty()) {
-                throw new IllegalArgumentException("_start must take no parameters");
+            if (args.size() != type.params().size()) {
+                throw new IllegalArgumentException("function " + invoke + " takes " + type.params().size()
+                        + " arguments, " + args.size() + " given");
             }
-            List<String> given = invoke != null ? args : List.of();
-            if (given.size() != type.params().size()) {
-                throw new IllegalArgumentException("function " + name + " takes " + type.params().size()
-                        + " arguments, " + given.size() + " given");
-            }
-            Value[] values = new Value[given.size()];
+            Value[] values = new Value[args.size()];
             for (int i = 0; i < values.length; i++) {
-                values[i] = ValueFormat.parse(given.get(i), type.params().get(i));
+                values[i] = ValueFormat.parse(args.get(i), type.params().get(i));
             }
             Value[] results = f.call(values);
+            wasi.flush();
             PrintWriter out = spec.commandLine().getOut();
             for (Value v : results) {
                 out.println(ValueFormat.format(v));
             }
             out.flush();
+            return 0;
+        } catch (dev.wasm4j.ExitException e) {
+            return e.exitCode();
+        } finally {
+            wasi.flush();
         }
-        return 0;
+    }
+
+    private WasiConfig wasiConfig() throws IOException {
+        List<String> argv = new ArrayList<>();
+        argv.add(argv0 != null ? argv0 : file.toString());
+        argv.addAll(args);
+        WasiConfig c = WasiConfig.of().withArgs(argv).inheritStdio()
+                .withTerminal(System.console() != null && System.console().isTerminal());
+        boolean inherit = inheritEnv;
+        List<String> listen = new ArrayList<>();
+        for (String s : wasiOptions) {
+            String[] kv = s.split("=", 2);
+            switch (kv[0].strip()) {
+                case "inherit-env" -> inherit = kv.length == 1 || yes(kv[1]);
+                case "tcplisten" -> listen.add(kv.length > 1 ? kv[1] : "");
+                case "preview1", "cli" -> {
+                }
+                default -> throw new IllegalArgumentException("unknown -S option " + kv[0]);
+            }
+        }
+        if (inherit) {
+            for (Map.Entry<String, String> e : System.getenv().entrySet()) {
+                c = c.withEnv(e.getKey(), e.getValue());
+            }
+        }
+        for (String e : env) {
+            int eq = e.indexOf('=');
+            if (eq < 0) {
+                String v = System.getenv(e);
+                if (v != null) {
+                    c = c.withEnv(e, v);
+                }
+            } else {
+                c = c.withEnv(e.substring(0, eq), e.substring(eq + 1));
+            }
+        }
+        for (String d : dirs) {
+            int sep = d.indexOf("::");
+            String host = sep < 0 ? d : d.substring(0, sep);
+            String guest = sep < 0 ? d : d.substring(sep + 2);
+            c = c.withPreopen(Path.of(host), guest);
+        }
+        for (String addr : listen) {
+            int colon = addr.lastIndexOf(':');
+            if (colon < 0) {
+                throw new IllegalArgumentException("-S tcplisten needs HOST:PORT");
+            }
+            ServerSocketChannel server = ServerSocketChannel.open();
+            server.bind(new InetSocketAddress(addr.substring(0, colon), Integer.parseInt(addr.substring(colon + 1))));
+            c = c.withListener(server);
+        }
+        return c;
+    }
+
+    private static List<LinearMemory> memoriesOf(Instance instance) {
+        return List.of(instance.internal().memories);
+    }
+
+    /** {@code --max-memory}: no memory may start above the limit or grow past it. */
+    private static void checkMemory(Instance instance, long limit) {
+        if (limit < 0) {
+            return;
+        }
+        for (LinearMemory lm : memoriesOf(instance)) {
+            lm.limitGrowth(limit);
+        }
+        if (!instance.exportNames().contains("memory")) {
+            return;
+        }
+        Memory m;
+        try {
+            m = instance.memory("memory");
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        if (m.byteSize() > limit) {
+            throw new UncheckedIOException(new IOException("memory of " + m.byteSize()
+                    + " bytes exceeds --max-memory " + limit));
+        }
+    }
+
+    private static boolean yes(String v) {
+        return switch (v.strip().toLowerCase(Locale.ROOT)) {
+            case "y", "yes", "true", "on", "1" -> true;
+            case "n", "no", "false", "off", "0" -> false;
+            default -> throw new IllegalArgumentException("bad value " + v + " (use y or n)");
+        };
+    }
+
+    /** Sizes like 65536, 64K, 64M, 1G (binary units). */
+    static long parseSize(String s) {
+        String t = s.strip().toUpperCase(Locale.ROOT);
+        long unit = 1;
+        if (t.endsWith("IB")) {
+            t = t.substring(0, t.length() - 2);
+        } else if (t.endsWith("B")) {
+            t = t.substring(0, t.length() - 1);
+        }
+        switch (t.isEmpty() ? ' ' : t.charAt(t.length() - 1)) {
+            case 'K' -> unit = 1L << 10;
+            case 'M' -> unit = 1L << 20;
+            case 'G' -> unit = 1L << 30;
+            default -> {
+            }
+        }
+        if (unit != 1) {
+            t = t.substring(0, t.length() - 1);
+        }
+        try {
+            return Long.parseLong(t.strip()) * unit;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad size " + s + " (use e.g. 64M)");
+        }
     }
 }

@@ -64,9 +64,19 @@ public final class WasmFunction extends FunctionInstance {
         return c != null ? c.invoke(this, args) : Interpreter.invoke(this, args);
     }
 
+    /** The name section's name, else the name it is exported under, else {@code func N}. */
     @Override
     public String debugName() {
-        String name = instance.module().module().names().functionName(index);
-        return name != null ? name : "func " + index;
+        var m = instance.module().module();
+        String name = m.names().functionName(index);
+        if (name != null) {
+            return name;
+        }
+        for (var e : m.exports()) {
+            if (e.kind() == dev.wasm4j.model.ExternKind.FUNC && e.index() == index) {
+                return e.name() + " (func " + index + ")";
+            }
+        }
+        return "func " + index;
     }
 }

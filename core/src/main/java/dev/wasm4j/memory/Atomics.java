@@ -37,7 +37,8 @@ public final class Atomics {
         this.memory = memory;
     }
 
-    private MemorySegment checked(long ea, int width, boolean write) {
+    /** Checks bounds, protection and alignment; returns the cells the access works on. */
+    private Cells checked(long ea, int width, boolean write) {
         if (write) {
             memory.checkWrite(ea, width);
         } else {
@@ -46,74 +47,64 @@ public final class Atomics {
         if ((ea & (width - 1)) != 0) {
             throw new TrapException(UNALIGNED);
         }
-        return memory.seg;
+        return memory.storage instanceof HeapStorage ? new LockedCells(memory.seg, waiters) : new SegmentCells(memory.seg);
     }
 
     private static long mask(int width) {
         return width == 8 ? -1L : (1L << (8 * width)) - 1;
     }
 
+    private static int shift(long ea) {
+        return (int) (ea & 3) * 8;
+    }
+
     /** An atomic load of {@code width} bytes, zero-extended. */
     public long load(long ea, int width) {
-        MemorySegment s = checked(ea, width, false);
+        Cells c = checked(ea, width, false);
         return switch (width) {
-            case 8 -> (long) LONG.getVolatile(s, ea);
-            case 4 -> (int) INT.getVolatile(s, ea) & 0xFFFF_FFFFL;
-            default -> (((int) INT.getVolatile(s, ea & ~3L)) >>> shift(ea)) & mask(width);
+            case 8 -> c.getLong(ea);
+            case 4 -> c.getInt(ea) & 0xFFFF_FFFFL;
+            default -> (c.getInt(ea & ~3L) >>> shift(ea)) & mask(width);
         };
     }
 
     public void store(long ea, int width, long v) {
-        MemorySegment s = checked(ea, width, true);
+        Cells c = checked(ea, width, true);
         switch (width) {
-            case 8 -> LONG.setVolatile(s, ea, v);
-            case 4 -> INT.setVolatile(s, ea, (int) v);
-            default -> narrow(s, ea, width, XCHG, v);
+            case 8 -> c.rmwLong(XCHG, ea, v);
+            case 4 -> c.rmwInt(XCHG, ea, (int) v);
+            default -> narrow(c, ea, width, XCHG, v);
         }
     }
 
     /** A read-modify-write; returns the old value, zero-extended. */
     public long rmw(int op, long ea, int width, long v) {
-        MemorySegment s = checked(ea, width, true);
+        Cells c = checked(ea, width, true);
         return switch (width) {
-            case 8 -> switch (op) {
-                case ADD -> (long) LONG.getAndAdd(s, ea, v);
-                case SUB -> (long) LONG.getAndAdd(s, ea, -v);
-                case AND -> (long) LONG.getAndBitwiseAnd(s, ea, v);
-                case OR -> (long) LONG.getAndBitwiseOr(s, ea, v);
-                case XOR -> (long) LONG.getAndBitwiseXor(s, ea, v);
-                default -> (long) LONG.getAndSet(s, ea, v);
-            };
-            case 4 -> (switch (op) {
-                case ADD -> (int) INT.getAndAdd(s, ea, (int) v);
-                case SUB -> (int) INT.getAndAdd(s, ea, -(int) v);
-                case AND -> (int) INT.getAndBitwiseAnd(s, ea, (int) v);
-                case OR -> (int) INT.getAndBitwiseOr(s, ea, (int) v);
-                case XOR -> (int) INT.getAndBitwiseXor(s, ea, (int) v);
-                default -> (int) INT.getAndSet(s, ea, (int) v);
-            }) & 0xFFFF_FFFFL;
-            default -> narrow(s, ea, width, op, v);
+            case 8 -> c.rmwLong(op, ea, v);
+            case 4 -> c.rmwInt(op, ea, (int) v) & 0xFFFF_FFFFL;
+            default -> narrow(c, ea, width, op, v);
         };
     }
 
     /** Compare-exchange; returns the old value, zero-extended. */
     public long cmpxchg(long ea, int width, long expected, long replacement) {
-        MemorySegment s = checked(ea, width, true);
+        Cells c = checked(ea, width, true);
         long m = mask(width);
         return switch (width) {
-            case 8 -> (long) LONG.compareAndExchange(s, ea, expected, replacement);
-            case 4 -> (int) INT.compareAndExchange(s, ea, (int) expected, (int) replacement) & 0xFFFF_FFFFL;
+            case 8 -> c.caeLong(ea, expected, replacement);
+            case 4 -> c.caeInt(ea, (int) expected, (int) replacement) & 0xFFFF_FFFFL;
             default -> {
                 long word = ea & ~3L;
                 int sh = shift(ea);
                 while (true) {
-                    int old = (int) INT.getVolatile(s, word);
+                    int old = c.getInt(word);
                     long cur = (old >>> sh) & m;
                     if (cur != (expected & m)) {
                         yield cur;
                     }
                     int next = (int) (old & ~(m << sh) | (replacement & m) << sh);
-                    if (INT.compareAndSet(s, word, old, next)) {
+                    if (c.caeInt(word, old, next) == old) {
                         yield cur;
                     }
                 }
@@ -121,17 +112,13 @@ public final class Atomics {
         };
     }
 
-    private static int shift(long ea) {
-        return (int) (ea & 3) * 8;
-    }
-
     /** An 8- or 16-bit read-modify-write on the containing aligned word. */
-    private long narrow(MemorySegment s, long ea, int width, int op, long v) {
+    private static long narrow(Cells c, long ea, int width, int op, long v) {
         long word = ea & ~3L;
         int sh = shift(ea);
         long m = mask(width);
         while (true) {
-            int old = (int) INT.getVolatile(s, word);
+            int old = c.getInt(word);
             long cur = (old >>> sh) & m;
             long res = switch (op) {
                 case ADD -> cur + v;
@@ -142,9 +129,146 @@ public final class Atomics {
                 default -> v;
             } & m;
             int next = (int) (old & ~(m << sh) | res << sh);
-            if (INT.compareAndSet(s, word, old, next)) {
+            if (c.caeInt(word, old, next) == old) {
                 return cur;
             }
+        }
+    }
+
+    /** Sequentially consistent access to aligned 32- and 64-bit cells of a memory's storage. */
+    private sealed interface Cells permits SegmentCells, LockedCells {
+        int getInt(long ea);
+
+        long getLong(long ea);
+
+        int rmwInt(int op, long ea, int v);
+
+        long rmwLong(int op, long ea, long v);
+
+        int caeInt(long ea, int expect, int update);
+
+        long caeLong(long ea, long expect, long update);
+    }
+
+    /** Cells of native memory, through the segment's var handles. */
+    private record SegmentCells(MemorySegment s) implements Cells {
+        @Override
+        public int getInt(long ea) {
+            return (int) INT.getVolatile(s, ea);
+        }
+
+        @Override
+        public long getLong(long ea) {
+            return (long) LONG.getVolatile(s, ea);
+        }
+
+        @Override
+        public int rmwInt(int op, long ea, int v) {
+            return switch (op) {
+                case ADD -> (int) INT.getAndAdd(s, ea, v);
+                case SUB -> (int) INT.getAndAdd(s, ea, -v);
+                case AND -> (int) INT.getAndBitwiseAnd(s, ea, v);
+                case OR -> (int) INT.getAndBitwiseOr(s, ea, v);
+                case XOR -> (int) INT.getAndBitwiseXor(s, ea, v);
+                default -> (int) INT.getAndSet(s, ea, v);
+            };
+        }
+
+        @Override
+        public long rmwLong(int op, long ea, long v) {
+            return switch (op) {
+                case ADD -> (long) LONG.getAndAdd(s, ea, v);
+                case SUB -> (long) LONG.getAndAdd(s, ea, -v);
+                case AND -> (long) LONG.getAndBitwiseAnd(s, ea, v);
+                case OR -> (long) LONG.getAndBitwiseOr(s, ea, v);
+                case XOR -> (long) LONG.getAndBitwiseXor(s, ea, v);
+                default -> (long) LONG.getAndSet(s, ea, v);
+            };
+        }
+
+        @Override
+        public int caeInt(long ea, int expect, int update) {
+            return (int) INT.compareAndExchange(s, ea, expect, update);
+        }
+
+        @Override
+        public long caeLong(long ea, long expect, long update) {
+            return (long) LONG.compareAndExchange(s, ea, expect, update);
+        }
+    }
+
+    /**
+     * Cells of a heap memory. Byte-array segments (and byte-array views) allow no atomic access, so each
+     * operation holds the memory's atomics lock: atomics stay sequentially consistent with each other, and
+     * plain accesses racing with them are data races, as in Wasm. Heap memory is only the fallback.
+     */
+    private record LockedCells(MemorySegment s, Object lock) implements Cells {
+        private static final ValueLayout.OfInt I32 = LinearMemory.I32;
+        private static final ValueLayout.OfLong I64 = LinearMemory.I64;
+
+        @Override
+        public int getInt(long ea) {
+            synchronized (lock) {
+                return s.get(I32, ea);
+            }
+        }
+
+        @Override
+        public long getLong(long ea) {
+            synchronized (lock) {
+                return s.get(I64, ea);
+            }
+        }
+
+        @Override
+        public int rmwInt(int op, long ea, int v) {
+            synchronized (lock) {
+                int old = s.get(I32, ea);
+                s.set(I32, ea, (int) apply(op, old, v));
+                return old;
+            }
+        }
+
+        @Override
+        public long rmwLong(int op, long ea, long v) {
+            synchronized (lock) {
+                long old = s.get(I64, ea);
+                s.set(I64, ea, apply(op, old, v));
+                return old;
+            }
+        }
+
+        @Override
+        public int caeInt(long ea, int expect, int update) {
+            synchronized (lock) {
+                int old = s.get(I32, ea);
+                if (old == expect) {
+                    s.set(I32, ea, update);
+                }
+                return old;
+            }
+        }
+
+        @Override
+        public long caeLong(long ea, long expect, long update) {
+            synchronized (lock) {
+                long old = s.get(I64, ea);
+                if (old == expect) {
+                    s.set(I64, ea, update);
+                }
+                return old;
+            }
+        }
+
+        private static long apply(int op, long old, long v) {
+            return switch (op) {
+                case ADD -> old + v;
+                case SUB -> old - v;
+                case AND -> old & v;
+                case OR -> old | v;
+                case XOR -> old ^ v;
+                default -> v;
+            };
         }
     }
 

@@ -4,20 +4,22 @@ import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 
 /**
- * Memory on the Java heap: the portable fallback where native memory cannot be reserved. A {@code long[]}
- * backs it so that aligned atomic accesses work; growing copies into a larger array.
+ * Memory on the Java heap: the portable fallback where native memory cannot be reserved. A {@code byte[]}
+ * backs it (so that its segment maps onto a ByteBuffer for I/O); growing copies into a larger array.
+ * Byte-array segments allow no atomic access, so {@link Atomics} serializes atomics on a lock instead.
  */
 final class HeapStorage implements Storage {
-    /** Largest heap memory: the largest long array, in bytes, rounded down to 64 KiB. */
-    static final long MAX_BYTES = ((long) (Integer.MAX_VALUE - 16) * 8) & ~0xFFFFL;
+    /** Largest heap memory: the largest byte array, rounded down to 64 KiB. */
+    static final long MAX_BYTES = (Integer.MAX_VALUE - 16) & ~0xFFFFL;
 
-    private long[] words;
+    private byte[] bytes;
     private MemorySegment segment;
 
     HeapStorage(long initialBytes) {
-        words = new long[(int) ((initialBytes + 7) >>> 3)];
-        segment = MemorySegment.ofArray(words);
+        bytes = new byte[(int) initialBytes];
+        segment = MemorySegment.ofArray(bytes);
     }
+
 
     @Override
     public MemorySegment segment() {
@@ -35,11 +37,11 @@ final class HeapStorage implements Storage {
             return false;
         }
         try {
-            words = Arrays.copyOf(words, (int) ((newBytes + 7) >>> 3));
+            bytes = Arrays.copyOf(bytes, (int) newBytes);
         } catch (OutOfMemoryError e) {
             return false;
         }
-        segment = MemorySegment.ofArray(words);
+        segment = MemorySegment.ofArray(bytes);
         return true;
     }
 
@@ -60,7 +62,7 @@ final class HeapStorage implements Storage {
 
     @Override
     public void close() {
-        words = new long[0];
-        segment = MemorySegment.ofArray(words);
+        bytes = new byte[0];
+        segment = MemorySegment.ofArray(bytes);
     }
 }

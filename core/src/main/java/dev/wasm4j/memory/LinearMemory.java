@@ -40,6 +40,8 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
     protected MemorySegment seg;
     /** Current size in bytes: every access is checked against it. */
     protected long byteSize;
+    /** A host-imposed limit on growth, in bytes ({@code --max-memory}); unlimited by default. */
+    private volatile long growthLimit = Long.MAX_VALUE;
     private final long maxPages;
     private final Atomics atomics;
 
@@ -49,12 +51,16 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
 
     /** With {@code commit} false the initial pages are reserved but not made accessible (virtual memories). */
     LinearMemory(MemoryType type, long initialPages, boolean commit) {
+        this(type, initialPages, commit, false);
+    }
+
+    LinearMemory(MemoryType type, long initialPages, boolean commit, boolean heapOnly) {
         this.type = type;
         this.pageShift = type.pageSizeLog2();
         this.maxPages = maxPages(type);
         long initialBytes = initialPages << pageShift;
         long capacity = Math.min(maxPages << pageShift, reservation(type));
-        Storage s = initialPages > maxPages ? null
+        Storage s = initialPages > maxPages || heapOnly ? null
                 : NativeStorage.reserve(Math.max(capacity, initialBytes), commit ? initialBytes : 0, this);
         if (s == null) {
             if (initialBytes > HeapStorage.MAX_BYTES || initialPages > maxPages) {
@@ -70,13 +76,21 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
 
     /** A new memory of this type, at its initial size, zero-filled; the kind follows the type. */
     public static LinearMemory allocate(MemoryType type) {
+        return allocate(type, false);
+    }
+
+    /**
+     * A new memory of this type; with {@code heapOnly} on the Java heap even where native memory is
+     * available (the fallback's behaviour, for tests and comparisons).
+     */
+    public static LinearMemory allocate(MemoryType type, boolean heapOnly) {
         if (type.virtual()) {
-            return new VirtualMemory(type);
+            return new VirtualMemory(type, heapOnly);
         }
         if (!type.protection().isNone()) {
-            return new ProtectedMemory(type);
+            return new ProtectedMemory(type, heapOnly);
         }
-        return new PlainMemory(type);
+        return new PlainMemory(type, heapOnly);
     }
 
     /** Most pages a memory of this type may have: its maximum, capped by the address space. */
@@ -186,7 +200,7 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
                 return -1;
             }
             long newBytes = newPages << pageShift;
-            if (newBytes > storage.capacity() || !commitGrowth(byteSize, newBytes)) {
+            if (newBytes > growthLimit || newBytes > storage.capacity() || !commitGrowth(byteSize, newBytes)) {
                 return -1;
             }
             seg = storage.segment();
@@ -194,6 +208,14 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
             byteSize = newBytes;
             return old;
         }
+    }
+
+    /**
+     * Limits how far the memory may grow, in bytes (a host's resource limit): {@code memory.grow} beyond it
+     * fails with -1, as growth may always fail. It does not shrink a memory that is already larger.
+     */
+    public void limitGrowth(long maxBytes) {
+        growthLimit = maxBytes;
     }
 
     /** Makes grown bytes accessible; virtual memories leave new pages unmapped instead. */
@@ -341,6 +363,12 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
      *
      * @throws IllegalArgumentException for misaligned or out-of-bounds ranges, or a heap memory
      */
+    @Override
+    public final long mapFile(java.nio.file.Path path, long fileOffset, long length, long guestAddress,
+                              FileAccess access) throws java.io.IOException {
+        return mapFile(path, fileOffset, length, guestAddress, access == FileAccess.READ_WRITE);
+    }
+
     public final synchronized long mapFile(java.nio.file.Path path, long fileOffset, long length, long guestAddress,
                                            boolean writable) throws java.io.IOException {
         if (!(storage instanceof NativeStorage ns)) {
@@ -384,6 +412,7 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
     }
 
     /** Puts fresh zero pages back over {@code [guestAddress, guestAddress + length)} after {@link #mapFile}. */
+    @Override
     public final synchronized void unmapFile(long guestAddress, long length) {
         if (!(storage instanceof NativeStorage ns)) {
             throw new IllegalArgumentException("file mapping needs native memory");

@@ -5,8 +5,8 @@ import dev.wasm4j.model.MemoryType;
 /** An ordinary memory: every byte in bounds may be read and written. The checks are the bounds, nothing more. */
 public final class PlainMemory extends LinearMemory {
 
-    PlainMemory(MemoryType type) {
-        super(type, type.limits().min());
+    PlainMemory(MemoryType type, boolean heapOnly) {
+        super(type, type.limits().min(), true, heapOnly);
     }
 
     @Override

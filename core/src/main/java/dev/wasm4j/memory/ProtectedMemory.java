@@ -15,8 +15,8 @@ public final class ProtectedMemory extends LinearMemory {
     private final long writeBase;
     private long currentWriteBase;
 
-    ProtectedMemory(MemoryType type) {
-        super(type, type.protection().readWriteBase() + type.limits().min());
+    ProtectedMemory(MemoryType type, boolean heapOnly) {
+        super(type, type.protection().readWriteBase() + type.limits().min(), true, heapOnly);
         this.readBase = type.protection().readOnlyBase() << type.pageSizeLog2();
         this.writeBase = type.protection().readWriteBase() << type.pageSizeLog2();
         this.currentWriteBase = readBase;

@@ -26,8 +26,8 @@ public final class VirtualMemory extends LinearMemory {
     /** True when OS protections track the table (native storage, Wasm pages of whole OS pages). */
     private final boolean osProtection;
 
-    VirtualMemory(MemoryType type) {
-        super(type, type.limits().min(), false);
+    VirtualMemory(MemoryType type, boolean heapOnly) {
+        super(type, type.limits().min(), false, heapOnly);
         this.osProtection = storage.isNative() && pageSize() >= Posix.OS_PAGE;
         if (storage.isNative() && !osProtection) {
             storage.commit(0, byteSize);

@@ -1,0 +1,143 @@
+package dev.wasm4j.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line end to end: outputs and exit codes of each command, and one-line errors. */
+class MainTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.execute(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    private static final String FAC = """
+            (module
+              (func $fac (export "fac") (param i64) (result i64)
+                (if (result i64) (i64.le_u (local.get 0) (i64.const 1))
+                  (then (i64.const 1))
+                  (else (i64.mul (local.get 0) (call $fac (i64.sub (local.get 0) (i64.const 1)))))))
+              (func (export "div") (param i32 i32) (result i32) (i32.div_s (local.get 0) (local.get 1)))
+              (func (export "pair") (result i32 f64) (i32.const -7) (f64.const 2.5)))
+            """;
+
+    @Test
+    void runInvokesAndPrintsResults() throws IOException {
+        Path wat = write("fac.wat", FAC);
+        Run r = run("run", "--invoke", "fac", wat.toString(), "20");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("2432902008176640000\n", r.out());
+        Run pair = run("run", "--invoke", "pair", wat.toString());
+        assertEquals("-7\n2.5\n", pair.out());
+    }
+
+    @Test
+    void trapExitsWith134AndABacktrace() throws IOException {
+        Path wat = write("fac.wat", FAC);
+        Run r = run("run", "--invoke", "div", wat.toString(), "1", "0");
+        assertEquals(134, r.code());
+        assertTrue(r.err().contains("integer divide by zero"), r.err());
+        assertTrue(r.err().contains("wasm backtrace"), r.err());
+        assertFalse(r.err().contains("at dev.wasm4j"), "no Java stack trace: " + r.err());
+    }
+
+    @Test
+    void badModulesAndUsageGiveOneLineErrors() throws IOException {
+        Path bad = write("bad.wat", "(module (func (result i32) (i64.const 0)))");
+        Run invalid = run("run", "--invoke", "x", bad.toString());
+        assertEquals(1, invalid.code());
+        assertTrue(invalid.err().startsWith("error: type mismatch"), invalid.err());
+        assertEquals(1, invalid.err().strip().lines().count(), invalid.err());
+
+        Run missing = run("validate", dir.resolve("nope.wasm").toString());
+        assertEquals(1, missing.code());
+
+        Path wat = write("fac.wat", FAC);
+        assertEquals(2, run("run", "--invoke", "fac", wat.toString()).code(), "wrong argument count");
+        assertEquals(2, run("run", "--invoke", "fac", wat.toString(), "x").code(), "unparsable argument");
+        assertEquals(2, run("run", "--no-such-option", wat.toString()).code());
+        assertEquals(2, run("run", wat.toString()).code(), "no _start");
+    }
+
+    @Test
+    void maxMemoryLimitsGrowth() throws IOException {
+        Path wat = write("grow.wat", "(module (memory 1) (func (export \"g\") (param i32) (result i32) (memory.grow (local.get 0))))");
+        assertEquals("1\n", run("run", "--max-memory", "128K", "--invoke", "g", wat.toString(), "1").out());
+        assertEquals("-1\n", run("run", "--max-memory", "128K", "--invoke", "g", wat.toString(), "2").out());
+        assertEquals("1\n", run("run", "--invoke", "g", wat.toString(), "2").out());
+    }
+
+    @Test
+    void validateAndInspect() throws IOException {
+        Path wat = write("fac.wat", FAC);
+        Run v = run("validate", wat.toString());
+        assertEquals(0, v.code());
+        assertTrue(v.out().contains("valid"));
+        Run i = run("inspect", wat.toString());
+        assertEquals(0, i.code(), i.err());
+        assertTrue(i.out().contains("fac: func 0"), i.out());
+    }
+
+    @Test
+    void assembleWritesABinaryThatRuns() throws IOException {
+        Path wat = write("fac.wat", FAC);
+        Path wasm = dir.resolve("fac.wasm");
+        assertEquals(0, run("assemble", wat.toString(), "-o", wasm.toString()).code());
+        byte[] bytes = Files.readAllBytes(wasm);
+        assertEquals(0, bytes[0]);
+        assertEquals('a', bytes[1]);
+        assertEquals("120\n", run("run", "--invoke", "fac", wasm.toString(), "5").out());
+    }
+
+    @Test
+    void wastCountsCommandsAndFailsOnFailure() throws IOException {
+        Path ok = write("ok.wast", """
+                (module (func (export "f") (result i32) (i32.const 1)))
+                (assert_return (invoke "f") (i32.const 1))
+                (assert_trap (module (func $s unreachable) (start $s)) "unreachable")
+                """);
+        Run r = run("wast", ok.toString());
+        assertEquals(0, r.code(), r.out());
+        assertTrue(r.out().strip().endsWith("3 passed, 0 failed"), r.out());
+        Path bad = write("bad.wast", """
+                (module (func (export "f") (result i32) (i32.const 1)))
+                (assert_return (invoke "f") (i32.const 2))
+                """);
+        Run b = run("wast", bad.toString());
+        assertEquals(1, b.code());
+        assertTrue(b.out().strip().endsWith("1 passed, 1 failed"), b.out());
+    }
+}

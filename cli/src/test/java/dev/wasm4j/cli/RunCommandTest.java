@@ -1,0 +1,138 @@
+package dev.wasm4j.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code wasm4j run} as a user runs it: a separate JVM (the guest writes to the process's own file
+ * descriptors), checking exit codes, standard streams, argv conventions and the sandbox.
+ */
+class RunCommandTest {
+    @TempDir
+    Path temp;
+
+    record Result(int exit, String stdout, String stderr) {
+    }
+
+    private static Path programs() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("tests/programs/wasm"))) {
+                return p.resolve("tests/programs");
+            }
+        }
+        throw new IllegalStateException("tests/programs not found");
+    }
+
+    private Result run(String stdin, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run"));
+        cmd.addAll(List.of(args));
+        Path out = temp.resolve("out");
+        Path err = temp.resolve("err");
+        Path in = temp.resolve("in");
+        Files.writeString(in, stdin);
+        Process p = new ProcessBuilder(cmd).directory(temp.toFile()).redirectInput(in.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "wasm4j run timed out");
+        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    private static String wasm(String name) {
+        return programs().resolve("wasm").resolve(name + ".wasm").toString();
+    }
+
+    @Test
+    void argvEnvAndOptionsAfterTheFileBelongToTheGuest() throws Exception {
+        Result r = run("", "--env", "GREETING=hi there", "--env", "EMPTY=", "--argv0", "args", wasm("args"),
+                "one", "--env", "-W", "x y");
+        assertEquals(0, r.exit(), r.stderr());
+        assertEquals("""
+                argc 5
+                argv[1] = [one]
+                argv[2] = [--env]
+                argv[3] = [-W]
+                argv[4] = [x y]
+                GREETING = [hi there]
+                EMPTY = []
+                UNSET_VARIABLE unset
+                """, r.stdout());
+    }
+
+    @Test
+    void exitCodeIsTheGuestsAndStdoutIsFlushed() throws Exception {
+        Result r = run("", wasm("exitcode"), "3", "bye");
+        assertEquals(3, r.exit());
+        assertEquals("exiting with 3: bye\n", r.stdout());
+        assertEquals("to stderr before exit\n", r.stderr());
+    }
+
+    @Test
+    void trapPrintsMessageAndBacktraceAndExits134() throws Exception {
+        Result r = run("", wasm("trap"));
+        assertEquals(134, r.exit());
+        assertEquals("before the trap\n", r.stdout());
+        assertTrue(r.stderr().startsWith("error: wasm trap: unreachable\nwasm backtrace:\n"), r.stderr());
+        assertTrue(r.stderr().contains("crash") && r.stderr().contains("start_work") && r.stderr().contains("main"),
+                r.stderr());
+    }
+
+    @Test
+    void dirMapsAHostDirectoryAndNothingElse() throws Exception {
+        Path data = Files.createDirectories(temp.resolve("data"));
+        Files.writeString(data.resolve("a.txt"), "alpha\n");
+        Files.writeString(temp.resolve("secret.txt"), "secret\n");
+        Result r = run("from stdin\n", "--dir", data + "::/sandbox", wasm("cat"), "/sandbox/a.txt", "-",
+                "/sandbox/../secret.txt", data.resolve("a.txt").toString());
+        assertEquals(1, r.exit());
+        assertEquals("alpha\nfrom stdin\n", r.stdout());
+        // the host path is not under any preopen (wasi-libc refuses it), ".." is refused by the host
+        assertEquals("cat: /sandbox/../secret.txt: Capabilities insufficient\n"
+                + "cat: " + data.resolve("a.txt") + ": Capabilities insufficient\n", r.stderr());
+    }
+
+    @Test
+    void textModulesInvokeAndReactors() throws Exception {
+        Files.writeString(temp.resolve("reactor.wat"), """
+                (module
+                  (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+                  (memory (export "memory") 1)
+                  (data (i32.const 16) "initialized\\n")
+                  (global $base (mut i32) (i32.const 0))
+                  (func (export "_initialize")
+                    (i32.store (i32.const 0) (i32.const 16))
+                    (i32.store (i32.const 4) (i32.const 12))
+                    (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))
+                    (global.set $base (i32.const 40)))
+                  (func (export "add") (param i32) (result i32) (i32.add (global.get $base) (local.get 0))))
+                """);
+        Result r = run("", "--invoke", "add", "reactor.wat", "2");
+        assertEquals(0, r.exit(), r.stderr());
+        assertEquals("initialized\n42\n", r.stdout());
+    }
+
+    @Test
+    void loadErrorsAndUsage() throws Exception {
+        assertEquals(1, run("", "missing.wasm").exit());
+        assertEquals(2, run("", "--no-such-option", wasm("cat")).exit());
+        Files.writeString(temp.resolve("lib.wat"), "(module (func (export \"f\")))");
+        Result noStart = run("", "lib.wat");
+        assertEquals(2, noStart.exit());
+        assertTrue(noStart.stderr().contains("exports no _start"), noStart.stderr());
+        Result r = run("", "--max-memory", "64K", wasm("cat"));
+        assertEquals(1, r.exit());
+        assertTrue(r.stderr().contains("exceeds --max-memory"), r.stderr());
+    }
+}

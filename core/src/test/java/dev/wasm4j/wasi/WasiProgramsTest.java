@@ -1,0 +1,106 @@
+package dev.wasm4j.wasi;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Runs every case of tests/programs/cases.txt: the program's .wasm under the interpreter, in a fresh copy of
+ * data/ preopened as ".", compared with what the native build produced (expected/): stdout, stderr, exit
+ * code and the files left in the work directory.
+ */
+class WasiProgramsTest {
+    @TempDir
+    Path temp;
+
+    record Case(String name, String program, String stdin, List<String> env, List<String> args) {
+        static Case parse(String line) {
+            String[] t = line.trim().split("\\s+");
+            List<String> env = new ArrayList<>();
+            List<String> args = new ArrayList<>();
+            for (String s : Arrays.asList(t).subList(3, t.length)) {
+                (s.startsWith("@env=") ? env : args).add(s.startsWith("@env=") ? s.substring(5) : s);
+            }
+            return new Case(t[0], t[1], t[2], env, args);
+        }
+    }
+
+    static List<Case> cases(Path suite) throws IOException {
+        List<Case> cases = new ArrayList<>();
+        for (String line : Files.readAllLines(suite.resolve("cases.txt"))) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                cases.add(Case.parse(line));
+            }
+        }
+        return cases;
+    }
+
+    /** Our own C programs (tests/programs/src). */
+    @TestFactory
+    List<DynamicTest> programs() throws IOException {
+        return suite(Programs.dir());
+    }
+
+    /** Lua, minigzip and the SQLite shell, built from Debian's sources (scripts/build-real-world). */
+    @TestFactory
+    List<DynamicTest> realWorld() throws IOException {
+        return suite(Programs.dir().resolve("real"));
+    }
+
+    private List<DynamicTest> suite(Path dir) throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Case c : cases(dir)) {
+            tests.add(DynamicTest.dynamicTest(c.name() + ": " + c.program() + " " + String.join(" ", c.args()),
+                    () -> check(dir, c)));
+        }
+        return tests;
+    }
+
+    private void check(Path dir, Case c) throws IOException {
+        Path work = temp.resolve("work-" + c.name());
+        Programs.copyTree(dir.resolve("data"), work);
+        List<String> argv = new ArrayList<>();
+        argv.add(c.program());
+        argv.addAll(c.args());
+        WasiConfig config = WasiConfig.of().withArgs(argv).withPreopen(work, ".")
+                .withStdin(Programs.stdin(c.stdin().equals("-") ? null : dir.resolve("data").resolve(c.stdin())));
+        for (String e : c.env()) {
+            int eq = e.indexOf('=');
+            config = config.withEnv(e.substring(0, eq), e.substring(eq + 1));
+        }
+        Programs.Outcome o = Programs.run(dir.resolve("wasm").resolve(c.program() + ".wasm"), config);
+        Path expected = dir.resolve("expected");
+        assertEquals(bytes(expected.resolve(c.name() + ".stdout")), o.stdout(), "stdout");
+        assertEquals(read(expected.resolve(c.name() + ".exit")).strip(), o.exit(), "exit code");
+        if (o.trap() != null) {
+            // natively a crash by signal; here a trap with the Wasm backtrace
+            assertEquals("unreachable", o.trap().trapMessage());
+            assertTrue(o.trap().wasmBacktrace().toString().contains("crash"), o.trap().wasmBacktrace().toString());
+        } else {
+            assertEquals(read(expected.resolve(c.name() + ".stderr")), o.stderr(), "stderr");
+        }
+        assertEquals(read(expected.resolve(c.name() + ".files")), Programs.listing(work), "files");
+        assertNotNull(o.exit());
+    }
+
+    /** Bytes as a lossless string, so that binary output compares exactly and still prints. */
+    private static String bytes(Path p) throws IOException {
+        return new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1);
+    }
+
+    private static String read(Path p) throws IOException {
+        return Files.readString(p, StandardCharsets.UTF_8);
+    }
+}
