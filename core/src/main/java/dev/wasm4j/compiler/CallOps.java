@@ -30,6 +30,9 @@ import java.util.List;
 final class CallOps {
     private static final long MASK = 0xFFFF_FFFFL;
     private static final ThreadLocal<TailCall> TAIL = ThreadLocal.withInitial(TailCall::new);
+    private static final ThreadLocal<List<String>> FRAMES = ThreadLocal.withInitial(java.util.ArrayList::new);
+    /** Most compiled frames a trap's backtrace lists. */
+    private static final int MAX_FRAMES = 1000;
 
     private CallOps() {
     }
@@ -127,6 +130,29 @@ final class CallOps {
     /** The interpreted body of function {@code func} of {@code inst}, called from compiled code. */
     static void interpret(ModuleInstance inst, int func, long[] s, Object[] r) {
         Interpreter.invokeRaw((WasmFunction) inst.functions[func], s, r, 0);
+    }
+
+    // ---- backtraces ----
+
+    /** A compiled function's handler: the trap passes through function {@code name}. */
+    static TrapException trapFrame(TrapException t, String name) {
+        List<String> frames = FRAMES.get();
+        if (frames.size() < MAX_FRAMES) {
+            frames.add(name);
+        }
+        return t;
+    }
+
+    /** At the tier boundary: the trap with the compiled frames it passed through (innermost first) added. */
+    static TrapException withFrames(TrapException t) {
+        List<String> frames = FRAMES.get();
+        if (frames.isEmpty()) {
+            return t;
+        }
+        List<String> all = new java.util.ArrayList<>(t.wasmBacktrace());
+        all.addAll(frames);
+        frames.clear();
+        return t.withBacktrace(all);
     }
 
     // ---- tail calls ----

@@ -102,6 +102,8 @@ public final class CompiledModule {
                 if (tailCaller && CallOps.tailPending()) {
                     CallOps.finishTailCalls(s, r, base);
                 }
+            } catch (TrapException e) {
+                throw CallOps.withFrames(e);
             } catch (WasmException e) {
                 throw e;
             } catch (StackOverflowError e) {

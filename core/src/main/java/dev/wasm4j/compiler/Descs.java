@@ -15,6 +15,7 @@ final class Descs {
     static final ClassDesc FUNCTION = ClassDesc.of("dev.wasm4j.exec.FunctionInstance");
     static final ClassDesc EXCEPTION_OBJECT = ClassDesc.of("dev.wasm4j.exec.ExceptionObject");
     static final ClassDesc UNCAUGHT = ClassDesc.of("dev.wasm4j.UncaughtException");
+    static final ClassDesc TRAP = ClassDesc.of("dev.wasm4j.TrapException");
     static final ClassDesc DEF_TYPE = ClassDesc.of("dev.wasm4j.model.DefType");
     static final ClassDesc REF_TYPE = ClassDesc.of("dev.wasm4j.model.RefType");
     static final ClassDesc STRUCT = ClassDesc.of("dev.wasm4j.exec.gc.StructObject");

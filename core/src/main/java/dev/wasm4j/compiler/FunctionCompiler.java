@@ -97,6 +97,7 @@ final class FunctionCompiler implements CodeSink {
     @Override
     public void beginFunction(int funcIndex, FuncType type, List<ValType> locals) {
         this.type = type;
+        bodyStart = cb.newBoundLabel();
         localSlot = new int[locals.size()];
         localType = new JvmType[locals.size()];
         int slot = 0;
@@ -145,6 +146,7 @@ final class FunctionCompiler implements CodeSink {
 
     /** Where an exception delegated to the caller goes: a rethrow outside every handler range. */
     private Label rethrowToCaller;
+    private Label bodyStart;
 
     @Override
     public void endFunction(CodeState state) {
@@ -152,6 +154,14 @@ final class FunctionCompiler implements CodeSink {
             cb.labelBinding(rethrowToCaller);
             cb.athrow();
         }
+        // A trap passing through records this function for its backtrace (exception tables cost nothing
+        // until something is thrown).
+        Label bodyEnd = cb.newBoundLabel();
+        cb.exceptionCatch(bodyStart, bodyEnd, bodyEnd, Descs.TRAP);
+        cb.ldc(dev.wasm4j.exec.WasmFunction.debugName(chunk.valid().module(), funcIndex));
+        Descs.call(cb, Descs.CALL_OPS, "trapFrame",
+                "(Ldev/wasm4j/TrapException;Ljava/lang/String;)Ldev/wasm4j/TrapException;");
+        cb.athrow();
     }
 
     /** A new JVM local for a value of type {@code t} (a v128 takes two long locals, the second at +2). */

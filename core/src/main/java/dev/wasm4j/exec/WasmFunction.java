@@ -67,7 +67,11 @@ public final class WasmFunction extends FunctionInstance {
     /** The name section's name, else the name it is exported under, else {@code func N}. */
     @Override
     public String debugName() {
-        var m = instance.module().module();
+        return debugName(instance.module().module(), index);
+    }
+
+    /** The name traces show for function {@code index} of module {@code m} (the compiler uses it too). */
+    public static String debugName(dev.wasm4j.model.Module m, int index) {
         String name = m.names().functionName(index);
         if (name != null) {
             return name;

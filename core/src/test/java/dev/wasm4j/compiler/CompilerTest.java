@@ -217,4 +217,20 @@ class CompilerTest {
         assertNotNull(((WasmFunction) i.function("f")).compiled());
         assertEquals(Value.i32(144), i.call("f", Value.i32(12))[0]);
     }
+
+    @Test
+    void trapsCarryTheCompiledFramesInnermostFirst() {
+        String wat = """
+                (module
+                  (func $inner (param i32) (result i32) (i32.div_s (i32.const 1) (local.get 0)))
+                  (func $middle (param i32) (result i32) (call $inner (local.get 0)))
+                  (func (export "outer") (param i32) (result i32) (call $middle (local.get 0))))
+                """;
+        for (Engine e : List.of(Engine.INTERPRETER, Engine.COMPILER)) {
+            Instance i = new Linker(EngineConfig.of(e)).instantiate(WasmModule.parseText(wat));
+            TrapException t = assertThrows(TrapException.class, () -> i.call("outer", Value.i32(0)));
+            assertEquals("integer divide by zero", t.trapMessage());
+            assertEquals(List.of("inner", "middle", "outer (func 2)"), t.wasmBacktrace(), e.name());
+        }
+    }
 }

@@ -55,13 +55,18 @@ final class Programs {
     }
 
     static Outcome run(Path wasm, WasiConfig config) {
+        return run(wasm, config, dev.wasm4j.EngineConfig.DEFAULT);
+    }
+
+    /** A run on the engine {@code engine} chooses. */
+    static Outcome run(Path wasm, WasiConfig config, dev.wasm4j.EngineConfig engine) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
         WasiConfig c = config.withStdout(out).withStderr(err);
         String exit;
         TrapException trap = null;
         try (Wasi wasi = new Wasi(c); InputStream in = config.stdin()) {
-            Linker linker = wasi.define(new Linker());
+            Linker linker = wasi.define(new Linker(engine));
             try (Instance instance = linker.instantiate(module(wasm))) {
                 exit = Integer.toString(wasi.run(instance));
             } catch (TrapException t) {

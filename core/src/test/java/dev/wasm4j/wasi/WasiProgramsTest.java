@@ -59,17 +59,35 @@ class WasiProgramsTest {
         return suite(Programs.dir().resolve("real"));
     }
 
+    /** Our programs again, compiled to JVM bytecode. */
+    @TestFactory
+    List<DynamicTest> programsCompiled() throws IOException {
+        return suite(Programs.dir(), dev.wasm4j.EngineConfig.of(dev.wasm4j.Engine.COMPILER));
+    }
+
+    /** The real-world programs again, compiled to JVM bytecode. */
+    @TestFactory
+    List<DynamicTest> realWorldCompiled() throws IOException {
+        return suite(Programs.dir().resolve("real"), dev.wasm4j.EngineConfig.of(dev.wasm4j.Engine.COMPILER));
+    }
+
     private List<DynamicTest> suite(Path dir) throws IOException {
+        return suite(dir, dev.wasm4j.EngineConfig.DEFAULT);
+    }
+
+    private List<DynamicTest> suite(Path dir, dev.wasm4j.EngineConfig engine) throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
+        String suffix = engine.equals(dev.wasm4j.EngineConfig.DEFAULT) ? ""
+                : " [" + engine.engine().name().toLowerCase() + "]";
         for (Case c : cases(dir)) {
-            tests.add(DynamicTest.dynamicTest(c.name() + ": " + c.program() + " " + String.join(" ", c.args()),
-                    () -> check(dir, c)));
+            tests.add(DynamicTest.dynamicTest(c.name() + ": " + c.program() + " " + String.join(" ", c.args()) + suffix,
+                    () -> check(dir, c, engine)));
         }
         return tests;
     }
 
-    private void check(Path dir, Case c) throws IOException {
-        Path work = temp.resolve("work-" + c.name());
+    private void check(Path dir, Case c, dev.wasm4j.EngineConfig engine) throws IOException {
+        Path work = temp.resolve("work-" + c.name() + "-" + engine.engine().name().toLowerCase());
         Programs.copyTree(dir.resolve("data"), work);
         List<String> argv = new ArrayList<>();
         argv.add(c.program());
@@ -80,7 +98,7 @@ class WasiProgramsTest {
             int eq = e.indexOf('=');
             config = config.withEnv(e.substring(0, eq), e.substring(eq + 1));
         }
-        Programs.Outcome o = Programs.run(dir.resolve("wasm").resolve(c.program() + ".wasm"), config);
+        Programs.Outcome o = Programs.run(dir.resolve("wasm").resolve(c.program() + ".wasm"), config, engine);
         Path expected = dir.resolve("expected");
         assertEquals(bytes(expected.resolve(c.name() + ".stdout")), o.stdout(), "stdout");
         assertEquals(read(expected.resolve(c.name() + ".exit")).strip(), o.exit(), "exit code");
