@@ -8,8 +8,8 @@ import dev.wasm4j.valid.CodeState;
 import java.lang.classfile.CodeBuilder;
 
 /**
- * Memory and table instructions. Loads and stores call {@link MemOps}, whose small methods HotSpot inlines
- * into a bounds-checked access of the memory cached in a local at function entry; bulk and table
+ * Memory and table instructions. Loads and stores of 32-bit memories are emitted inline by
+ * {@link FastAccess}; those of 64-bit memories call {@link MemOps}; bulk and table
  * operations call {@link MemOps} and {@link TableOps} with every operand widened to a long (i32 addresses
  * zero-extended), as the interpreter computes them.
  */
@@ -167,14 +167,20 @@ final class MemoryEmitter {
     }
 
     private static void load(FunctionCompiler fc, Immediates imm, String name, String result) {
-        String addr = is64(fc, imm.memory) ? "J" : "I";
+        if (!is64(fc, imm.memory)) {
+            FastAccess.load(fc, imm, name);
+            return;
+        }
         fc.cb.aload(fc.memSlot[imm.memory]).loadConstant(imm.offset);
-        Descs.call(fc.cb, Descs.MEM_OPS, name, "(" + addr + "Ldev/wasm4j/memory/LinearMemory;J)" + result);
+        Descs.call(fc.cb, Descs.MEM_OPS, name, "(JLdev/wasm4j/memory/LinearMemory;J)" + result);
     }
 
     private static void store(FunctionCompiler fc, Immediates imm, String name, String value) {
-        String addr = is64(fc, imm.memory) ? "J" : "I";
+        if (!is64(fc, imm.memory)) {
+            FastAccess.store(fc, imm, name);
+            return;
+        }
         fc.cb.aload(fc.memSlot[imm.memory]).loadConstant(imm.offset);
-        Descs.call(fc.cb, Descs.MEM_OPS, name, "(" + addr + value + "Ldev/wasm4j/memory/LinearMemory;J)V");
+        Descs.call(fc.cb, Descs.MEM_OPS, name, "(J" + value + "Ldev/wasm4j/memory/LinearMemory;J)V");
     }
 }

@@ -8,6 +8,7 @@ import dev.wasm4j.model.MemoryType;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
@@ -30,6 +31,9 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
     static final ValueLayout.OfInt I32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     static final ValueLayout.OfLong I64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
+    /** Accesses starting below this offset may use {@link #buf} (an int-indexed buffer) for up to 16 bytes. */
+    static final long BUFFER_SPAN = (1L << 31) - 4096;
+
     /** Default reservation for 64-bit memories without a smaller maximum. */
     static final long DEFAULT_RESERVATION_64 = 16L << 30;
 
@@ -38,6 +42,28 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
     protected final int pageShift;
     /** The segment over the storage; replaced when heap storage grows. */
     protected MemorySegment seg;
+    /**
+     * A byte buffer over the first {@link #BUFFER_SPAN} bytes of the same storage. Loads and stores below that
+     * go through it: a buffer access is far fewer JIT nodes than a segment access, which matters inside the
+     * large methods of compiled Wasm, where HotSpot stops inlining at a node budget. Above it (memories past
+     * 2 GiB), the segment.
+     */
+    public ByteBuffer buf;
+    /**
+     * The fast-path limit for the tiers: an access of {@code n} bytes at {@code ea <= bufLimit - n} may go
+     * straight to {@link #buf} through the {@code BUF_*} var handles, with no further check. It is the size in
+     * bytes (capped at {@link #BUFFER_SPAN}) for a plain memory and 0 for memories whose every access needs
+     * a protection check, so their accesses always take the checked methods. Engine-internal.
+     */
+    public long bufLimit;
+
+    /** Little-endian views of {@link #buf} whose code HotSpot always inlines (unlike the buffer's methods). */
+    public static final java.lang.invoke.VarHandle BUF_I16 =
+            java.lang.invoke.MethodHandles.byteBufferViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    public static final java.lang.invoke.VarHandle BUF_I32 =
+            java.lang.invoke.MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    public static final java.lang.invoke.VarHandle BUF_I64 =
+            java.lang.invoke.MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** Current size in bytes: every access is checked against it. */
     protected long byteSize;
     /** A host-imposed limit on growth, in bytes ({@code --max-memory}); unlimited by default. */
@@ -70,8 +96,19 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
         }
         this.storage = s;
         this.seg = s.segment();
+        this.buf = bufferOf(seg);
+        this.bufLimit = fastLimit(initialBytes);
         this.byteSize = initialBytes;
         this.atomics = new Atomics(this);
+    }
+
+    /** {@link #bufLimit} for a memory of {@code bytes}: plain memories only. */
+    private long fastLimit(long bytes) {
+        return this instanceof PlainMemory ? Math.min(bytes, BUFFER_SPAN) : 0;
+    }
+
+    private static ByteBuffer bufferOf(MemorySegment s) {
+        return s.asSlice(0, Math.min(s.byteSize(), BUFFER_SPAN + 16)).asByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /** A new memory of this type, at its initial size, zero-filled; the kind follows the type. */
@@ -204,8 +241,10 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
                 return -1;
             }
             seg = storage.segment();
+            buf = bufferOf(seg);
             grown(byteSize, newBytes);
             byteSize = newBytes;
+            bufLimit = fastLimit(newBytes);
             return old;
         }
     }
@@ -231,42 +270,58 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
 
     public final byte loadI8(long ea) {
         checkRead(ea, 1);
-        return seg.get(ValueLayout.JAVA_BYTE, ea);
+        return ea < BUFFER_SPAN ? buf.get((int) ea) : seg.get(ValueLayout.JAVA_BYTE, ea);
     }
 
     public final short loadI16(long ea) {
         checkRead(ea, 2);
-        return seg.get(I16, ea);
+        return ea < BUFFER_SPAN ? buf.getShort((int) ea) : seg.get(I16, ea);
     }
 
     public final int loadI32(long ea) {
         checkRead(ea, 4);
-        return seg.get(I32, ea);
+        return ea < BUFFER_SPAN ? buf.getInt((int) ea) : seg.get(I32, ea);
     }
 
     public final long loadI64(long ea) {
         checkRead(ea, 8);
-        return seg.get(I64, ea);
+        return ea < BUFFER_SPAN ? buf.getLong((int) ea) : seg.get(I64, ea);
     }
 
     public final void storeI8(long ea, byte v) {
         checkWrite(ea, 1);
-        seg.set(ValueLayout.JAVA_BYTE, ea, v);
+        if (ea < BUFFER_SPAN) {
+            buf.put((int) ea, v);
+        } else {
+            seg.set(ValueLayout.JAVA_BYTE, ea, v);
+        }
     }
 
     public final void storeI16(long ea, short v) {
         checkWrite(ea, 2);
-        seg.set(I16, ea, v);
+        if (ea < BUFFER_SPAN) {
+            buf.putShort((int) ea, v);
+        } else {
+            seg.set(I16, ea, v);
+        }
     }
 
     public final void storeI32(long ea, int v) {
         checkWrite(ea, 4);
-        seg.set(I32, ea, v);
+        if (ea < BUFFER_SPAN) {
+            buf.putInt((int) ea, v);
+        } else {
+            seg.set(I32, ea, v);
+        }
     }
 
     public final void storeI64(long ea, long v) {
         checkWrite(ea, 8);
-        seg.set(I64, ea, v);
+        if (ea < BUFFER_SPAN) {
+            buf.putLong((int) ea, v);
+        } else {
+            seg.set(I64, ea, v);
+        }
     }
 
     // ------------------------------------------------------------------ bulk memory
@@ -518,6 +573,7 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
     public void close() {
         synchronized (this) {
             byteSize = 0;
+            bufLimit = 0;
             storage.close();
         }
     }
