@@ -268,24 +268,42 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
 
     // ------------------------------------------------------------------ loads and stores
 
+    // The fast path first: a plain memory (bufLimit > 0), in bounds, below 2 GiB: a var handle access on the
+    // byte buffer, whose JDK code HotSpot inlines even into the large methods of compiled Wasm (it stops
+    // inlining ordinary methods past a node budget; the segment's and the buffer's own bounds checks are
+    // such methods). "(ea | (bufLimit - n - ea)) >= 0" is 0 <= ea <= bufLimit - n. Otherwise the kind's
+    // checks, then the access.
+
     public final byte loadI8(long ea) {
+        if ((ea | (bufLimit - 2 - ea)) >= 0) {
+            return (byte) (short) BUF_I16.get(buf, (int) ea);
+        }
         checkRead(ea, 1);
         return ea < BUFFER_SPAN ? buf.get((int) ea) : seg.get(ValueLayout.JAVA_BYTE, ea);
     }
 
     public final short loadI16(long ea) {
+        if ((ea | (bufLimit - 2 - ea)) >= 0) {
+            return (short) BUF_I16.get(buf, (int) ea);
+        }
         checkRead(ea, 2);
-        return ea < BUFFER_SPAN ? buf.getShort((int) ea) : seg.get(I16, ea);
+        return ea < BUFFER_SPAN ? (short) BUF_I16.get(buf, (int) ea) : seg.get(I16, ea);
     }
 
     public final int loadI32(long ea) {
+        if ((ea | (bufLimit - 4 - ea)) >= 0) {
+            return (int) BUF_I32.get(buf, (int) ea);
+        }
         checkRead(ea, 4);
-        return ea < BUFFER_SPAN ? buf.getInt((int) ea) : seg.get(I32, ea);
+        return ea < BUFFER_SPAN ? (int) BUF_I32.get(buf, (int) ea) : seg.get(I32, ea);
     }
 
     public final long loadI64(long ea) {
+        if ((ea | (bufLimit - 8 - ea)) >= 0) {
+            return (long) BUF_I64.get(buf, (int) ea);
+        }
         checkRead(ea, 8);
-        return ea < BUFFER_SPAN ? buf.getLong((int) ea) : seg.get(I64, ea);
+        return ea < BUFFER_SPAN ? (long) BUF_I64.get(buf, (int) ea) : seg.get(I64, ea);
     }
 
     public final void storeI8(long ea, byte v) {
@@ -298,27 +316,39 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
     }
 
     public final void storeI16(long ea, short v) {
+        if ((ea | (bufLimit - 2 - ea)) >= 0) {
+            BUF_I16.set(buf, (int) ea, v);
+            return;
+        }
         checkWrite(ea, 2);
         if (ea < BUFFER_SPAN) {
-            buf.putShort((int) ea, v);
+            BUF_I16.set(buf, (int) ea, v);
         } else {
             seg.set(I16, ea, v);
         }
     }
 
     public final void storeI32(long ea, int v) {
+        if ((ea | (bufLimit - 4 - ea)) >= 0) {
+            BUF_I32.set(buf, (int) ea, v);
+            return;
+        }
         checkWrite(ea, 4);
         if (ea < BUFFER_SPAN) {
-            buf.putInt((int) ea, v);
+            BUF_I32.set(buf, (int) ea, v);
         } else {
             seg.set(I32, ea, v);
         }
     }
 
     public final void storeI64(long ea, long v) {
+        if ((ea | (bufLimit - 8 - ea)) >= 0) {
+            BUF_I64.set(buf, (int) ea, v);
+            return;
+        }
         checkWrite(ea, 8);
         if (ea < BUFFER_SPAN) {
-            buf.putLong((int) ea, v);
+            BUF_I64.set(buf, (int) ea, v);
         } else {
             seg.set(I64, ea, v);
         }
