@@ -1,6 +1,7 @@
 package dev.wasm4j;
 
 import dev.wasm4j.exec.ExternVal;
+import dev.wasm4j.exec.Fuel;
 import dev.wasm4j.exec.FunctionInstance;
 import dev.wasm4j.exec.GlobalInstance;
 import dev.wasm4j.exec.HostFunctionInstance;
@@ -31,6 +32,8 @@ import java.util.Set;
 public final class Linker {
     private final Map<String, Map<String, ExternVal>> definitions = new HashMap<>();
     private final EngineConfig config;
+    /** The fuel budget shared by this linker's instances, or null. */
+    private final Fuel fuel;
 
     /** A linker whose instances run with the default engine ({@link EngineConfig#DEFAULT}). */
     public Linker() {
@@ -40,10 +43,16 @@ public final class Linker {
     /** A linker whose instances run as {@code config} says. */
     public Linker(EngineConfig config) {
         this.config = java.util.Objects.requireNonNull(config, "config");
+        this.fuel = config.metered() ? new Fuel(config.fuel()) : null;
     }
 
     public EngineConfig config() {
         return config;
+    }
+
+    /** Fuel left for this linker's instances, or -1 when execution is not metered. */
+    public long remainingFuel() {
+        return fuel == null ? -1 : fuel.remaining();
     }
 
     /** Defines a host function; {@code type} may only use abstract reference types. */
@@ -92,7 +101,8 @@ public final class Linker {
      * @throws TrapException when initialization or the start function traps
      */
     public Instance instantiate(WasmModule module) {
-        java.util.function.Consumer<ModuleInstance> tier = switch (config.engine()) {
+        // Fuel is metered by the interpreter: a metered linker interprets whatever engine it names.
+        java.util.function.Consumer<ModuleInstance> tier = fuel != null ? inst -> inst.fuel = fuel : switch (config.engine()) {
             case INTERPRETER -> null;
             case COMPILER -> module.compiled()::attach;
             case AUTO -> module.precompiled() ? module.compiled()::attach : module.auto()::attach;

@@ -66,7 +66,9 @@ final class RunCommand implements Callable<Integer> {
             description = "WASI settings: inherit-env[=y|n], tcplisten=HOST:PORT (a listening socket for sock_accept).")
     List<String> wasiOptions = new ArrayList<>();
 
-    @Option(names = "--fuel", paramLabel = "N", description = "Accepted for wasmtime compatibility; not enforced yet.")
+    @Option(names = "--fuel", paramLabel = "N",
+            description = "Run with a budget of N fuel units (about one per instruction) and trap when it is spent; "
+                    + "metered code runs on the interpreter.")
     Long fuel;
 
     @Option(names = "--max-memory", paramLabel = "SIZE",
@@ -112,14 +114,11 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         long memoryLimit = maxMemory == null ? -1 : parseSize(maxMemory);
-        if (fuel != null) {
-            spec.commandLine().getErr().println("warning: --fuel is accepted but not enforced yet");
-            spec.commandLine().getErr().flush();
-        }
         WasmModule module = WasmModule.fromPath(file, WasmOptions.features(features));
         WasiConfig config = wasiConfig();
         try (Wasi wasi = new Wasi(config)) {
-            Linker linker = wasi.define(new Linker(EngineConfig.of(Engine.of(engine))));
+            EngineConfig engineConfig = EngineConfig.of(Engine.of(engine)).withFuel(fuel == null ? -1 : fuel);
+            Linker linker = wasi.define(new Linker(engineConfig));
             try (Instance instance = linker.instantiate(module);
                  MemoryTrace trace = memoryTrace == null ? null : new MemoryTrace(memoriesOf(instance), 5)) {
                 checkMemory(instance, memoryLimit);

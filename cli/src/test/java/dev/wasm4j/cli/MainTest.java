@@ -101,6 +101,14 @@ class MainTest {
     }
 
     @Test
+    void fuelEndsAnEndlessLoop() throws IOException {
+        Path wat = write("spin.wat", "(module (func (export \"spin\") (loop $l (br $l))))");
+        Run r = run("run", "--fuel", "100000", "--invoke", "spin", wat.toString());
+        assertEquals(134, r.code());
+        assertTrue(r.err().contains("all fuel consumed by WebAssembly"), r.err());
+    }
+
+    @Test
     void validateAndInspect() throws IOException {
         Path wat = write("fac.wat", FAC);
         Run v = run("validate", wat.toString());

@@ -27,6 +27,8 @@ public final class ModuleInstance {
     public final int[] dataStart;
     public final int[] dataLength;
     private final Map<String, ExternVal> exports = new LinkedHashMap<>();
+    /** The fuel budget execution draws on, or null when it is not metered (set before any code runs). */
+    public Fuel fuel;
 
     ModuleInstance(ValidModule module) {
         this.module = module;

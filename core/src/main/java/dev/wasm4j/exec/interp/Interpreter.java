@@ -104,6 +104,7 @@ public final class Interpreter {
                         // ---------------------------------------------------------------- control
                         case Ops.UNREACHABLE -> throw new TrapException("unreachable");
                         case Ops.NOP -> { }
+                        case Ops.FUEL -> inst.fuel.consume(ins[pc++]);
                         case Ops.JUMP -> pc = ins[pc];
                         case Ops.BR -> {
                             sp = move(s, r, sp, fp + ins[pc + 1], ins[pc + 2]);

@@ -39,11 +39,16 @@ public final class Translator implements CodeSink {
     private int localSlots;
     private int resultSlots;
     private Code result;
+    /** Fuel is metered: charge calls and loop iterations (see {@link dev.wasm4j.exec.Fuel}). */
+    private final boolean metered;
+    /** Instructions translated so far, to price a loop iteration. */
+    private int instrCount;
 
     private Translator(WasmFunction function) {
         this.function = function;
         this.module = function.instance().module();
         this.syntax = module.module();
+        this.metered = function.instance().fuel != null;
     }
 
     /** Translates {@code function}'s body. */
@@ -67,6 +72,8 @@ public final class Translator implements CodeSink {
         final List<PendingHandler> ownHandlers = new ArrayList<>();
         /** Frame index (nesting depth) of the block, for handler search. */
         int depth;
+        /** For a loop, when fuel is metered: instructions translated before it began. */
+        int startCount;
         /** For a legacy try: which hidden slot keeps the caught exception; the end of its do part. */
         int legacySlot = -1;
         int doEnd = -1;
@@ -131,11 +138,17 @@ public final class Translator implements CodeSink {
         localSlots = slot;
         resultSlots = slotsOf(type.results());
         ctls.add(new Ctl(null, false, 0));
+        if (metered) {
+            out.emit(Ops.FUEL, 1);
+        }
     }
 
     @Override
     public void endFunction(CodeState state) {
         out.emit(Ops.RETURN);
+        if (metered) {
+            out.patch(1, Math.max(1, instrCount));  // a call pays for its body once, loops per iteration
+        }
         int hiddenBase = localSlots + state.maxOperandSlots();
         for (int at : hiddenSlotPatches) {
             out.patch(at, hiddenBase + out.get(at));
@@ -165,6 +178,7 @@ public final class Translator implements CodeSink {
 
     @Override
     public void instruction(Opcode op, Immediates imm, CodeState state) {
+        instrCount++;
         if (state.unreachable()) {
             structureOnly(op, imm, state);
             return;
@@ -174,7 +188,11 @@ public final class Translator implements CodeSink {
             case UNREACHABLE -> out.emit(Ops.UNREACHABLE);
             case NOP -> { }
             case BLOCK -> ctls.add(new Ctl(op, false, out.pc()));
-            case LOOP -> ctls.add(new Ctl(op, false, out.pc()));
+            case LOOP -> {
+                Ctl loop = new Ctl(op, false, out.pc());
+                loop.startCount = instrCount;
+                ctls.add(loop);
+            }
             case IF -> {
                 Ctl c = new Ctl(op, false, out.pc());
                 out.emit(Ops.BR_UNLESS, 0);
@@ -569,11 +587,26 @@ public final class Translator implements CodeSink {
      * condition, or a reference tested and dropped) has been popped.
      */
     private void branch(int brOp, int depth, CodeState state) {
+        chargeLoop(depth);
         CodeState.Frame f = state.frame(depth);
         int keep = f.labelSlots();
         int dst = localSlots + f.heightSlots();
         out.emit(brOp, 0, dst, keep);
         target(depth, out.pc() - 3);
+    }
+
+    /** With metered fuel, a branch back to a loop pays for the loop body's instructions. */
+    private void chargeLoop(int depth) {
+        int cost = metered ? loopCost(depth) : 0;
+        if (cost > 0) {
+            out.emit(Ops.FUEL, cost);
+        }
+    }
+
+    /** Instructions of the loop at label {@code depth} up to here, or 0 when the label is not a loop. */
+    private int loopCost(int depth) {
+        Ctl c = ctls.get(ctls.size() - 1 - depth);
+        return c.kind == Opcode.LOOP ? Math.max(1, instrCount - c.startCount) : 0;
     }
 
     /** Records that the int at {@code at} must hold label {@code depth}'s target pc. */
@@ -588,6 +621,15 @@ public final class Translator implements CodeSink {
 
     private void brTable(Immediates imm, CodeState state) {
         int n = imm.labels.length;
+        if (metered) {
+            int cost = 0;
+            for (int i = 0; i <= n; i++) {
+                cost = Math.max(cost, loopCost(i < n ? imm.labels[i] : imm.index));
+            }
+            if (cost > 0) {
+                out.emit(Ops.FUEL, cost);
+            }
+        }
         out.emit(Ops.BR_TABLE, n);
         for (int i = 0; i <= n; i++) {
             int depth = i < n ? imm.labels[i] : imm.index;
