@@ -1,5 +1,6 @@
 package dev.wasm4j.compiler;
 
+import dev.wasm4j.exec.ValueSlots;
 import dev.wasm4j.TrapException;
 import dev.wasm4j.Value;
 import dev.wasm4j.exec.CompiledCode;
@@ -50,21 +51,7 @@ final class CallOps {
     /** {@code call_indirect}: the table entry at {@code index}, checked for bounds, null and type. */
     static FunctionInstance indirect(long index, ModuleInstance inst, int table, int type) {
         TableInstance t = inst.tables[table];
-        long i = t.type().addrType() == AddrType.I64 ? index : index & MASK;
-        Object[] elements = t.elements();
-        if (i < 0 || i >= elements.length) {
-            throw new TrapException("undefined element " + i);
-        }
-        Object f = elements[(int) i];
-        if (f == null) {
-            throw new TrapException("uninitialized element " + i);
-        }
-        FunctionInstance fn = (FunctionInstance) f;
-        DefType expected = inst.types[type];
-        if (fn.defType() != expected && !fn.defType().isSubtypeOf(expected)) {
-            throw new TrapException("indirect call type mismatch");
-        }
-        return fn;
+        return t.callTarget(t.type().addrType() == AddrType.I64 ? index : index & MASK, inst.types[type]);
     }
 
     /** {@code call_ref}: the reference as a function, trapping on null. */
@@ -117,13 +104,13 @@ final class CallOps {
         Value[] args = new Value[params.size()];
         int at = base;
         for (int i = 0; i < args.length; i++) {
-            args[i] = Slots.read(s, r, at, params.get(i));
+            args[i] = ValueSlots.read(s, r, at, params.get(i));
             at += params.get(i).slots();
         }
         Value[] results = h.call(caller, args);
         at = base;
         for (int i = 0; i < results.length; i++) {
-            at = Slots.write(s, r, at, type.results().get(i), results[i]);
+            at = ValueSlots.write(s, r, at, type.results().get(i), results[i]);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.wasm4j.compiler;
 
+import dev.wasm4j.exec.ValueSlots;
 import dev.wasm4j.TrapException;
 import dev.wasm4j.Value;
 import dev.wasm4j.WasmException;
@@ -124,14 +125,14 @@ public final class CompiledModule {
             Object[] r = new Object[size];
             int at = 0;
             for (int i = 0; i < args.length; i++) {
-                at = Slots.write(s, r, at, type.params().get(i), args[i]);
+                at = ValueSlots.write(s, r, at, type.params().get(i), args[i]);
             }
             call(f.instance(), s, r, 0);
             Value[] results = new Value[type.results().size()];
             at = 0;
             for (int i = 0; i < results.length; i++) {
                 ValType t = type.results().get(i);
-                results[i] = Slots.read(s, r, at, t);
+                results[i] = ValueSlots.read(s, r, at, t);
                 at += t.slots();
             }
             return results;

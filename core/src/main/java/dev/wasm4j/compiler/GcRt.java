@@ -119,7 +119,7 @@ final class GcRt {
             throw LinearMemory.outOfBounds();
         }
         ArrayObject a = new ArrayObject(t, length(n));
-        copyData(a, 0, inst, data, f, len);
+        a.initFromData(0, inst.dataBytes[data], inst.dataStart[data], inst.dataLength[data], f, len);
         return a;
     }
 
@@ -224,7 +224,7 @@ final class GcRt {
         long d = di & MASK;
         long len = n & MASK;
         range(a, d, len);
-        copyData(a, (int) d, inst, data, from & MASK, len);
+        a.initFromData((int) d, inst.dataBytes[data], inst.dataStart[data], inst.dataLength[data], from & MASK, len);
     }
 
     static void initElem(Object ref, int di, int from, int n, ModuleInstance inst, int elem) {
@@ -254,29 +254,4 @@ final class GcRt {
         };
     }
 
-    /** Copies {@code n} elements' bytes from data segment {@code d} at byte {@code from} into {@code a[at..]}. */
-    private static void copyData(ArrayObject a, int at, ModuleInstance inst, int d, long from, long n) {
-        int size = elementBytes(a.type);
-        if (from + n * size > inst.dataLength[d]) {
-            throw LinearMemory.outOfBounds();
-        }
-        byte[] bytes = inst.dataBytes[d];
-        int base = inst.dataStart[d] + (int) from;
-        for (int i = 0; i < n; i++) {
-            int p = base + i * size;
-            long lo = 0;
-            for (int k = Math.min(size, 8) - 1; k >= 0; k--) {
-                lo = lo << 8 | (bytes[p + k] & 0xFF);
-            }
-            if (a.kind == StorageKind.V128) {
-                long hi = 0;
-                for (int k = 15; k >= 8; k--) {
-                    hi = hi << 8 | (bytes[p + k] & 0xFF);
-                }
-                a.setV128(at + i, lo, hi);
-            } else {
-                a.setNum(at + i, lo);
-            }
-        }
-    }
 }

@@ -3,6 +3,7 @@ package dev.wasm4j.exec;
 import dev.wasm4j.Table;
 import dev.wasm4j.TrapException;
 import dev.wasm4j.Value;
+import dev.wasm4j.model.DefType;
 import dev.wasm4j.model.Limits;
 import dev.wasm4j.model.TableType;
 
@@ -97,6 +98,28 @@ public final class TableInstance implements Table {
         Arrays.fill(grown, old, (int) newSize, init);
         elements = grown;
         return old;
+    }
+
+    /**
+     * The callee of {@code call_indirect}: the function at {@code index} (an i32 index zero-extended by the
+     * caller for 32-bit tables), checked for bounds ({@code undefined element}), null ({@code uninitialized
+     * element}) and type ({@code indirect call type mismatch}: its canonical type must be {@code expected} or
+     * a subtype).
+     */
+    public FunctionInstance callTarget(long index, DefType expected) {
+        Object[] es = elements;
+        if (index < 0 || index >= es.length) {
+            throw new TrapException("undefined element " + index);
+        }
+        Object f = es[(int) index];
+        if (f == null) {
+            throw new TrapException("uninitialized element " + index);
+        }
+        FunctionInstance fn = (FunctionInstance) f;
+        if (fn.defType() != expected && !fn.defType().isSubtypeOf(expected)) {
+            throw new TrapException("indirect call type mismatch");
+        }
+        return fn;
     }
 
     /** {@code table.fill}. */

@@ -1,5 +1,7 @@
 package dev.wasm4j.exec.gc;
 
+import dev.wasm4j.TrapException;
+import dev.wasm4j.memory.LinearMemory;
 import dev.wasm4j.model.ArrayType;
 import dev.wasm4j.model.DefType;
 
@@ -92,6 +94,46 @@ public final class ArrayObject {
     public void copyFrom(ArrayObject src, int srcIdx, int dstIdx, int len) {
         int scale = kind == StorageKind.V128 ? 2 : 1;
         System.arraycopy(src.data, srcIdx * scale, data, dstIdx * scale, len * scale);
+    }
+
+    /** Bytes one element takes in a data segment: 1, 2, 4, 8 or 16. */
+    public int elementBytes() {
+        return switch (kind) {
+            case StorageKind.I8 -> 1;
+            case StorageKind.I16 -> 2;
+            case StorageKind.I32, StorageKind.F32 -> 4;
+            case StorageKind.V128 -> 16;
+            default -> 8;
+        };
+    }
+
+    /**
+     * {@code array.new_data} / {@code array.init_data}: {@code n} elements, little endian, from
+     * {@code bytes[start + from ..]} of a segment holding {@code length} bytes, to {@code this[at ..]}. Traps
+     * with {@code out of bounds memory access} when the segment is too short (the caller checked the array).
+     */
+    public void initFromData(int at, byte[] bytes, int start, int length, long from, long n) {
+        int size = elementBytes();
+        if (from + n * size > length) {
+            throw new TrapException(LinearMemory.OUT_OF_BOUNDS);
+        }
+        int base = start + (int) from;
+        for (int i = 0; i < n; i++) {
+            int p = base + i * size;
+            long lo = 0;
+            for (int k = Math.min(size, 8) - 1; k >= 0; k--) {
+                lo = lo << 8 | (bytes[p + k] & 0xFF);
+            }
+            if (kind == StorageKind.V128) {
+                long hi = 0;
+                for (int k = 15; k >= 8; k--) {
+                    hi = hi << 8 | (bytes[p + k] & 0xFF);
+                }
+                setV128(at + i, lo, hi);
+            } else {
+                setNum(at + i, lo);
+            }
+        }
     }
 
     @Override

@@ -98,7 +98,7 @@ final class GcOps {
                 long from = s[sp] & MASK32;
                 long n = s[sp + 1] & MASK32;
                 ArrayObject a = new ArrayObject(t, checkedLength(n, elementBytes(t), from, inst.dataLength[d]));
-                copyData(a, 0, inst, d, from, n);
+                a.initFromData(0, inst.dataBytes[d], inst.dataStart[d], inst.dataLength[d], from, n);
                 r[sp++] = a;
             }
             case Ops.ARRAY_NEW_ELEM -> {
@@ -169,7 +169,7 @@ final class GcOps {
                 long from = s[sp + 2] & MASK32;
                 long n = s[sp + 3] & MASK32;
                 range(a, di, n);
-                copyData(a, (int) di, inst, d, from, n);
+                a.initFromData((int) di, inst.dataBytes[d], inst.dataStart[d], inst.dataLength[d], from, n);
             }
             case Ops.ARRAY_INIT_ELEM -> {
                 Object[] seg = inst.elems[ins[pc + 1]];
@@ -277,31 +277,6 @@ final class GcOps {
         };
     }
 
-    /** Copies {@code n} elements' bytes from data segment {@code d} at byte {@code from} into {@code a[at..]}. */
-    private static void copyData(ArrayObject a, int at, ModuleInstance inst, int d, long from, long n) {
-        int size = elementBytes(a.type);
-        if (from + n * size > inst.dataLength[d]) {
-            throw LinearMemory.outOfBounds();
-        }
-        byte[] bytes = inst.dataBytes[d];
-        int base = inst.dataStart[d] + (int) from;
-        for (int i = 0; i < n; i++) {
-            int p = base + i * size;
-            long lo = 0;
-            for (int k = Math.min(size, 8) - 1; k >= 0; k--) {
-                lo = lo << 8 | (bytes[p + k] & 0xFF);
-            }
-            if (a.kind == StorageKind.V128) {
-                long hi = 0;
-                for (int k = 15; k >= 8; k--) {
-                    hi = hi << 8 | (bytes[p + k] & 0xFF);
-                }
-                a.setV128(at + i, lo, hi);
-            } else {
-                a.setNum(at + i, lo);
-            }
-        }
-    }
 
     /** A new exception of {@code tag} whose payload is the top of the stack. */
     static ExceptionObject newException(TagInstance tag, long[] s, Object[] r, int sp) {

@@ -10,6 +10,7 @@ import dev.wasm4j.exec.GlobalInstance;
 import dev.wasm4j.exec.HostFunctionInstance;
 import dev.wasm4j.exec.ModuleInstance;
 import dev.wasm4j.exec.TableInstance;
+import dev.wasm4j.exec.ValueSlots;
 import dev.wasm4j.exec.WasmFunction;
 import dev.wasm4j.exec.gc.I31Ref;
 import dev.wasm4j.exec.gc.RefTest;
@@ -53,14 +54,14 @@ public final class Interpreter {
         try {
             int at = base;
             for (int i = 0; i < args.length; i++) {
-                at = Slots.write(ctx.stack, ctx.refs, at, type.params().get(i), args[i]);
+                at = ValueSlots.write(ctx.stack, ctx.refs, at, type.params().get(i), args[i]);
             }
             execute(ctx, code, base);
             Value[] results = new Value[type.results().size()];
             at = base;
             for (int i = 0; i < results.length; i++) {
                 ValType t = type.results().get(i);
-                results[i] = Slots.read(ctx.stack, ctx.refs, at, t);
+                results[i] = ValueSlots.read(ctx.stack, ctx.refs, at, t);
                 at += t.slots();
             }
             return results;
@@ -548,21 +549,7 @@ public final class Interpreter {
     private static FunctionInstance indirect(ModuleInstance inst, int typeIndex, int tableIndex, long index) {
         TableInstance table = inst.tables[tableIndex];
         boolean is64 = table.type().addrType() == dev.wasm4j.model.AddrType.I64;
-        long i = is64 ? index : index & MASK32;
-        Object[] elements = table.elements();
-        if (i < 0 || i >= elements.length) {
-            throw new TrapException("undefined element " + i);
-        }
-        Object f = elements[(int) i];
-        if (f == null) {
-            throw new TrapException("uninitialized element " + i);
-        }
-        FunctionInstance fn = (FunctionInstance) f;
-        DefType expected = inst.types[typeIndex];
-        if (fn.defType() != expected && !fn.defType().isSubtypeOf(expected)) {
-            throw new TrapException("indirect call type mismatch");
-        }
-        return fn;
+        return table.callTarget(is64 ? index : index & MASK32, inst.types[typeIndex]);
     }
 
     /**
@@ -628,7 +615,7 @@ public final class Interpreter {
         int at = base;
         for (int i = 0; i < args.length; i++) {
             ValType t = params.get(i);
-            args[i] = Slots.read(ctx.stack, ctx.refs, at, t);
+            args[i] = ValueSlots.read(ctx.stack, ctx.refs, at, t);
             at += t.slots();
         }
         ctx.sp = base;
@@ -640,7 +627,7 @@ public final class Interpreter {
         ctx.ensureSlots(base + resultSlots);
         at = base;
         for (int i = 0; i < results.length; i++) {
-            at = Slots.write(ctx.stack, ctx.refs, at, type.results().get(i), results[i]);
+            at = ValueSlots.write(ctx.stack, ctx.refs, at, type.results().get(i), results[i]);
         }
         return at;
     }

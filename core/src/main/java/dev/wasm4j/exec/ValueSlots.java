@@ -1,4 +1,4 @@
-package dev.wasm4j.compiler;
+package dev.wasm4j.exec;
 
 import dev.wasm4j.Value;
 import dev.wasm4j.model.NumType;
@@ -6,22 +6,27 @@ import dev.wasm4j.model.RefType;
 import dev.wasm4j.model.ValType;
 import dev.wasm4j.model.VecType;
 
-/** Converts between API {@link Value}s and raw slots, as the interpreter lays them out. */
-final class Slots {
-    private Slots() {
+/**
+ * Converts between API {@link Value}s and raw slots (a number, or two for a v128, in a long array; a
+ * reference in the parallel object array), as both execution tiers keep values.
+ */
+public final class ValueSlots {
+    private ValueSlots() {
     }
 
-    /** Writes {@code v} (checked against {@code t}) at {@code at}; returns the next free slot. */
-    static int write(long[] s, Object[] r, int at, ValType t, Value v) {
+    /** Writes {@code v} (checked against {@code t}) at slot {@code at}; returns the next free slot. */
+    public static int write(long[] s, Object[] r, int at, ValType t, Value v) {
         switch (t) {
             case NumType n -> {
-                s[at] = switch (v) {
+                long raw = switch (v) {
                     case Value.I32 i when n == NumType.I32 -> i.value();
                     case Value.I64 i when n == NumType.I64 -> i.value();
                     case Value.F32 f when n == NumType.F32 -> f.bits();
                     case Value.F64 f when n == NumType.F64 -> f.bits();
                     default -> throw new IllegalArgumentException("expected " + t + ", got " + v);
                 };
+                s[at] = raw;
+                r[at] = null;
                 return at + 1;
             }
             case VecType vec -> {
@@ -42,7 +47,8 @@ final class Slots {
         }
     }
 
-    static Value read(long[] s, Object[] r, int at, ValType t) {
+    /** Reads a value of type {@code t} at slot {@code at}. */
+    public static Value read(long[] s, Object[] r, int at, ValType t) {
         return switch (t) {
             case NumType n -> switch (n) {
                 case I32 -> Value.i32((int) s[at]);
