@@ -418,8 +418,24 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
 
     /** Zeroes and releases a page-aligned range; virtual memories override it to respect their mappings. */
     void discardRange(long start, long len) {
+        long end = start + len;
+        synchronized (this) {
+            // Over a mapped file, MADV_DONTNEED would bring the file's bytes back: put zero pages there instead.
+            if (storage instanceof NativeStorage ns && !fileRanges.isEmpty()) {
+                for (var r : fileRanges.subMap(0L, end).entrySet()) {
+                    long from = Math.max(start, r.getKey());
+                    long to = Math.min(end, r.getValue());
+                    if (from < to) {
+                        ns.remapAnonymous(from, to - from, fileProtection(true));
+                    }
+                }
+            }
+        }
         storage.discard(start, len);
     }
+
+    /** Guest ranges where a file is mapped: start to end, in bytes. */
+    private final java.util.TreeMap<Long, Long> fileRanges = new java.util.TreeMap<>();
 
     /** {@code memory.map} (virtual memories only). */
     public long map(long addr, long len, int prot) {
@@ -492,6 +508,8 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
         } finally {
             Posix.close(fd);
         }
+        removeFileRanges(guestAddress, end);
+        fileRanges.put(guestAddress, end);
         fileMapped(guestAddress, end, writable);
         return mapped;
     }
@@ -506,6 +524,7 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
         long end = guestAddress + ((length + page - 1) & -page);
         checkBounds(guestAddress, end - guestAddress);
         ns.remapAnonymous(guestAddress, end - guestAddress, unmappedProtection());
+        removeFileRanges(guestAddress, end);
         fileUnmapped(guestAddress, end);
     }
 
@@ -517,6 +536,11 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
     /** OS protection of pages after a file is unmapped. */
     int unmappedProtection() {
         return Posix.PROT_READ | Posix.PROT_WRITE;
+    }
+
+    /** Forgets the file ranges inside {@code [start, end)} (they are mapped again or unmapped). */
+    private void removeFileRanges(long start, long end) {
+        fileRanges.subMap(start, end).clear();
     }
 
     void fileMapped(long start, long end, boolean writable) {

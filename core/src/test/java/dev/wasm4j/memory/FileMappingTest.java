@@ -66,6 +66,23 @@ class FileMappingTest {
     }
 
     @Test
+    void discardOverAMappedFileGivesZeros() throws IOException {
+        Path f = file("d.bin", 65536);
+        String wat = """
+                (module
+                  (memory (export "memory") 4)
+                  (func (export "load8") (param i32) (result i32) (i32.load8_u (local.get 0)))
+                  (func (export "discard") (param i32 i32) (memory.discard (local.get 0) (local.get 1))))
+                """;
+        try (Instance i = new Linker().instantiate(WasmModule.parseText(wat))) {
+            i.memory("memory").mapFile(f, 0, 65536, 65536, Memory.FileAccess.READ_ONLY);
+            assertEquals(3, load8(i, 65536));
+            i.function("discard").call(Value.i32(65536), Value.i32(1));
+            assertEquals(0, load8(i, 65536), "discarded bytes are zero, not the file's");
+        }
+    }
+
+    @Test
     void readOnlyMappingOfAPlainMemoryNeverChangesTheFile() throws IOException {
         Path f = file("ro.bin", 70_000);
         byte[] before = Files.readAllBytes(f);
