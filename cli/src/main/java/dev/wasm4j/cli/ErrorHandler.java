@@ -6,8 +6,12 @@ import dev.wasm4j.UncaughtException;
 import dev.wasm4j.WasmException;
 import picocli.CommandLine;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 
 /** Turns errors into one clear line (and a Wasm backtrace for traps), never a Java stack trace unless --verbose. */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
@@ -41,7 +45,11 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
                 yield Main.EXIT_LOAD_ERROR;
             }
             case UncheckedIOException io -> {
-                err.println("error: " + io.getCause().getMessage());
+                err.println("error: " + describe(io.getCause()));
+                yield Main.EXIT_LOAD_ERROR;
+            }
+            case IOException io -> {
+                err.println("error: " + describe(io));
                 yield Main.EXIT_LOAD_ERROR;
             }
             case IllegalArgumentException bad -> {
@@ -55,5 +63,17 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         };
         err.flush();
         return code;
+    }
+
+    /** File-system errors name the file and what is wrong with it (the JDK's message is only the path). */
+    static String describe(IOException e) {
+        return switch (e) {
+            case NoSuchFileException f -> f.getFile() + ": no such file or directory";
+            case AccessDeniedException f -> f.getFile() + ": permission denied";
+            case FileSystemException f when f.getReason() != null -> f.getFile() + ": " + f.getReason();
+            case FileSystemException f -> f.getFile() + ": " + f.getClass().getSimpleName()
+                    .replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
+            default -> e.getMessage() != null ? e.getMessage() : e.toString();
+        };
     }
 }

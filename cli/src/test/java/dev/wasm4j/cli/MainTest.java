@@ -55,6 +55,24 @@ class MainTest {
             """;
 
     @Test
+    void aFileAsFirstArgumentMeansRun() throws IOException {
+        Path wat = write("fac.wat", FAC);
+        Run r = run("--invoke", "fac", wat.toString(), "5");
+        assertEquals(2, r.code(), "options before the file need `run`: " + r.err());
+        Path start = write("start.wat", "(module (func (export \"_start\")))");
+        r = run(start.toString());
+        assertEquals(0, r.code(), r.err());
+    }
+
+    @Test
+    void aMissingFileIsOneClearLine() {
+        Path missing = dir.resolve("missing.wasm");
+        Run r = run("run", missing.toString());
+        assertEquals(1, r.code());
+        assertEquals("error: " + missing + ": no such file or directory", r.err().strip());
+    }
+
+    @Test
     void runInvokesAndPrintsResults() throws IOException {
         Path wat = write("fac.wat", FAC);
         Run r = run("run", "--invoke", "fac", wat.toString(), "20");

@@ -30,53 +30,72 @@ final class Posix {
     /** The OS page size assumed for alignment; Linux on x86-64 and most AArch64 systems. */
     static final long OS_PAGE = 4096;
 
-    private static final MethodHandle MMAP;
-    private static final MethodHandle MUNMAP;
-    private static final MethodHandle MPROTECT;
-    private static final MethodHandle MADVISE;
-    private static final MethodHandle MINCORE;
-    private static final MethodHandle OPEN;
-    private static final MethodHandle CLOSE;
+    private static final Linker LINKER;
+    private static final SymbolLookup LIBC;
     private static final Throwable UNAVAILABLE;
 
     static {
-        MethodHandle mmap = null;
-        MethodHandle munmap = null;
-        MethodHandle mprotect = null;
-        MethodHandle madvise = null;
-        MethodHandle mincore = null;
-        MethodHandle open = null;
-        MethodHandle close = null;
+        Linker linker = null;
+        SymbolLookup libc = null;
         Throwable why = null;
         try {
             String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
             if (!os.contains("linux")) {
                 throw new UnsupportedOperationException("native memory needs Linux, this is " + os);
             }
-            Linker linker = Linker.nativeLinker();
-            SymbolLookup libc = linker.defaultLookup();
-            ValueLayout addr = ValueLayout.ADDRESS;
-            ValueLayout i32 = ValueLayout.JAVA_INT;
-            ValueLayout i64 = ValueLayout.JAVA_LONG;
-            mmap = linker.downcallHandle(find(libc, "mmap"), FunctionDescriptor.of(addr, addr, i64, i32, i32, i32, i64));
-            munmap = linker.downcallHandle(find(libc, "munmap"), FunctionDescriptor.of(i32, addr, i64));
-            mprotect = linker.downcallHandle(find(libc, "mprotect"), FunctionDescriptor.of(i32, addr, i64, i32));
-            madvise = linker.downcallHandle(find(libc, "madvise"), FunctionDescriptor.of(i32, addr, i64, i32));
-            mincore = linker.downcallHandle(find(libc, "mincore"), FunctionDescriptor.of(i32, addr, i64, addr));
-            open = linker.downcallHandle(find(libc, "open"), FunctionDescriptor.of(i32, addr, i32, i32),
-                    Linker.Option.firstVariadicArg(2));
-            close = linker.downcallHandle(find(libc, "close"), FunctionDescriptor.of(i32, i32));
+            linker = Linker.nativeLinker();
+            libc = linker.defaultLookup();
+            for (String name : new String[] {"mmap", "munmap", "mprotect", "madvise", "mincore", "open", "close"}) {
+                find(libc, name);
+            }
         } catch (Throwable t) {
             why = t;
         }
-        MMAP = mmap;
-        MUNMAP = munmap;
-        MPROTECT = mprotect;
-        MADVISE = madvise;
-        MINCORE = mincore;
-        OPEN = open;
-        CLOSE = close;
+        LINKER = linker;
+        LIBC = libc;
         UNAVAILABLE = why;
+    }
+
+    // Each call is bound on first use (a holder class per function): making a downcall stub costs a few
+    // milliseconds, and a short run needs only mmap and mprotect.
+    private static final ValueLayout ADDR = ValueLayout.ADDRESS;
+    private static final ValueLayout I32 = ValueLayout.JAVA_INT;
+    private static final ValueLayout I64 = ValueLayout.JAVA_LONG;
+
+    private static final class Mmap {
+        static final MethodHandle H = bind("mmap", FunctionDescriptor.of(ADDR, ADDR, I64, I32, I32, I32, I64));
+    }
+
+    private static final class Munmap {
+        static final MethodHandle H = bind("munmap", FunctionDescriptor.of(I32, ADDR, I64));
+    }
+
+    private static final class Mprotect {
+        static final MethodHandle H = bind("mprotect", FunctionDescriptor.of(I32, ADDR, I64, I32));
+    }
+
+    private static final class Madvise {
+        static final MethodHandle H = bind("madvise", FunctionDescriptor.of(I32, ADDR, I64, I32));
+    }
+
+    private static final class Mincore {
+        static final MethodHandle H = bind("mincore", FunctionDescriptor.of(I32, ADDR, I64, ADDR));
+    }
+
+    private static final class Open {
+        static final MethodHandle H = bind("open", FunctionDescriptor.of(I32, ADDR, I32, I32),
+                Linker.Option.firstVariadicArg(2));
+    }
+
+    private static final class Close {
+        static final MethodHandle H = bind("close", FunctionDescriptor.of(I32, I32));
+    }
+
+    private static MethodHandle bind(String name, FunctionDescriptor descriptor, Linker.Option... options) {
+        if (UNAVAILABLE != null) {
+            throw new IllegalStateException("native memory unavailable: " + UNAVAILABLE);
+        }
+        return LINKER.downcallHandle(find(LIBC, name), descriptor, options);
     }
 
     private Posix() {
@@ -100,7 +119,7 @@ final class Posix {
     /** {@code mmap}; returns the address, or -1 ({@code MAP_FAILED}). */
     static long mmap(long address, long length, int prot, int flags, int fd, long offset) {
         try {
-            MemorySegment r = (MemorySegment) MMAP.invokeExact(MemorySegment.ofAddress(address), length, prot, flags,
+            MemorySegment r = (MemorySegment) Mmap.H.invokeExact(MemorySegment.ofAddress(address), length, prot, flags,
                     fd, offset);
             return r.address();
         } catch (Throwable t) {
@@ -110,7 +129,7 @@ final class Posix {
 
     static int munmap(long address, long length) {
         try {
-            return (int) MUNMAP.invokeExact(MemorySegment.ofAddress(address), length);
+            return (int) Munmap.H.invokeExact(MemorySegment.ofAddress(address), length);
         } catch (Throwable t) {
             throw new IllegalStateException("munmap failed", t);
         }
@@ -118,7 +137,7 @@ final class Posix {
 
     static int mprotect(long address, long length, int prot) {
         try {
-            return (int) MPROTECT.invokeExact(MemorySegment.ofAddress(address), length, prot);
+            return (int) Mprotect.H.invokeExact(MemorySegment.ofAddress(address), length, prot);
         } catch (Throwable t) {
             throw new IllegalStateException("mprotect failed", t);
         }
@@ -126,7 +145,7 @@ final class Posix {
 
     static int madvise(long address, long length, int advice) {
         try {
-            return (int) MADVISE.invokeExact(MemorySegment.ofAddress(address), length, advice);
+            return (int) Madvise.H.invokeExact(MemorySegment.ofAddress(address), length, advice);
         } catch (Throwable t) {
             throw new IllegalStateException("madvise failed", t);
         }
@@ -135,7 +154,7 @@ final class Posix {
     /** {@code mincore}: one byte per OS page of {@code [address, address + length)}, bit 0 set when resident. */
     static int mincore(long address, long length, MemorySegment vec) {
         try {
-            return (int) MINCORE.invokeExact(MemorySegment.ofAddress(address), length, vec);
+            return (int) Mincore.H.invokeExact(MemorySegment.ofAddress(address), length, vec);
         } catch (Throwable t) {
             throw new IllegalStateException("mincore failed", t);
         }
@@ -144,7 +163,7 @@ final class Posix {
     /** {@code open(path, flags)}; returns the descriptor or -1. */
     static int open(String path, int flags) {
         try (var arena = java.lang.foreign.Arena.ofConfined()) {
-            return (int) OPEN.invokeExact(arena.allocateFrom(path), flags, 0);
+            return (int) Open.H.invokeExact(arena.allocateFrom(path), flags, 0);
         } catch (Throwable t) {
             throw new IllegalStateException("open failed", t);
         }
@@ -152,7 +171,7 @@ final class Posix {
 
     static int close(int fd) {
         try {
-            return (int) CLOSE.invokeExact(fd);
+            return (int) Close.H.invokeExact(fd);
         } catch (Throwable t) {
             throw new IllegalStateException("close failed", t);
         }

@@ -9,8 +9,7 @@ import static dev.wasm4j.wasi.Guest.u32;
 /** random_get: bytes from the host's {@link SecureRandom}. */
 final class RandomGet {
     private static final int CHUNK = 4096;
-    private final SecureRandom random = new SecureRandom();
-    private final byte[] chunk = new byte[CHUNK];
+    private SecureRandom random; // made on first use: seeding it costs start-up time most programs never need
 
     void define(Exports e) {
         e.fn("random_get", "ii", (m, a) -> get(m, u32(a[0]), u32(a[1])));
@@ -18,10 +17,13 @@ final class RandomGet {
 
     private Errno get(Memory m, long buf, long len) {
         Guest.check(m, buf, len);
+        if (random == null) {
+            random = new SecureRandom();
+        }
         for (long done = 0; done < len; done += CHUNK) {
-            int n = (int) Math.min(CHUNK, len - done);
-            random.nextBytes(chunk);
-            m.write(buf + done, chunk, 0, n);
+            byte[] bytes = new byte[(int) Math.min(CHUNK, len - done)];
+            random.nextBytes(bytes);
+            m.write(buf + done, bytes, 0, bytes.length);
         }
         return Errno.SUCCESS;
     }
