@@ -195,3 +195,29 @@
 (assert_invalid
   (module (memory 1 2 (no-access 65536)))
   "memory size")
+
+;; static-protection.md's positional form: no-access read-only read-write-min read-write-max?
+(module
+  (memory 1 1 2 4)
+  (func (export "size") (result i32) (memory.size))
+  (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0)))
+  (func (export "load") (param i32) (result i32) (i32.load8_u (local.get 0)))
+  (func (export "store") (param i32) (i32.store8 (local.get 0) (i32.const 9))))
+(assert_return (invoke "size") (i32.const 4))
+(assert_trap (invoke "load" (i32.const 65535)) "out of bounds memory access")
+(assert_return (invoke "load" (i32.const 65536)) (i32.const 0))
+(assert_trap (invoke "store" (i32.const 131071)) "out of bounds memory access")
+(assert_return (invoke "store" (i32.const 131072)))
+(assert_return (invoke "load" (i32.const 131072)) (i32.const 9))
+(assert_return (invoke "grow" (i32.const 2)) (i32.const 4))
+(assert_return (invoke "grow" (i32.const 1)) (i32.const -1))
+(module
+  (memory (export "m") 2 0 1)
+  (func (export "load") (param i32) (result i32) (i32.load8_u (local.get 0))))
+(assert_trap (invoke "load" (i32.const 131071)) "out of bounds memory access")
+(assert_return (invoke "load" (i32.const 131072)) (i32.const 0))
+(register "positional" )
+(module (memory (import "positional" "m") 2 0 1))
+(assert_unlinkable
+  (module (memory (import "positional" "m") 3))
+  "incompatible import type")

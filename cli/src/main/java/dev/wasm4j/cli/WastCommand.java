@@ -35,7 +35,8 @@ final class WastCommand implements Callable<Integer> {
 
     @Option(names = {"-W"}, paramLabel = "FEATURE[=y|n]",
             description = "Wasm features, e.g. -W simd=n. Without -W, each file runs with the features its place in "
-                    + "the suite implies (official core files: standard Wasm 3.0 only).")
+                    + "the suite implies (official core files: standard Wasm 3.0 only; a proposal's directory: "
+                    + "that proposal too; any other file: everything wasm4j implements, memory control included).")
     List<String> wasmOptions = new ArrayList<>();
 
     @Option(names = "--engine", paramLabel = "ENGINE[,ENGINE]", defaultValue = "interpreter",
@@ -93,7 +94,8 @@ final class WastCommand implements Callable<Integer> {
                     skipped += n;
                     continue;
                 }
-                Features features = wasmOptions.isEmpty() ? Suite.featuresFor(name) : WasmOptions.features(wasmOptions);
+                Features features = !wasmOptions.isEmpty() ? WasmOptions.features(wasmOptions)
+                        : isOfficial(file) ? Suite.featuresFor(name) : Features.DEFAULT;
                 int[] ok = new int[engines.size()];
                 int[] bad = new int[engines.size()];
                 for (int i = 0; i < engines.size(); i++) {
@@ -136,6 +138,11 @@ final class WastCommand implements Callable<Integer> {
             StatusReport.write(report, engineNames, rows);
         }
         return allFailed > 0 ? 1 : 0;
+    }
+
+    private static boolean isOfficial(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        return Suite.officialSuite().map(p -> abs.startsWith(p.toAbsolutePath().normalize())).orElse(false);
     }
 
     private static String displayName(Path file) {

@@ -224,7 +224,8 @@ final class Segments {
 
     /**
      * {@code addrtype? virtual? min max? shared? (pagesize n)? (no-access n)? (read-only n)?}, encoded;
-     * {@code virtual} may also come before the address type.
+     * {@code virtual} may also come before the address type. Three or four numbers are the static-protection
+     * proposal's positional form {@code no-access read-only min max?}.
      */
     void memoryType(ByteWriter w) {
         boolean virtual = c.acceptKeyword("virtual");
@@ -234,13 +235,22 @@ final class Segments {
         long min = Syntax.u64(c);
         boolean hasMax = c.at(Kind.NAT);
         long max = hasMax ? Syntax.u64(c) : 0;
+        long noAccess = -1;
+        long readOnly = -1;
+        if (hasMax && c.at(Kind.NAT)) {
+            // static-protection.md's positional form: no-access read-only read-write-min read-write-max?
+            noAccess = min;
+            readOnly = max;
+            minTok = c.peek();
+            min = Syntax.u64(c);
+            hasMax = c.at(Kind.NAT);
+            max = hasMax ? Syntax.u64(c) : 0;
+        }
         boolean shared = c.acceptKeyword("shared");
         if (!shared) {
             c.acceptKeyword("unshared");
         }
         int pageLog2 = pageSize();
-        long noAccess = -1;
-        long readOnly = -1;
         if (c.acceptClause("no-access")) {
             noAccess = protectionPages(at);
         }
