@@ -74,6 +74,10 @@ final class ChunkCompiler {
         return module.tailCaller(func);
     }
 
+    boolean compact(int func) {
+        return module.compact(func);
+    }
+
     /** The canonical type at {@code typeIndex}, as a constant. */
     ConstantDesc typeConstant(int typeIndex) {
         return constant("T" + typeIndex, Descs.DEF_TYPE);

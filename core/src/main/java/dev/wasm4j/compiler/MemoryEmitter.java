@@ -167,20 +167,22 @@ final class MemoryEmitter {
     }
 
     private static void load(FunctionCompiler fc, Immediates imm, String name, String result) {
-        if (!is64(fc, imm.memory)) {
+        if (!is64(fc, imm.memory) && !fc.compact) {
             FastAccess.load(fc, imm, name);
             return;
         }
         fc.cb.aload(fc.memSlot[imm.memory]).loadConstant(imm.offset);
-        Descs.call(fc.cb, Descs.MEM_OPS, name, "(JLdev/wasm4j/memory/LinearMemory;J)" + result);
+        Descs.call(fc.cb, Descs.MEM_OPS, name, "(" + (is64(fc, imm.memory) ? "J" : "I")
+                + "Ldev/wasm4j/memory/LinearMemory;J)" + result);
     }
 
     private static void store(FunctionCompiler fc, Immediates imm, String name, String value) {
-        if (!is64(fc, imm.memory)) {
+        if (!is64(fc, imm.memory) && !fc.compact) {
             FastAccess.store(fc, imm, name);
             return;
         }
         fc.cb.aload(fc.memSlot[imm.memory]).loadConstant(imm.offset);
-        Descs.call(fc.cb, Descs.MEM_OPS, name, "(J" + value + "Ldev/wasm4j/memory/LinearMemory;J)V");
+        Descs.call(fc.cb, Descs.MEM_OPS, name, "(" + (is64(fc, imm.memory) ? "J" : "I") + value
+                + "Ldev/wasm4j/memory/LinearMemory;J)V");
     }
 }

@@ -38,6 +38,11 @@ public final class ModuleCompiler {
      * 64 KiB of bytecode. Smaller ones are tried; one that does not fit is left to the interpreter then.
      */
     static final int MAX_BODY_BYTES = 64 * 1024;
+    /**
+     * Bodies larger than this are compiled compact from the start (memory accesses through helpers, see
+     * {@link FunctionCompiler#compact}); inline they would come close to the method limit.
+     */
+    static final int COMPACT_BODY_BYTES = 12 * 1024;
     /** Most functions a dispatcher switches over. */
     static final int MAX_DISPATCH = 4000;
 
@@ -48,6 +53,8 @@ public final class ModuleCompiler {
     final Linkage linkage;
     private final FuncInfo[] infos;
     private final Map<Integer, String> interpreted = new LinkedHashMap<>();
+    /** Functions compiled compact: large ones, and those whose inline method came out too large. */
+    private final BitSet compact = new BitSet();
     private final BitSet referenced = new BitSet();
     private final Map<String, List<Integer>> refFunctions = new LinkedHashMap<>();
     /** With {@code -Dwasm4j.compiler.strict=true} a function that fails to compile is an error, not a fallback. */
@@ -90,6 +97,10 @@ public final class ModuleCompiler {
 
     boolean interpreted(int func) {
         return interpreted.containsKey(func);
+    }
+
+    boolean compact(int func) {
+        return compact.get(func) || infos[func].bodyBytes() > COMPACT_BODY_BYTES;
     }
 
     boolean tailCaller(int func) {
@@ -242,6 +253,10 @@ public final class ModuleCompiler {
                 }
                 if (current < 0 || interpreted(current) || (STRICT && !tooLarge)) {
                     throw e;
+                }
+                if (tooLarge && !compact(current)) {
+                    compact.set(current);
+                    continue;
                 }
                 interpreted.put(current, tooLarge ? "too large for a JVM method" : "not compiled: " + e);
                 continue;

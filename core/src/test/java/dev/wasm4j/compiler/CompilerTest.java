@@ -233,4 +233,35 @@ class CompilerTest {
             assertEquals(List.of("inner", "middle", "outer (func 2)"), t.wasmBacktrace(), e.name());
         }
     }
+
+    @Test
+    void largeFunctionsAreCompiledCompactWithTheSameChecks() {
+        // Over ModuleCompiler.COMPACT_BODY_BYTES: memory accesses go through helpers, every width still
+        // bounds-checked exactly.
+        StringBuilder body = new StringBuilder();
+        String[][] widths = {{"i32.load8_u", "i32.store8"}, {"i32.load16_s", "i32.store16"}, {"i32.load", "i32.store"},
+                {"i64.load32_u", "i64.store32"}, {"i64.load", "i64.store"}};
+        for (int k = 0; k < 700; k++) {
+            String[] w = widths[k % widths.length];
+            String type = w[0].substring(0, 3);
+            body.append("(").append(w[1]).append(" offset=").append(k % 7).append(" (local.get 0) (")
+                    .append(type).append(".add (").append(w[0]).append(" offset=").append(k % 7)
+                    .append(" (local.get 0)) (").append(type).append(".const 1)))\n");
+        }
+        String wat = "(module (memory 1) (func (export \"bump\") (param i32)\n" + body + ")"
+                + " (func (export \"peek\") (param i32) (result i64) (i64.load (local.get 0))))";
+        WasmModule module = WasmModule.parseText(wat);
+        assertTrue(module.compiled().interpreted().isEmpty(), module.compiled().interpreted().toString());
+        Instance i = new Linker(EngineConfig.of(Engine.COMPILER)).instantiate(module);
+        Instance reference = new Linker(EngineConfig.of(Engine.INTERPRETER)).instantiate(module);
+        for (Instance x : List.of(i, reference)) {
+            x.call("bump", Value.i32(100));
+            x.call("bump", Value.i32(65536 - 14));
+        }
+        for (int at = 96; at < 120; at += 8) {
+            assertEquals(reference.call("peek", Value.i32(at))[0], i.call("peek", Value.i32(at))[0]);
+        }
+        TrapException t = assertThrows(TrapException.class, () -> i.call("bump", Value.i32(65536 - 13)));
+        assertEquals("out of bounds memory access", t.trapMessage());
+    }
 }
