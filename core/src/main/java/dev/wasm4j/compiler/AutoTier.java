@@ -1,11 +1,16 @@
 package dev.wasm4j.compiler;
 
+import dev.wasm4j.exec.CompiledCode;
+import dev.wasm4j.exec.LoopTier;
 import dev.wasm4j.exec.ModuleInstance;
+import dev.wasm4j.exec.WasmFunction;
 import dev.wasm4j.valid.ValidModule;
 
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -14,8 +19,12 @@ import java.util.function.Supplier;
  * The {@code auto} engine for one module: instances start in the interpreter while the module is compiled
  * on a background thread; when the code is ready it is installed into every live instance, and the next
  * call of each function runs compiled. If compiling fails the module simply stays interpreted.
+ *
+ * <p>A call already running in the interpreter is not stuck there: once the module is compiled, a loop of
+ * it that keeps iterating asks for a loop entry ({@link LoopTier}), compiled on the same background thread,
+ * and the call continues in compiled code from the loop's next iteration.
  */
-public final class AutoTier {
+public final class AutoTier implements LoopTier {
     private static final ExecutorService COMPILER = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "wasm4j-compiler");
         t.setDaemon(true);
@@ -24,8 +33,18 @@ public final class AutoTier {
     });
 
     private final Supplier<CompiledModule> compile;
+    /**
+     * Testing knobs, read when a module's tier is made: {@code wasm4j.auto.loopEntriesOnly=true} compiles
+     * the module on the first instantiation's thread, installs none of it, and compiles loop entries as soon
+     * as asked, so that calls run interpreted until a loop moves them to compiled code;
+     * {@code wasm4j.auto.loopThreshold=N} asks for loop entries after N iterations instead of 10,000.
+     */
+    private final boolean sync = Boolean.getBoolean("wasm4j.auto.loopEntriesOnly");
+    private final int loopThreshold = Integer.getInteger("wasm4j.auto.loopThreshold", DEFAULT_LOOP_THRESHOLD);
     private final List<WeakReference<ModuleInstance>> waiting = new ArrayList<>();
-    private CompiledModule compiled;
+    private volatile CompiledModule compiled;
+    /** Loop entries by function and loop ordinal; a future that completes with null means none. */
+    private final ConcurrentHashMap<Long, CompletableFuture<CompiledCode>> loopEntries = new ConcurrentHashMap<>();
     private boolean started;
     private volatile boolean failed;
 
@@ -40,8 +59,13 @@ public final class AutoTier {
 
     /** Installs the compiled code now if it is ready, else when it is; starts compiling on first use. */
     public synchronized void attach(ModuleInstance inst) {
+        if (inst.fuel == null) {
+            inst.loopTier = this;
+        }
         if (compiled != null) {
-            compiled.attach(inst);
+            if (!sync) {
+                compiled.attach(inst);
+            }
             return;
         }
         if (failed) {
@@ -50,7 +74,11 @@ public final class AutoTier {
         waiting.add(new WeakReference<>(inst));
         if (!started) {
             started = true;
-            COMPILER.execute(this::compileNow);
+            if (sync) {
+                compileNow();
+            } else {
+                COMPILER.execute(this::compileNow);
+            }
         }
     }
 
@@ -64,6 +92,10 @@ public final class AutoTier {
         }
         synchronized (this) {
             compiled = cm;
+            if (sync) {
+                waiting.clear();
+                return;
+            }
             for (WeakReference<ModuleInstance> w : waiting) {
                 ModuleInstance inst = w.get();
                 if (inst != null) {
@@ -74,8 +106,31 @@ public final class AutoTier {
         }
     }
 
+    @Override
+    public CompiledCode loopEntry(WasmFunction f, int loop) {
+        CompiledModule cm = compiled;
+        if (cm == null) {
+            return null;
+        }
+        CompletableFuture<CompiledCode> entry = loopEntries.computeIfAbsent((long) f.index() << 32 | loop,
+                k -> sync ? CompletableFuture.completedFuture(cm.loopEntry(f.index(), loop))
+                        : CompletableFuture.supplyAsync(() -> cm.loopEntry(f.index(), loop), COMPILER));
+        return entry.isDone() && !entry.isCompletedExceptionally() ? entry.join() : null;
+    }
+
+    /** Loop entries compiled so far (for tests and tools). */
+    public long loopEntriesCompiled() {
+        return loopEntries.values().stream().filter(e -> e.isDone() && !e.isCompletedExceptionally()
+                && e.join() != null).count();
+    }
+
+    @Override
+    public int loopThreshold() {
+        return loopThreshold;
+    }
+
     /** True once the compiled code is installed (for tests and tools). */
-    public synchronized boolean ready() {
+    public boolean ready() {
         return compiled != null;
     }
 }

@@ -52,6 +52,8 @@ final class ChunkCompiler {
     final List<String> specs = new ArrayList<>();
     private final Map<String, Integer> constantIndex = new LinkedHashMap<>();
     private final Map<String, Dispatcher> dispatchers = new LinkedHashMap<>();
+    /** For a loop-entry class ({@link #buildLoopEntry}): the loop's ordinal; -1 for an ordinary chunk. */
+    private int loopEntry = -1;
 
     ChunkCompiler(ModuleCompiler module, int chunk, int first, int end) {
         this.module = module;
@@ -76,6 +78,11 @@ final class ChunkCompiler {
 
     boolean compact(int func) {
         return module.compact(func);
+    }
+
+    /** The ordinal of the loop the function being generated is entered at, or -1 (a normal entry). */
+    int loopEntry() {
+        return loopEntry;
     }
 
     /** The canonical type at {@code typeIndex}, as a constant. */
@@ -129,7 +136,7 @@ final class ChunkCompiler {
 
     /** Calls function {@code func} (defined in this module) with its arguments and the instance on the stack. */
     void emitDirectCall(CodeBuilder cb, int func) {
-        if (func >= first && func < end) {
+        if (func >= first && func < end && loopEntry < 0) {
             cb.invokestatic(SELF, methodName(func), methodType(func));
         } else {
             cb.invokedynamic(DynamicCallSiteDesc.of(BOOTSTRAP, methodName(func), methodType(func), func));
@@ -176,7 +183,7 @@ final class ChunkCompiler {
                             ConstantDescs.MTD_void).return_());
             for (int f = first; f < end; f++) {
                 function(clb, f);
-                adapter(clb, f);
+                adapter(clb, f, methodName(f), methodType(f), false);
             }
             invoker(clb);
             // Dispatchers may be requested while other dispatchers are generated: loop until all exist.
@@ -189,6 +196,44 @@ final class ChunkCompiler {
                 }
             }
         });
+    }
+
+    /**
+     * Builds a class for on-stack replacement ({@link dev.wasm4j.exec.LoopTier}): function {@code f}
+     * entered at the head of its {@code loop}-th loop, as method {@code o<f>} taking the interpreter's frame
+     * after the usual arguments; its adapter {@code a<f>} and invoker take the frame as slots. Calls to any
+     * function, {@code f} included, go to the module's ordinary compiled methods.
+     */
+    byte[] buildLoopEntry(ClassFile cf, int loop) {
+        loopEntry = loop;
+        int f = first;
+        MethodTypeDesc entryType = loopEntryType(f);
+        return cf.build(SELF, clb -> {
+            clb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SUPER);
+            clb.withInterfaceSymbols(CHUNK_INVOKER);
+            clb.withMethodBody(ConstantDescs.INIT_NAME, ConstantDescs.MTD_void, ClassFile.ACC_PUBLIC,
+                    cb -> cb.aload(0).invokespecial(ConstantDescs.CD_Object, ConstantDescs.INIT_NAME,
+                            ConstantDescs.MTD_void).return_());
+            clb.withMethodBody("o" + f, entryType, ClassFile.ACC_STATIC | ClassFile.ACC_PRIVATE, cb ->
+                    module.valid.replayFunction(f, new FunctionCompiler(this, cb, f, module.info(f))));
+            adapter(clb, f, "o" + f, entryType, true);
+            invoker(clb);
+            List<Dispatcher> done = new ArrayList<>();
+            while (done.size() < dispatchers.size()) {
+                List<Dispatcher> todo = new ArrayList<>(dispatchers.values()).subList(done.size(), dispatchers.size());
+                for (Dispatcher d : List.copyOf(todo)) {
+                    dispatcher(clb, d);
+                    done.add(d);
+                }
+            }
+        });
+    }
+
+    /** A loop entry's method type: the function's, with the frame ({@code long[], Object[], int}) appended. */
+    private MethodTypeDesc loopEntryType(int func) {
+        MethodTypeDesc m = methodType(func);
+        return m.insertParameterTypes(m.parameterCount(), ConstantDescs.CD_long.arrayType(),
+                ConstantDescs.CD_Object.arrayType(), ConstantDescs.CD_int);
     }
 
     private void function(ClassBuilder clb, int f) {
@@ -274,8 +319,11 @@ final class ChunkCompiler {
         cb.areturn();
     }
 
-    /** {@code a<f>(inst, s, r, base)}: arguments from slots, the call, results to slots. */
-    private void adapter(ClassBuilder clb, int f) {
+    /**
+     * {@code a<f>(inst, s, r, base)}: arguments from slots, the call of {@code target}, results to slots; a
+     * loop entry's target also gets the slots themselves.
+     */
+    private void adapter(ClassBuilder clb, int f, String target, MethodTypeDesc targetType, boolean withFrame) {
         FuncType t = module.valid.functionType(f).funcType();
         MethodTypeDesc desc = MethodTypeDesc.ofDescriptor("(Ldev/wasm4j/exec/ModuleInstance;[J[Ljava/lang/Object;I)V");
         clb.withMethodBody("a" + f, desc, ClassFile.ACC_STATIC | ClassFile.ACC_PRIVATE, cb -> {
@@ -293,7 +341,10 @@ final class ChunkCompiler {
                 at += p.slots();
             }
             cb.aload(0);
-            cb.invokestatic(SELF, methodName(f), methodType(f));
+            if (withFrame) {
+                cb.aload(1).aload(2).iload(3);
+            }
+            cb.invokestatic(SELF, target, targetType);
             List<ValType> results = t.results();
             if (module.tailCaller(f)) {
                 // A pending tail call: the result is a placeholder and the caller runs the chain.

@@ -23,13 +23,17 @@ import java.util.function.IntPredicate;
  */
 public final class CompiledModule {
     private final ValidModule valid;
+    /** Kept to compile loop entries on request (see {@link #loopEntry}). */
+    private final ModuleCompiler compiler;
     private final Entry[] entries;
     private final Map<Integer, String> interpreted;
     private final CodeImage image;
 
-    CompiledModule(ValidModule valid, ChunkInvoker[] invokers, Map<Integer, String> interpreted,
+    CompiledModule(ModuleCompiler compiler, ChunkInvoker[] invokers, Map<Integer, String> interpreted,
                    IntPredicate tailCaller, CodeImage image) {
-        this.valid = valid;
+        this.compiler = compiler;
+        this.valid = compiler.valid;
+        ValidModule valid = this.valid;
         this.image = image;
         this.interpreted = Collections.unmodifiableMap(interpreted);
         this.entries = new Entry[invokers.length];
@@ -63,6 +67,14 @@ public final class CompiledModule {
             }
         }
         return n;
+    }
+
+    /**
+     * Compiles code that continues a call of {@code func} at the head of its {@code loop}-th loop, or returns
+     * null when that cannot be done (see {@link dev.wasm4j.exec.LoopTier}).
+     */
+    public CompiledCode loopEntry(int func, int loop) {
+        return compiler.loopEntry(func, loop);
     }
 
     /** Makes {@code inst}'s functions run this compiled code. */

@@ -142,6 +142,9 @@ final class FunctionCompiler implements CodeSink {
             scratchSlot = cb.allocateLocal(TypeKind.REFERENCE);
             cb.loadConstant(16).newarray(TypeKind.LONG).astore(scratchSlot);
         }
+        if (chunk.loopEntry() >= 0) {
+            enterAtLoop(locals, params);
+        }
         restart = cb.newBoundLabel();
         for (int i = params; i < locals.size(); i++) {
             pushZero(localType[i]);
@@ -150,12 +153,51 @@ final class FunctionCompiler implements CodeSink {
         ctls.add(new Ctl(null, false));
     }
 
+    /**
+     * The prologue of a loop entry (see {@link ChunkCompiler#loopEntry}): the declared locals come from the
+     * interpreter's frame, passed after the instance as {@code long[] s, Object[] r, int base} (the
+     * parameters come as usual), and execution jumps to the loop's head.
+     */
+    private void enterAtLoop(List<ValType> locals, int params) {
+        int s = instSlot + 1;
+        int r = instSlot + 2;
+        int base = instSlot + 3;
+        int at = 0;
+        for (int i = 0; i < params; i++) {
+            at += locals.get(i).slots();
+        }
+        for (int i = params; i < locals.size(); i++) {
+            int slot = localSlot[i];
+            switch (localType[i]) {
+                case INT -> cb.aload(s).iload(base).loadConstant(at).iadd().laload().l2i().istore(slot);
+                case LONG -> cb.aload(s).iload(base).loadConstant(at).iadd().laload().lstore(slot);
+                case V128 -> {
+                    cb.aload(s).iload(base).loadConstant(at).iadd().laload().lstore(slot);
+                    cb.aload(s).iload(base).loadConstant(at + 1).iadd().laload().lstore(slot + 2);
+                }
+                case REF -> cb.aload(r).iload(base).loadConstant(at).iadd().aaload().astore(slot);
+            }
+            at += locals.get(i).slots();
+        }
+        loopEntryLabel = cb.newLabel();
+        cb.goto_(loopEntryLabel);
+    }
+
+    /** Where a loop entry's prologue jumps: the head of the loop it continues at, once that is emitted. */
+    private Label loopEntryLabel;
+    private boolean loopEntered;
+    /** Loops seen so far, reachable or not (the translator counts them the same way). */
+    private int loops;
+
     /** Where an exception delegated to the caller goes: a rethrow outside every handler range. */
     private Label rethrowToCaller;
     private Label bodyStart;
 
     @Override
     public void endFunction(CodeState state) {
+        if (loopEntryLabel != null && !loopEntered) {
+            throw new UnsupportedOperationException("loop " + chunk.loopEntry() + " cannot be entered");
+        }
         if (rethrowToCaller != null) {
             cb.labelBinding(rethrowToCaller);
             cb.athrow();
@@ -235,6 +277,7 @@ final class FunctionCompiler implements CodeSink {
 
     @Override
     public void instruction(Opcode op, Immediates imm, CodeState st) {
+        int loop = op == Opcode.LOOP ? loops++ : -1;
         if (!reachable) {
             structureOnly(op, imm, st);
             return;
@@ -257,6 +300,10 @@ final class FunctionCompiler implements CodeSink {
             case LOOP -> {
                 Ctl c = new Ctl(op, false);
                 c.label = cb.newBoundLabel();
+                if (loop == chunk.loopEntry() && st.operandSlots() == 0 && !insideTry()) {
+                    cb.labelBinding(loopEntryLabel);
+                    loopEntered = true;
+                }
                 ctls.add(c);
             }
             case IF -> {
@@ -324,6 +371,15 @@ final class FunctionCompiler implements CodeSink {
                 }
             }
         }
+    }
+
+    private boolean insideTry() {
+        for (Ctl c : ctls) {
+            if (c.kind == Opcode.TRY_TABLE || c.kind == Opcode.TRY) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** In code that cannot run only the block structure matters. */

@@ -155,6 +155,47 @@ public final class ModuleCompiler {
         }
     }
 
+    /**
+     * Code that continues a call of {@code func} at the head of its {@code loop}-th loop (see
+     * {@link dev.wasm4j.exec.LoopTier}), or null where that is not possible: a function left to the
+     * interpreter or making tail calls, a loop with operands under it or inside a handler, a failure.
+     */
+    synchronized CompiledModule.Entry loopEntry(int func, int loop) {
+        if (func < valid.module().importedFunctionCount() || interpreted(func) || tailCaller(func)) {
+            if (VERBOSE) {
+                System.err.println("wasm4j compiler: func " + func + " loop " + loop + " no entry: "
+                        + (interpreted(func) ? "interpreted" : "tail calls"));
+            }
+            return null;
+        }
+        ChunkCompiler chunk = new ChunkCompiler(this, 1, func, func + 1);
+        try {
+            byte[] bytes = chunk.buildLoopEntry(classFile(), loop);
+            MethodHandles.Lookup hidden = MethodHandles.lookup().defineHiddenClassWithClassData(bytes,
+                    List.copyOf(chunk.classData), true);
+            ChunkInvoker invoker = (ChunkInvoker) hidden.findConstructor(hidden.lookupClass(),
+                    MethodType.methodType(void.class)).invoke();
+            if (VERBOSE) {
+                System.err.println("wasm4j compiler: func " + func + " loop " + loop + " entry compiled");
+            }
+            return new CompiledModule.Entry(invoker, func, valid.functionType(func).funcType(), false);
+        } catch (Throwable e) {
+            if (VERBOSE) {
+                System.err.println("wasm4j compiler: func " + func + " loop " + loop + " no entry: " + e);
+            }
+            if (STRICT && !(e instanceof UnsupportedOperationException)) {
+                throw new IllegalStateException("loop entry " + loop + " of function " + func, e);
+            }
+            return null;
+        }
+    }
+
+    private static ClassFile classFile() {
+        return ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(
+                ClassHierarchyResolver.defaultResolver().orElse(
+                        ClassHierarchyResolver.ofClassLoading(ModuleCompiler.class.getClassLoader()))));
+    }
+
     /** Defines the classes of an image made earlier for the same module (no code generation). */
     public static CompiledModule load(ValidModule valid, CodeImage image) {
         ModuleCompiler mc = new ModuleCompiler(valid);
@@ -194,9 +235,7 @@ public final class ModuleCompiler {
         if (start < total) {
             ranges.add(new int[] {start, total});
         }
-        ClassFile cf = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(
-                ClassHierarchyResolver.defaultResolver().orElse(
-                        ClassHierarchyResolver.ofClassLoading(ModuleCompiler.class.getClassLoader()))));
+        ClassFile cf = classFile();
         List<MethodHandles.Lookup> classes = new ArrayList<>();
         List<CodeImage.Chunk> chunks = new ArrayList<>();
         for (int[] range : ranges) {
@@ -231,7 +270,7 @@ public final class ModuleCompiler {
         if (VERBOSE) {
             interpreted.forEach((f, why) -> System.err.println("wasm4j compiler: func " + f + " interpreted: " + why));
         }
-        return new CompiledModule(valid, invokers, interpreted, this::tailCaller, image);
+        return new CompiledModule(this, invokers, interpreted, this::tailCaller, image);
     }
 
     /** Builds and defines one class, leaving to the interpreter the functions that fail, until it loads. */

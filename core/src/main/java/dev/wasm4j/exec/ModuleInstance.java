@@ -29,6 +29,8 @@ public final class ModuleInstance {
     private final Map<String, ExternVal> exports = new LinkedHashMap<>();
     /** The fuel budget execution draws on, or null when it is not metered (set before any code runs). */
     public Fuel fuel;
+    /** The tier that can move long-running interpreted calls into compiled code, or null (set before any code runs). */
+    public LoopTier loopTier;
 
     ModuleInstance(ValidModule module) {
         this.module = module;

@@ -71,13 +71,28 @@ class WasiProgramsTest {
         return suite(Programs.dir().resolve("real"), dev.wasm4j.EngineConfig.of(dev.wasm4j.Engine.COMPILER));
     }
 
+    /** Our programs again, each call moving from the interpreter to compiled code at its first loop head. */
+    @TestFactory
+    List<DynamicTest> programsLoopEntries() throws IOException {
+        return suite(Programs.dir(), LOOP_ENTRIES);
+    }
+
+    /** The real-world programs again, with loop entries as above. */
+    @TestFactory
+    List<DynamicTest> realWorldLoopEntries() throws IOException {
+        return suite(Programs.dir().resolve("real"), LOOP_ENTRIES);
+    }
+
+    /** The auto engine, made to take every loop entry early by its testing knobs (see AutoTier). */
+    private static final dev.wasm4j.EngineConfig LOOP_ENTRIES = dev.wasm4j.EngineConfig.of(dev.wasm4j.Engine.AUTO);
+
     private List<DynamicTest> suite(Path dir) throws IOException {
         return suite(dir, dev.wasm4j.EngineConfig.DEFAULT);
     }
 
     private List<DynamicTest> suite(Path dir, dev.wasm4j.EngineConfig engine) throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
-        String suffix = engine.equals(dev.wasm4j.EngineConfig.DEFAULT) ? ""
+        String suffix = engine == LOOP_ENTRIES ? " [loop entries]" : engine.equals(dev.wasm4j.EngineConfig.DEFAULT) ? ""
                 : " [" + engine.engine().name().toLowerCase() + "]";
         for (Case c : cases(dir)) {
             tests.add(DynamicTest.dynamicTest(c.name() + ": " + c.program() + " " + String.join(" ", c.args()) + suffix,
@@ -87,7 +102,8 @@ class WasiProgramsTest {
     }
 
     private void check(Path dir, Case c, dev.wasm4j.EngineConfig engine) throws IOException {
-        Path work = temp.resolve("work-" + c.name() + "-" + engine.engine().name().toLowerCase());
+        Path work = temp.resolve("work-" + c.name() + "-" + engine.engine().name().toLowerCase()
+                + (engine == LOOP_ENTRIES ? "-loops" : ""));
         Programs.copyTree(dir.resolve("data"), work);
         List<String> argv = new ArrayList<>();
         argv.add(c.program());
@@ -98,7 +114,20 @@ class WasiProgramsTest {
             int eq = e.indexOf('=');
             config = config.withEnv(e.substring(0, eq), e.substring(eq + 1));
         }
-        Programs.Outcome o = Programs.run(dir.resolve("wasm").resolve(c.program() + ".wasm"), config, engine);
+        Path wasm = dir.resolve("wasm").resolve(c.program() + ".wasm");
+        Programs.Outcome o;
+        if (engine == LOOP_ENTRIES) {
+            System.setProperty("wasm4j.auto.loopEntriesOnly", "true");
+            System.setProperty("wasm4j.auto.loopThreshold", "100");
+            try {
+                o = Programs.run(wasm, config, engine);
+            } finally {
+                System.clearProperty("wasm4j.auto.loopEntriesOnly");
+                System.clearProperty("wasm4j.auto.loopThreshold");
+            }
+        } else {
+            o = Programs.run(wasm, config, engine);
+        }
         Path expected = dir.resolve("expected");
         assertEquals(bytes(expected.resolve(c.name() + ".stdout")), o.stdout(), "stdout");
         assertEquals(read(expected.resolve(c.name() + ".exit")).strip(), o.exit(), "exit code");

@@ -22,8 +22,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * The spec testsuite and wasm4j's own proposal tests, as data: one container per .wast file, one test per
  * command, run in order against one {@link ScriptRunner}, once per engine (interpreter and compiler; the
- * compiler's containers are marked {@code [compiler]}). Files in tests/spec/skips.txt are run too, and must
- * not pass completely (a skip that starts passing must be removed).
+ * compiler's containers are marked {@code [compiler]}), and once more with every call starting in the
+ * interpreter and moving to compiled code at the first loop head it reaches ({@code [loop entries]}, see
+ * {@link dev.wasm4j.exec.LoopTier}). Files in tests/spec/skips.txt are run too, and must not pass
+ * completely (a skip that starts passing must be removed).
  */
 class SpecSuiteTest {
 
@@ -47,10 +49,44 @@ class SpecSuiteTest {
         return files(Suite.ownSuite(), "tests/spec/", Engine.COMPILER);
     }
 
+    @TestFactory
+    Stream<DynamicNode> officialSuiteLoopEntries() {
+        return official(Engine.AUTO);
+    }
+
+    @TestFactory
+    Stream<DynamicNode> ownSuiteLoopEntries() {
+        return files(Suite.ownSuite(), "tests/spec/", Engine.AUTO);
+    }
+
     private Stream<DynamicNode> official(Engine engine) {
         Path root = Suite.officialSuite().orElse(null);
         Assumptions.assumeTrue(root != null, "spec testsuite not found (set WASM_TESTSUITE)");
         return files(root, "", engine);
+    }
+
+    /** The auto engine here runs calls interpreted until their first loop head, then compiled. */
+    private static String label(Engine engine) {
+        return switch (engine) {
+            case INTERPRETER -> "";
+            case COMPILER -> " [compiler]";
+            case AUTO -> " [loop entries]";
+        };
+    }
+
+    /** Runs {@code action} with the auto engine's testing knobs set to take loop entries at once. */
+    static <T> T withLoopEntries(Engine engine, java.util.function.Supplier<T> action) {
+        if (engine != Engine.AUTO) {
+            return action.get();
+        }
+        System.setProperty("wasm4j.auto.loopEntriesOnly", "true");
+        System.setProperty("wasm4j.auto.loopThreshold", "0");
+        try {
+            return action.get();
+        } finally {
+            System.clearProperty("wasm4j.auto.loopEntriesOnly");
+            System.clearProperty("wasm4j.auto.loopThreshold");
+        }
     }
 
     private Stream<DynamicNode> files(Path root, String prefix, Engine engine) {
@@ -58,15 +94,15 @@ class SpecSuiteTest {
         Map<String, Suite.Skip> skips = Suite.skips();
         return Suite.wastFiles(root).stream().map(file -> {
             String name = Suite.displayName(root, file, prefix);
-            String shown = engine == Engine.INTERPRETER ? name : name + " [" + engine.name().toLowerCase() + "]";
+            String shown = name + label(engine);
             Features features = Suite.featuresFor(name);
             Suite.Skip skip = skips.get(name);
             if (skip != null) {
                 return DynamicTest.dynamicTest(shown + " (skipped: needs " + skip.feature() + ")",
-                        file.toUri(), () -> assertFalse(passesCompletely(file, features, config),
+                        file.toUri(), () -> assertFalse(withLoopEntries(engine, () -> passesCompletely(file, features, config)),
                                 name + " passes now: remove it from tests/spec/skips.txt"));
             }
-            return DynamicContainer.dynamicContainer(shown, file.toUri(), commands(file, features, config));
+            return DynamicContainer.dynamicContainer(shown, file.toUri(), commands(file, features, config, engine));
         });
     }
 
@@ -79,7 +115,7 @@ class SpecSuiteTest {
         }
     }
 
-    private static Stream<DynamicTest> commands(Path file, Features features, EngineConfig config) {
+    private static Stream<DynamicTest> commands(Path file, Features features, EngineConfig config, Engine engine) {
         String fileName = file.getFileName().toString();
         Script script;
         try {
@@ -91,7 +127,7 @@ class SpecSuiteTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (Command c : script.commands()) {
             tests.add(DynamicTest.dynamicTest(CommandNames.name(fileName, c), () -> {
-                ScriptRunner.Outcome o = runner.execute(c);
+                ScriptRunner.Outcome o = withLoopEntries(engine, () -> runner.execute(c));
                 assertTrue(o.passed(), o.detail());
             }));
         }

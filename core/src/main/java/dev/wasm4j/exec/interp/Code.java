@@ -18,9 +18,11 @@ public final class Code {
     final Handler[] handlers;
     /** A RETURN op at the very end, where a tail call to a host function goes to return its results. */
     final int returnPc;
+    /** Per loop (by ordinal), iterations left before the interpreter asks for compiled code (see LOOP_HEAD). */
+    final int[] loopCounters;
 
     Code(WasmFunction function, int[] ins, Object[] constants, int paramSlots, int localSlots, int resultSlots,
-         int maxSlots, Handler[] handlers) {
+         int maxSlots, Handler[] handlers, int loops) {
         this.function = function;
         this.ins = ins;
         this.constants = constants;
@@ -30,6 +32,9 @@ public final class Code {
         this.maxSlots = maxSlots;
         this.handlers = handlers;
         this.returnPc = ins.length - 1;
+        this.loopCounters = new int[loops];
+        dev.wasm4j.exec.LoopTier tier = function.instance().loopTier;
+        java.util.Arrays.fill(loopCounters, tier != null ? tier.loopThreshold() : Integer.MAX_VALUE);
     }
 
     public WasmFunction function() {

@@ -107,6 +107,21 @@ public final class Interpreter {
                         case Ops.NOP -> { }
                         case Ops.FUEL -> inst.fuel.consume(ins[pc++]);
                         case Ops.JUMP -> pc = ins[pc];
+                        case Ops.LOOP_HEAD -> {
+                            int loop = ins[pc++];
+                            if (--code.loopCounters[loop] < 0) {
+                                dev.wasm4j.exec.CompiledCode rest = LoopEntry.find(code, loop);
+                                if (rest != null) {
+                                    // The call continues compiled; then return its results as RETURN does.
+                                    ctx.sp = sp;
+                                    LoopEntry.enter(ctx, rest, code.function, fp, code.resultSlots);
+                                    s = ctx.stack;
+                                    r = ctx.refs;
+                                    sp = fp + code.resultSlots;
+                                    pc = code.returnPc;
+                                }
+                            }
+                        }
                         case Ops.BR -> {
                             sp = move(s, r, sp, fp + ins[pc + 1], ins[pc + 2]);
                             pc = ins[pc];

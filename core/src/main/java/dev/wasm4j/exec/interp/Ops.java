@@ -224,6 +224,8 @@ final class Ops {
     static final int SIMD = 214;
     static final int WIDE = 215;
     static final int ATOMIC = 216;
+    /** The head of a loop the compiling tier may take over: counts iterations (immediate: the loop's ordinal). */
+    static final int LOOP_HEAD = 217;
 
     static final int COUNT = 217;
 
@@ -234,7 +236,7 @@ final class Ops {
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0,
-        0, 1, 1, 0, 0, 0, 0, 0, 1, 1, 2, 2, 2, 2, 1, 1, 2, 2, 2, 1, 1, 1, 1, 0, 1, 2, 2, 2, 5, 1, 4,
+        0, 1, 1, 0, 0, 0, 0, 0, 1, 1, 2, 2, 2, 2, 1, 1, 2, 2, 2, 1, 1, 1, 1, 0, 1, 2, 2, 2, 5, 1, 4, 1,
     };
 
     private static final String[] NAMES = {
@@ -455,6 +457,7 @@ final class Ops {
         "SIMD",
         "WIDE",
         "ATOMIC",
+        "LOOP_HEAD",
     };
 
     private Ops() {

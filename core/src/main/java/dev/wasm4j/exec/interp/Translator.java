@@ -43,12 +43,17 @@ public final class Translator implements CodeSink {
     private final boolean metered;
     /** Instructions translated so far, to price a loop iteration. */
     private int instrCount;
+    /** A compiling tier may take over at loop heads (see {@link LoopEntry}). */
+    private final boolean loopEntries;
+    /** Loops seen so far, reachable or not: the next loop's ordinal. */
+    private int loops;
 
     private Translator(WasmFunction function) {
         this.function = function;
         this.module = function.instance().module();
         this.syntax = module.module();
         this.metered = function.instance().fuel != null;
+        this.loopEntries = !metered && function.instance().loopTier != null;
     }
 
     /** Translates {@code function}'s body. */
@@ -160,7 +165,16 @@ public final class Translator implements CodeSink {
                     h.legacySlot < 0 ? -1 : hiddenBase + h.legacySlot, h.delegateTo);
         }
         result = new Code(function, out.toArray(), constants.toArray(), paramSlots, localSlots, resultSlots,
-                hiddenBase + legacySlots, hs);
+                hiddenBase + legacySlots, hs, loops);
+    }
+
+    private boolean insideTry() {
+        for (Ctl c : ctls) {
+            if (c.kind == Opcode.TRY_TABLE || c.kind == Opcode.TRY) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int slotsOf(List<ValType> types) {
@@ -189,8 +203,14 @@ public final class Translator implements CodeSink {
             case NOP -> { }
             case BLOCK -> ctls.add(new Ctl(op, false, out.pc()));
             case LOOP -> {
+                int ordinal = loops++;
                 Ctl loop = new Ctl(op, false, out.pc());
                 loop.startCount = instrCount;
+                // Only where the compiled code can pick the call up: nothing on the operand stack (so no
+                // loop parameters either) and no enclosing handler, which the compiled code would own.
+                if (loopEntries && state.operandSlots() == 0 && !insideTry()) {
+                    out.emit(Ops.LOOP_HEAD, ordinal);
+                }
                 ctls.add(loop);
             }
             case IF -> {
@@ -460,7 +480,12 @@ public final class Translator implements CodeSink {
     /** In unreachable code only the block structure matters: nothing is emitted. */
     private void structureOnly(Opcode op, Immediates imm, CodeState state) {
         switch (op) {
-            case BLOCK, LOOP, IF, TRY_TABLE -> ctls.add(new Ctl(op, true, out.pc()));
+            case BLOCK, LOOP, IF, TRY_TABLE -> {
+                if (op == Opcode.LOOP) {
+                    loops++;
+                }
+                ctls.add(new Ctl(op, true, out.pc()));
+            }
             case TRY -> {
                 Ctl c = new Ctl(op, true, out.pc());
                 c.legacySlot = legacyDepth++;

@@ -1,0 +1,24 @@
+package dev.wasm4j.exec;
+
+/**
+ * A compiling tier that can take over an interpreted call at the head of one of its loops (on-stack
+ * replacement). A function that is called once and then loops for long, such as a program's main loop,
+ * would otherwise never leave the interpreter, since compiled code is only used from the next call on.
+ */
+public interface LoopTier {
+    /** The default of {@link #loopThreshold()}. */
+    int DEFAULT_LOOP_THRESHOLD = 10_000;
+
+    /**
+     * Code that continues a call of {@code f} from the head of its {@code loop}-th loop (loops counted in body
+     * order, from 0) with the call's locals at {@code s/r[base..]} as the interpreter keeps them (parameters,
+     * then declared locals) and an empty operand stack, leaving the results there; or null when there is none
+     * yet (ask again later) or there never will be.
+     */
+    CompiledCode loopEntry(WasmFunction f, int loop);
+
+    /** Iterations of a loop before the interpreter asks for its entry, and between two asks. */
+    default int loopThreshold() {
+        return DEFAULT_LOOP_THRESHOLD;
+    }
+}
