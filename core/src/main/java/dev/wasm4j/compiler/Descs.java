@@ -35,6 +35,15 @@ final class Descs {
         return ClassDesc.of("dev.wasm4j.exec.numeric." + simpleName);
     }
 
+    /**
+     * The int on top as an unsigned long, spelled out ({@code i2l}, mask): a call to
+     * {@code Integer.toUnsignedLong} is no longer inlined once C2 passes its node-count cutoff in a large
+     * method, and it is on every memory access.
+     */
+    static void unsignedLong(CodeBuilder cb) {
+        cb.i2l().loadConstant(0xFFFF_FFFFL).land();
+    }
+
     /** {@code invokestatic owner.name descriptor}. */
     static void call(CodeBuilder cb, ClassDesc owner, String name, String descriptor) {
         cb.invokestatic(owner, name, MethodTypeDesc.ofDescriptor(descriptor));

@@ -63,7 +63,7 @@ final class FastAccess {
             case "i64Load8S", "i64Load16S", "i64Load32S" -> cb.i2l();
             case "i64Load8U" -> cb.loadConstant(0xFF).iand().i2l();
             case "i64Load16U" -> cb.loadConstant(0xFFFF).iand().i2l();
-            case "i64Load32U" -> Descs.call(cb, Descs.INTEGER, "toUnsignedLong", "(I)J");
+            case "i64Load32U" -> Descs.unsignedLong(cb);
             default -> { }
         }
     }
@@ -83,12 +83,30 @@ final class FastAccess {
         };
         Label slow = cb.newLabel();
         Label done = cb.newLabel();
-        check(fc, imm, ea, width, slow);
-        if (width == 1) {
+        boolean shared = fc.chunk.valid().memoryType(imm.memory).shared();
+        if (width == 1 && !shared) {
+            // A byte is stored as the 16-bit word it starts, its other byte kept (little-endian): the word's
+            // var handle inlines where ByteBuffer.put may not. Only for unshared memories, where no other
+            // thread can write the neighbouring byte meanwhile; the last byte of memory takes the slow path.
+            check(fc, imm, ea, 2, slow);
+            cb.getstatic(Descs.MEMORY, "BUF_I16", VAR_HANDLE)
+                    .aload(fc.memSlot[imm.memory]).getfield(Descs.MEMORY, "buf", BYTE_BUFFER)
+                    .lload(ea).l2i();
+            cb.getstatic(Descs.MEMORY, "BUF_I16", VAR_HANDLE)
+                    .aload(fc.memSlot[imm.memory]).getfield(Descs.MEMORY, "buf", BYTE_BUFFER)
+                    .lload(ea).l2i()
+                    .invokevirtual(VAR_HANDLE, "get", MethodTypeDesc.ofDescriptor("(Ljava/nio/ByteBuffer;I)S"))
+                    .loadConstant(0xFF00).iand();
+            narrowValue(fc, value, wide, 1);
+            cb.loadConstant(0xFF).iand().ior().i2s();
+            cb.invokevirtual(VAR_HANDLE, "set", MethodTypeDesc.ofDescriptor("(Ljava/nio/ByteBuffer;IS)V"));
+        } else if (width == 1) {
+            check(fc, imm, ea, width, slow);
             cb.aload(fc.memSlot[imm.memory]).getfield(Descs.MEMORY, "buf", BYTE_BUFFER).lload(ea).l2i();
             narrowValue(fc, value, wide, 1);
             cb.invokevirtual(BYTE_BUFFER, "put", MethodTypeDesc.ofDescriptor("(IB)Ljava/nio/ByteBuffer;")).pop();
         } else {
+            check(fc, imm, ea, width, slow);
             String handle = width == 2 ? "BUF_I16" : width == 4 ? "BUF_I32" : "BUF_I64";
             String vhType = width == 2 ? "S" : width == 4 ? "I" : "J";
             cb.getstatic(Descs.MEMORY, handle, VAR_HANDLE)
@@ -112,7 +130,7 @@ final class FastAccess {
     private static int effectiveAddress(FunctionCompiler fc, Immediates imm) {
         CodeBuilder cb = fc.cb;
         int ea = fc.temp(JvmType.LONG, 30);
-        Descs.call(cb, Descs.INTEGER, "toUnsignedLong", "(I)J");
+        Descs.unsignedLong(cb);
         if (imm.offset != 0) {
             cb.loadConstant(imm.offset).ladd();
         }

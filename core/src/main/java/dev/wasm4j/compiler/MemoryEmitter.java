@@ -47,7 +47,7 @@ final class MemoryEmitter {
             case MEMORY_GROW -> {
                 boolean is64 = is64(fc, imm.index);
                 if (!is64) {
-                    Descs.call(cb, Descs.INTEGER, "toUnsignedLong", "(I)J");
+                    Descs.unsignedLong(cb);
                 }
                 cb.aload(fc.memSlot[imm.index]);
                 Descs.call(cb, Descs.MEM_OPS, "grow", "(JLdev/wasm4j/memory/LinearMemory;)J");
@@ -155,7 +155,7 @@ final class MemoryEmitter {
     /** An i32 index on top becomes an unsigned long; an i64 stays. */
     private static void widenTop(FunctionCompiler fc, boolean is64) {
         if (!is64) {
-            Descs.call(fc.cb, Descs.INTEGER, "toUnsignedLong", "(I)J");
+            Descs.unsignedLong(fc.cb);
         }
     }
 

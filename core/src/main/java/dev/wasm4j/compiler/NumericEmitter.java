@@ -147,7 +147,7 @@ final class NumericEmitter {
 
             case I32_WRAP_I64 -> cb.l2i();
             case I64_EXTEND_I32_S -> cb.i2l();
-            case I64_EXTEND_I32_U -> Descs.call(cb, Descs.INTEGER, "toUnsignedLong", "(I)J");
+            case I64_EXTEND_I32_U -> Descs.unsignedLong(cb);
             case I32_EXTEND8_S -> cb.i2b();
             case I32_EXTEND16_S -> cb.i2s();
             case I64_EXTEND8_S -> cb.l2i().i2b().i2l();

@@ -43,7 +43,7 @@ final class Spill {
     Spill widen(int i) {
         fc.load(types[i], slots[i]);
         if (types[i] == JvmType.INT) {
-            Descs.call(fc.cb, Descs.INTEGER, "toUnsignedLong", "(I)J");
+            Descs.unsignedLong(fc.cb);
         }
         return this;
     }

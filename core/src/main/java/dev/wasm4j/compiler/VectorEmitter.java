@@ -190,7 +190,7 @@ final class VectorEmitter {
             default -> {
                 // Loads with one address operand.
                 if (!MemoryEmitter.is64(fc, imm.memory)) {
-                    Descs.call(cb, Descs.INTEGER, "toUnsignedLong", "(I)J");
+                    Descs.unsignedLong(cb);
                 }
                 switch (op) {
                     case V128_LOAD -> {
