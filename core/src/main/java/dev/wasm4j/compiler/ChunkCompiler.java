@@ -214,8 +214,9 @@ final class ChunkCompiler {
             clb.withMethodBody(ConstantDescs.INIT_NAME, ConstantDescs.MTD_void, ClassFile.ACC_PUBLIC,
                     cb -> cb.aload(0).invokespecial(ConstantDescs.CD_Object, ConstantDescs.INIT_NAME,
                             ConstantDescs.MTD_void).return_());
+            SplitPlan plan = module.plan(f, loop);
             clb.withMethodBody("o" + f, entryType, ClassFile.ACC_STATIC | ClassFile.ACC_PRIVATE, cb ->
-                    module.valid.replayFunction(f, new FunctionCompiler(this, cb, f, module.info(f))));
+                    new SplitEmitter(this, clb, f, module.info(f), plan).emit(cb));
             adapter(clb, f, "o" + f, entryType, true);
             invoker(clb);
             List<Dispatcher> done = new ArrayList<>();
@@ -244,8 +245,9 @@ final class ChunkCompiler {
             return;
         }
         FuncInfo info = module.info(f);
+        SplitPlan plan = module.plan(f, -1);
         clb.withMethodBody(methodName(f), methodType(f), flags, cb ->
-                module.valid.replayFunction(f, new FunctionCompiler(this, cb, f, info)));
+                new SplitEmitter(this, clb, f, info, plan).emit(cb));
         module.current = -1;
     }
 

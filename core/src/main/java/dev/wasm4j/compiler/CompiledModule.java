@@ -53,6 +53,11 @@ public final class CompiledModule {
         return image;
     }
 
+    /** Functions cut into several methods, with the number of regions (see {@link SplitPlan}). */
+    public Map<Integer, Integer> split() {
+        return compiler.splits();
+    }
+
     /** Functions the interpreter runs, with the reason. */
     public Map<Integer, String> interpreted() {
         return interpreted;

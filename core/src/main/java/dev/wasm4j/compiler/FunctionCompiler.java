@@ -16,6 +16,7 @@ import java.lang.classfile.instruction.SwitchCase;
 import java.lang.constant.ConstantDescs;
 import java.lang.constant.MethodTypeDesc;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +42,32 @@ final class FunctionCompiler implements CodeSink {
      * of 45), so that a large function still fits the JVM's 64 KiB method limit.
      */
     final boolean compact;
+    /** How the function is cut into methods; {@link SplitPlan#split()} is false for a single method. */
+    final SplitPlan plan;
+    /** The region this method is, or null for the function's own method (the driver, when split). */
+    final SplitPlan.Region region;
+    /** Where this method meets the others of a split function. */
+    final RegionFrame frame;
     private FuncType type;
     private int[] localSlot;
     private JvmType[] localType;
     int instSlot;
+    /** JVM locals holding the frame's {@code long[]} and {@code Object[]} in a split function, or -1. */
+    int fsSlot = -1;
+    int frSlot = -1;
+    /** In a region: operand values, slots and control frames of the function below it, not on this method's stack. */
+    private int baseCount;
+    private int baseSlots;
+    private int baseFrames;
+    /** In a region: where its body starts, for the handler that stores its locals when an exception leaves. */
+    private Label regionStart;
+    /** The loop ordinal of the next {@code loop} instruction, counted over the whole function by the walker. */
+    int loopOrdinal = -1;
+    /**
+     * Locals this method keeps in the frame instead of JVM locals: those the regions it calls use, so that
+     * a call needs no copying (see {@link SplitPlan}).
+     */
+    BitSet resident = new BitSet();
     /** JVM local holding memory {@code i} (cached at entry), or -1. */
     int[] memSlot;
     /** JVM local holding the GlobalInstance of global {@code i} (cached at entry), or -1. */
@@ -58,12 +81,32 @@ final class FunctionCompiler implements CodeSink {
     java.lang.classfile.Opcode pending;
     private final Map<JvmType, List<Integer>> temps = new LinkedHashMap<>();
 
-    FunctionCompiler(ChunkCompiler chunk, CodeBuilder cb, int funcIndex, FuncInfo info) {
+    FunctionCompiler(ChunkCompiler chunk, CodeBuilder cb, int funcIndex, FuncInfo info, SplitPlan plan,
+                     SplitPlan.Region region) {
         this.chunk = chunk;
         this.cb = cb;
         this.funcIndex = funcIndex;
         this.info = info;
         this.compact = chunk.compact(funcIndex);
+        this.plan = plan;
+        this.region = region;
+        this.frame = plan.split() ? new RegionFrame(this, plan) : null;
+    }
+
+    boolean reachable() {
+        return reachable;
+    }
+
+    int localSlot(int local) {
+        return localSlot[local];
+    }
+
+    JvmType localType(int local) {
+        return localType[local];
+    }
+
+    List<ValType> resultTypes() {
+        return type.results();
     }
 
     /** An open block as seen by the code generator. */
@@ -84,6 +127,8 @@ final class FunctionCompiler implements CodeSink {
         int[] catchRestore;
         Ctl[] catchTargets;
         boolean[] catchToFunction;
+        /** Per clause: the level of a label outside the region it goes to, or -1. */
+        int[] catchOutside;
         List<List<ValType>> catchLabelTypes;
         // legacy try: the handler (bound when the body ends), the caught exception, the next clause's test
         Label handler;
@@ -103,6 +148,9 @@ final class FunctionCompiler implements CodeSink {
     @Override
     public void beginFunction(int funcIndex, FuncType type, List<ValType> locals) {
         this.type = type;
+        if (frame != null) {
+            frame.push();
+        }
         bodyStart = cb.newBoundLabel();
         localSlot = new int[locals.size()];
         localType = new JvmType[locals.size()];
@@ -114,33 +162,31 @@ final class FunctionCompiler implements CodeSink {
             slot += localType[i].jvmSlots();
         }
         instSlot = slot;
-        for (int i = params; i < locals.size(); i++) {
-            localType[i] = JvmType.of(locals.get(i));
-            localSlot[i] = allocate(localType[i]);
-        }
-        int memories = chunk.valid().module().memoryTypes().size();
-        memSlot = new int[memories];
-        for (int m = 0; m < memories; m++) {
-            memSlot[m] = -1;
-            if (info.usesMemory(m)) {
-                memSlot[m] = cb.allocateLocal(TypeKind.REFERENCE);
-                cb.aload(instSlot).getfield(Descs.INSTANCE, "memories", Descs.MEMORY.arrayType())
-                        .loadConstant(m).aaload().astore(memSlot[m]);
+        if (plan.split()) {
+            for (SplitPlan.Region r : plan.regions) {
+                if (r.parent() == null) {
+                    resident.or(r.touched());
+                }
             }
         }
-        int globals = chunk.valid().module().globalTypes().size();
-        globalSlot = new int[globals];
-        for (int g = 0; g < globals; g++) {
-            globalSlot[g] = -1;
-            if (info.usesGlobal(g)) {
-                globalSlot[g] = cb.allocateLocal(TypeKind.REFERENCE);
-                cb.aload(instSlot).getfield(Descs.INSTANCE, "globals", Descs.GLOBAL.arrayType())
-                        .loadConstant(g).aaload().astore(globalSlot[g]);
+        for (int i = params; i < locals.size(); i++) {
+            localType[i] = JvmType.of(locals.get(i));
+            localSlot[i] = resident.get(i) ? -1 : allocate(localType[i]);
+        }
+        loadInstanceState(info.memories(), info.globals());
+        if (frame != null) {
+            for (int i = resident.nextSetBit(0); i >= 0 && i < params; i = resident.nextSetBit(i + 1)) {
+                load(localType[i], localSlot[i]);
+                frame.setResident(i);
             }
         }
         if (info.usesScratch()) {
-            scratchSlot = cb.allocateLocal(TypeKind.REFERENCE);
-            cb.loadConstant(16).newarray(TypeKind.LONG).astore(scratchSlot);
+            if (frame != null) {
+                scratchSlot = fsSlot;
+            } else {
+                scratchSlot = cb.allocateLocal(TypeKind.REFERENCE);
+                cb.loadConstant(16).newarray(TypeKind.LONG).astore(scratchSlot);
+            }
         }
         if (chunk.loopEntry() >= 0) {
             enterAtLoop(locals, params);
@@ -148,7 +194,7 @@ final class FunctionCompiler implements CodeSink {
         restart = cb.newBoundLabel();
         for (int i = params; i < locals.size(); i++) {
             pushZero(localType[i]);
-            store(localType[i], localSlot[i]);
+            setLocal(i);
         }
         ctls.add(new Ctl(null, false));
     }
@@ -167,16 +213,16 @@ final class FunctionCompiler implements CodeSink {
             at += locals.get(i).slots();
         }
         for (int i = params; i < locals.size(); i++) {
-            int slot = localSlot[i];
             switch (localType[i]) {
-                case INT -> cb.aload(s).iload(base).loadConstant(at).iadd().laload().l2i().istore(slot);
-                case LONG -> cb.aload(s).iload(base).loadConstant(at).iadd().laload().lstore(slot);
+                case INT -> cb.aload(s).iload(base).loadConstant(at).iadd().laload().l2i();
+                case LONG -> cb.aload(s).iload(base).loadConstant(at).iadd().laload();
                 case V128 -> {
-                    cb.aload(s).iload(base).loadConstant(at).iadd().laload().lstore(slot);
-                    cb.aload(s).iload(base).loadConstant(at + 1).iadd().laload().lstore(slot + 2);
+                    cb.aload(s).iload(base).loadConstant(at).iadd().laload();
+                    cb.aload(s).iload(base).loadConstant(at + 1).iadd().laload();
                 }
-                case REF -> cb.aload(r).iload(base).loadConstant(at).iadd().aaload().astore(slot);
+                case REF -> cb.aload(r).iload(base).loadConstant(at).iadd().aaload();
             }
+            setLocal(i);
             at += locals.get(i).slots();
         }
         loopEntryLabel = cb.newLabel();
@@ -186,8 +232,6 @@ final class FunctionCompiler implements CodeSink {
     /** Where a loop entry's prologue jumps: the head of the loop it continues at, once that is emitted. */
     private Label loopEntryLabel;
     private boolean loopEntered;
-    /** Loops seen so far, reachable or not (the translator counts them the same way). */
-    private int loops;
 
     /** Where an exception delegated to the caller goes: a rethrow outside every handler range. */
     private Label rethrowToCaller;
@@ -210,6 +254,141 @@ final class FunctionCompiler implements CodeSink {
         Descs.call(cb, Descs.CALL_OPS, "trapFrame",
                 "(Ldev/wasm4j/TrapException;Ljava/lang/String;)Ldev/wasm4j/TrapException;");
         cb.athrow();
+        if (frame != null) {
+            // whatever leaves a split function gives its frame back
+            Label end = cb.newBoundLabel();
+            cb.exceptionCatchAll(bodyStart, end, end);
+            frame.release();
+            cb.athrow();
+        }
+    }
+
+    /**
+     * Starts the method of a region at the walk's state {@code st}: the frame, the instance and the
+     * memories and globals it uses, then the locals it touches from the frame.
+     */
+    void beginRegion(CodeState st, FuncType type, List<ValType> locals) {
+        this.type = type;
+        fsSlot = 0;
+        frSlot = 1;
+        instSlot = 2;
+        localSlot = new int[locals.size()];
+        localType = new JvmType[locals.size()];
+        for (SplitPlan.Region r : plan.regions) {
+            if (r.parent() == region) {
+                resident.or(r.touched());
+            }
+        }
+        BitSet touched = region.touched();
+        for (int i = 0; i < locals.size(); i++) {
+            localType[i] = JvmType.of(locals.get(i));
+            localSlot[i] = touched.get(i) && !resident.get(i) ? allocate(localType[i]) : -1;
+        }
+        loadInstanceState(region.memories(), region.globals());
+        if (info.usesScratch()) {
+            scratchSlot = fsSlot;
+        }
+        frame.enter(region);
+        baseCount = st.operandCount();
+        baseSlots = st.operandSlots();
+        baseFrames = st.frameCount();
+        regionStart = cb.newBoundLabel();
+    }
+
+    /**
+     * Ends the method of a region at the walk's state {@code st} (after its last instruction): falls
+     * through with the values it leaves. Returns whether its end can be reached.
+     */
+    boolean endRegion(CodeState st) {
+        boolean fallsThrough = reachable;
+        if (reachable) {
+            if (pending != null) {
+                materialize();
+            }
+            List<ValType> values = new ArrayList<>();
+            for (int k = st.operandCount() - baseCount - 1; k >= 0; k--) {
+                values.add(st.operandType(k));
+            }
+            frame.fallThrough(region, values);
+        }
+        if (rethrowToCaller != null) {
+            // delegated past every handler in this method: on to the caller's
+            cb.labelBinding(rethrowToCaller);
+            cb.athrow();
+        }
+        if (plan.shape.catches) {
+            frame.storeOnException(region, regionStart);
+        }
+        return fallsThrough;
+    }
+
+    /** Where region {@code r} starts, in this method: see {@link RegionFrame.Site}. */
+    RegionFrame.Site regionSite(SplitPlan.Region r, CodeState st) {
+        return RegionFrame.Site.of(st, st.operandCount() - baseCount, r);
+    }
+
+    /** Calls region {@code r}, whose instructions the walk has just passed (see {@link RegionFrame#call}). */
+    void callRegion(SplitPlan.Region r, RegionFrame.Site site, List<ValType> fallthrough, boolean fallsThrough) {
+        frame.call(r, site, fallthrough, fallsThrough);
+        reachable = fallsThrough;
+    }
+
+    /** After a region left to restart the function: starts it again, or passes the exit on. */
+    void restartFromRegion(List<ValType> operands) {
+        if (region != null) {
+            frame.exitRestart(region);
+            return;
+        }
+        for (ValType t : operands) {
+            pop(JvmType.of(t));
+        }
+        cb.goto_(restart);
+    }
+
+    /** The label at {@code depth}, for a branch from this method. */
+    Label labelAtDepth(int depth) {
+        return labelOf(depth);
+    }
+
+    /** In a region: the label at {@code depth} is outside it (the branch leaves the method). */
+    private boolean outside(CodeState st, int depth) {
+        return region != null && region.outside(st.frameCount() - 1 - depth);
+    }
+
+    /** Loads the memories and globals this method uses from the instance into JVM locals. */
+    private void loadInstanceState(BitSet memories, BitSet globals) {
+        memSlot = new int[chunk.valid().module().memoryTypes().size()];
+        java.util.Arrays.fill(memSlot, -1);
+        for (int m = memories.nextSetBit(0); m >= 0 && m < memSlot.length; m = memories.nextSetBit(m + 1)) {
+            memSlot[m] = cb.allocateLocal(TypeKind.REFERENCE);
+            cb.aload(instSlot).getfield(Descs.INSTANCE, "memories", Descs.MEMORY.arrayType())
+                    .loadConstant(m).aaload().astore(memSlot[m]);
+        }
+        globalSlot = new int[chunk.valid().module().globalTypes().size()];
+        java.util.Arrays.fill(globalSlot, -1);
+        for (int g = globals.nextSetBit(0); g >= 0 && g < globalSlot.length; g = globals.nextSetBit(g + 1)) {
+            globalSlot[g] = cb.allocateLocal(TypeKind.REFERENCE);
+            cb.aload(instSlot).getfield(Descs.INSTANCE, "globals", Descs.GLOBAL.arrayType())
+                    .loadConstant(g).aaload().astore(globalSlot[g]);
+        }
+    }
+
+    /** Pushes local {@code i}: from its JVM local, or from the frame where it is resident. */
+    void getLocal(int i) {
+        if (resident.get(i)) {
+            frame.getResident(i);
+        } else {
+            load(localType[i], localSlot[i]);
+        }
+    }
+
+    /** Pops the value on top into local {@code i}. */
+    void setLocal(int i) {
+        if (resident.get(i)) {
+            frame.setResident(i);
+        } else {
+            store(localType[i], localSlot[i]);
+        }
     }
 
     /** A new JVM local for a value of type {@code t} (a v128 takes two long locals, the second at +2). */
@@ -277,7 +456,7 @@ final class FunctionCompiler implements CodeSink {
 
     @Override
     public void instruction(Opcode op, Immediates imm, CodeState st) {
-        int loop = op == Opcode.LOOP ? loops++ : -1;
+        int loop = op == Opcode.LOOP ? loopOrdinal : -1;
         if (!reachable) {
             structureOnly(op, imm, st);
             return;
@@ -300,7 +479,7 @@ final class FunctionCompiler implements CodeSink {
             case LOOP -> {
                 Ctl c = new Ctl(op, false);
                 c.label = cb.newBoundLabel();
-                if (loop == chunk.loopEntry() && st.operandSlots() == 0 && !insideTry()) {
+                if (region == null && loop == chunk.loopEntry() && st.operandSlots() == 0 && !insideTry()) {
                     cb.labelBinding(loopEntryLabel);
                     loopEntered = true;
                 }
@@ -352,12 +531,11 @@ final class FunctionCompiler implements CodeSink {
             case DROP -> pop(JvmType.of(st.operandType(0)));
             case SELECT, SELECT_T -> select(JvmType.of(op == Opcode.SELECT_T ? imm.selectTypes.getFirst()
                     : st.operandType(1)));
-            case LOCAL_GET -> load(localType[imm.index], localSlot[imm.index]);
-            case LOCAL_SET -> store(localType[imm.index], localSlot[imm.index]);
+            case LOCAL_GET -> getLocal(imm.index);
+            case LOCAL_SET -> setLocal(imm.index);
             case LOCAL_TEE -> {
-                JvmType t = localType[imm.index];
-                store(t, localSlot[imm.index]);
-                load(t, localSlot[imm.index]);
+                setLocal(imm.index);
+                getLocal(imm.index);
             }
             case GLOBAL_GET -> globalGet(imm.index);
             case GLOBAL_SET -> globalSet(imm.index);
@@ -533,7 +711,7 @@ final class FunctionCompiler implements CodeSink {
     }
 
     private boolean directBranch(CodeState st, int depth, int consumed) {
-        return !isFunction(st, depth) && extraSlots(st, depth, consumed) == 0;
+        return !isFunction(st, depth) && !outside(st, depth) && extraSlots(st, depth, consumed) == 0;
     }
 
     private Label labelOf(int depth) {
@@ -550,6 +728,10 @@ final class FunctionCompiler implements CodeSink {
      * dropped first.
      */
     void branch(int depth, CodeState st, int consumed) {
+        if (outside(st, depth)) {
+            frame.exit(region, st.frameCount() - 1 - depth, st.frame(depth).labelTypes());
+            return;
+        }
         if (isFunction(st, depth)) {
             emitReturn();
             return;
@@ -679,7 +861,7 @@ final class FunctionCompiler implements CodeSink {
         Ctl c = new Ctl(Opcode.TRY_TABLE, false);
         c.label = cb.newLabel();
         // The JVM empties the operand stack when it catches: keep the stack in locals to restore it.
-        int n = st.operandCount();
+        int n = st.operandCount() - baseCount;
         c.spillTypes = new JvmType[n];
         c.spillSlots = new int[n];
         for (int i = 0; i < n; i++) {
@@ -697,20 +879,26 @@ final class FunctionCompiler implements CodeSink {
         c.catchRestore = new int[k];
         c.catchTargets = new Ctl[k];
         c.catchToFunction = new boolean[k];
+        c.catchOutside = new int[k];
         c.catchLabelTypes = new ArrayList<>();
         for (int i = 0; i < k; i++) {
             int depth = c.catches.get(i).label();
             CodeState.Frame f = st.frame(depth);
+            c.catchLabelTypes.add(List.copyOf(f.labelTypes()));
+            c.catchOutside[i] = -1;
+            if (outside(st, depth)) {
+                c.catchOutside[i] = st.frameCount() - 1 - depth;
+                continue;
+            }
             int values = 0;
             int slots = 0;
-            while (slots < f.heightSlots()) {
+            while (slots < f.heightSlots() - baseSlots) {
                 slots += st.operandType(n - 1 - values).slots();
                 values++;
             }
             c.catchRestore[i] = values;
             c.catchToFunction[i] = isFunction(st, depth);
             c.catchTargets[i] = ctls.get(ctls.size() - 1 - depth);
-            c.catchLabelTypes.add(List.copyOf(f.labelTypes()));
         }
         c.tryStart = cb.newBoundLabel();
         cb.nop();
@@ -765,7 +953,9 @@ final class FunctionCompiler implements CodeSink {
             if (k.kind().pushesExnRef()) {
                 cb.aload(exnSlot);
             }
-            if (c.catchToFunction[i]) {
+            if (c.catchOutside[i] >= 0) {
+                frame.exit(region, c.catchOutside[i], c.catchLabelTypes.get(i));
+            } else if (c.catchToFunction[i]) {
                 emitReturn();
             } else {
                 Ctl target = c.catchTargets[i];
@@ -789,7 +979,7 @@ final class FunctionCompiler implements CodeSink {
         Ctl c = new Ctl(Opcode.TRY, false);
         c.label = cb.newLabel();
         c.handler = cb.newLabel();
-        int n = st.operandCount();
+        int n = st.operandCount() - baseCount;
         c.spillTypes = new JvmType[n];
         c.spillSlots = new int[n];
         for (int i = 0; i < n; i++) {
@@ -847,7 +1037,7 @@ final class FunctionCompiler implements CodeSink {
         }
         int restore = 0;
         int slots = 0;
-        int height = st.frame(0).heightSlots();
+        int height = st.frame(0).heightSlots() - baseSlots;
         while (slots < height) {
             slots += c.spillTypes[restore].jvmSlots() == 4 ? 2 : 1;
             restore++;
@@ -996,6 +1186,13 @@ final class FunctionCompiler implements CodeSink {
     /** Returns from the function with its results on top of the stack (anything below is discarded). */
     void emitReturn() {
         List<ValType> results = type.results();
+        if (region != null) {
+            frame.exit(region, 0, results);
+            return;
+        }
+        if (frame != null) {
+            frame.release();
+        }
         if (results.isEmpty()) {
             cb.return_();
         } else if (!JvmType.packed(results)) {
@@ -1163,12 +1360,16 @@ final class FunctionCompiler implements CodeSink {
         if (func == funcIndex) {
             List<ValType> params = t.params();
             for (int i = params.size() - 1; i >= 0; i--) {
-                store(localType[i], localSlot[i]);
+                setLocal(i);
             }
-            for (int k = params.size(); k < st.operandCount(); k++) {
+            for (int k = params.size(); k < st.operandCount() - baseCount; k++) {
                 pop(JvmType.of(st.operandType(k)));
             }
-            cb.goto_(restart);
+            if (region != null) {
+                frame.exitRestart(region);
+            } else {
+                cb.goto_(restart);
+            }
             reachable = false;
             return;
         }
@@ -1185,6 +1386,15 @@ final class FunctionCompiler implements CodeSink {
         Descs.call(cb, Descs.CALL_OPS, "tailCall", "(Ldev/wasm4j/exec/FunctionInstance;[J[Ljava/lang/Object;"
                 + "Ldev/wasm4j/exec/ModuleInstance;)V");
         List<ValType> results = type.results();
+        if (region != null) {
+            // the driver returns placeholders; its caller runs the pending call
+            frame.exit(region, 0, List.of());
+            reachable = false;
+            return;
+        }
+        if (frame != null) {
+            frame.release();
+        }
         if (results.isEmpty()) {
             cb.return_();
         } else if (JvmType.packed(results)) {

@@ -34,15 +34,10 @@ public final class ModuleCompiler {
     /** Most body bytes per generated class, to stay well inside the constant pool limit. */
     static final int CHUNK_BYTES = 512 * 1024;
     /**
-     * Bodies larger than this are left to the interpreter without trying: their method would exceed the JVM's
-     * 64 KiB of bytecode. Smaller ones are tried; one that does not fit is left to the interpreter then.
+     * A body whose bytes times this are under the method budget is never split: no Wasm instruction
+     * takes more than this many bytes of bytecode on average over a function.
      */
-    static final int MAX_BODY_BYTES = 64 * 1024;
-    /**
-     * Bodies larger than this are compiled compact from the start (memory accesses through helpers, see
-     * {@link FunctionCompiler#compact}); inline they would come close to the method limit.
-     */
-    static final int COMPACT_BODY_BYTES = 12 * 1024;
+    static final int SMALL_BODY_FACTOR = 12;
     /** Most functions a dispatcher switches over. */
     static final int MAX_DISPATCH = 4000;
 
@@ -53,8 +48,12 @@ public final class ModuleCompiler {
     final Linkage linkage;
     private final FuncInfo[] infos;
     private final Map<Integer, String> interpreted = new LinkedHashMap<>();
-    /** Functions compiled compact: large ones, and those whose inline method came out too large. */
+    /** Functions compiled compact: those whose inline methods came out too large for the JVM. */
     private final BitSet compact = new BitSet();
+    /** The size limit of generated methods. */
+    private final SplitPlan.Budget budget = SplitPlan.Budget.configured();
+    /** Functions cut into several methods, with the number of regions. */
+    private final Map<Integer, Integer> splits = new java.util.concurrent.ConcurrentHashMap<>();
     private final BitSet referenced = new BitSet();
     private final Map<String, List<Integer>> refFunctions = new LinkedHashMap<>();
     /** With {@code -Dwasm4j.compiler.strict=true} a function that fails to compile is an error, not a fallback. */
@@ -79,8 +78,6 @@ public final class ModuleCompiler {
             infos[f] = info;
             if (info.interpretedOnly() != null) {
                 interpreted.put(f, "uses " + info.interpretedOnly().mnemonic());
-            } else if (info.bodyBytes() > MAX_BODY_BYTES) {
-                interpreted.put(f, "body of " + info.bodyBytes() + " bytes");
             }
         }
         collectReferences(m);
@@ -89,6 +86,11 @@ public final class ModuleCompiler {
     /** Compiles every defined function of {@code valid}. */
     public static CompiledModule compile(ValidModule valid) {
         return new ModuleCompiler(valid).run();
+    }
+
+    /** Functions cut into several methods so far, with their number of regions. */
+    Map<Integer, Integer> splits() {
+        return java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(splits));
     }
 
     FuncInfo info(int func) {
@@ -100,7 +102,34 @@ public final class ModuleCompiler {
     }
 
     boolean compact(int func) {
-        return compact.get(func) || infos[func].bodyBytes() > COMPACT_BODY_BYTES;
+        return compact.get(func);
+    }
+
+    /**
+     * How function {@code func} is cut into methods ({@link SplitPlan}); {@code pinnedLoop} is the loop a
+     * loop entry starts at, or -1. A body small enough to fit the budget in any case is not analysed.
+     */
+    SplitPlan plan(int func, int pinnedLoop) {
+        FuncInfo info = infos[func];
+        if (!budget.forced() && info.bodyBytes() * SMALL_BODY_FACTOR < budget.methodBytes()) {
+            return SplitPlan.none();
+        }
+        FunctionShape shape = FunctionShape.of(valid.walkFunction(func), !compact(func));
+        SplitPlan plan = SplitPlan.of(shape, budget, pinnedLoop, info.usesScratch());
+        if (plan.split() && pinnedLoop < 0) {
+            splits.put(func, plan.regions.size());
+            if (VERBOSE) {
+                System.err.println("wasm4j compiler: func " + func + " (" + shape.size + " bytes estimated) split into "
+                        + plan.regions.size() + " regions, frame " + plan.frameSlots + "+" + plan.frameRefs);
+                for (SplitPlan.Region r : plan.regions) {
+                    System.err.println("  r" + r.id() + " [" + r.start() + "," + r.end() + ") level " + r.level()
+                            + " parent " + (r.parent() == null ? "-" : "r" + r.parent().id()) + " touched "
+                            + r.touched().cardinality() + " writes " + r.writes().cardinality() + " exits "
+                            + java.util.Arrays.toString(r.exits()));
+                }
+            }
+        }
+        return plan;
     }
 
     boolean tailCaller(int func) {

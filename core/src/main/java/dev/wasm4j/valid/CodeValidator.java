@@ -60,6 +60,24 @@ final class CodeValidator extends TypingStack {
 
     /** Validates function {@code funcIndex} (a defined one), reporting to {@code sink}. */
     void function(int funcIndex, CodeSink sink) {
+        Expr body = prepareFunction(funcIndex);
+        if (sink != CodeSink.NONE) {
+            sink.beginFunction(funcIndex, funcType, localList());
+        }
+        run(body, funcType, sink);
+    }
+
+    /**
+     * Starts walking function {@code funcIndex} one instruction at a time (see {@link CodeWalk}); this
+     * validator then belongs to the walk.
+     */
+    CodeWalk walk(int funcIndex) {
+        Expr body = prepareFunction(funcIndex);
+        return new Walk(body, funcType, funcIndex);
+    }
+
+    /** Sets up the locals of function {@code funcIndex}; returns its body. */
+    private Expr prepareFunction(int funcIndex) {
         Function fn = ctx.module.functions().get(funcIndex - ctx.module.importedFunctionCount());
         FuncType ft = ctx.func(funcIndex, fn.body().start()).funcType();
         offset = fn.body().start();
@@ -92,10 +110,12 @@ final class CodeValidator extends TypingStack {
         localCount = n;
         constMode = false;
         globalLimit = ctx.globals.length;
-        if (sink != CodeSink.NONE) {
-            sink.beginFunction(funcIndex, ft, Collections.unmodifiableList(Arrays.asList(locals).subList(0, n)));
-        }
-        run(fn.body(), ft, sink);
+        funcType = ft;
+        return fn.body();
+    }
+
+    private List<ValType> localList() {
+        return Collections.unmodifiableList(Arrays.asList(locals).subList(0, localCount));
     }
 
     /**
@@ -116,33 +136,102 @@ final class CodeValidator extends TypingStack {
 
     private void run(Expr body, FuncType ft, CodeSink sink) {
         this.sink = sink;
-        this.funcType = ft;
-        resetStacks();
-        initLogSize = 0;
-        FuncType bodyType = ft.params().isEmpty() ? ft : FuncType.of(List.of(), ft.results());
-        pushFrame(null, bodyType, 0);
-        CodeReader reader = new CodeReader(body);
         try {
-            do {
-                Opcode op = reader.next();
-                offset = reader.instrOffset();
-                Immediates imm = reader.imm();
-                if (constMode) {
-                    ConstExprs.check(this, op);
-                }
+            Walk walk = new Walk(body, ft, -1);
+            while (walk.advance()) {
                 if (sink != CodeSink.NONE) {
-                    sink.instruction(op, imm, this);
+                    sink.instruction(walk.op, walk.imm, this);
                 }
-                instruction(op, imm);
-            } while (depth > 0);
-            if (!reader.atEnd()) {
-                throw new MalformedException("END opcode expected", reader.pos());
             }
             if (sink != CodeSink.NONE) {
                 sink.endFunction(this);
             }
         } finally {
             this.sink = CodeSink.NONE;
+        }
+    }
+
+    /**
+     * The walk over one body: each {@link #advance} first applies the current instruction's typing, then
+     * reads the next one, so between two calls the state is the one before the current instruction.
+     */
+    private final class Walk implements CodeWalk {
+        private final CodeReader reader;
+        private final int funcIndex;
+        private Opcode op;
+        private Immediates imm;
+        private int index = -1;
+        private boolean done;
+
+        Walk(Expr body, FuncType ft, int funcIndex) {
+            this.funcIndex = funcIndex;
+            funcType = ft;
+            resetStacks();
+            initLogSize = 0;
+            FuncType bodyType = ft.params().isEmpty() ? ft : FuncType.of(List.of(), ft.results());
+            pushFrame(null, bodyType, 0);
+            reader = new CodeReader(body);
+        }
+
+        @Override
+        public boolean advance() {
+            if (done) {
+                return false;
+            }
+            if (op != null) {
+                instruction(op, imm);
+                if (depth == 0) {
+                    done = true;
+                    op = null;
+                    if (!reader.atEnd()) {
+                        throw new MalformedException("END opcode expected", reader.pos());
+                    }
+                    return false;
+                }
+            }
+            op = reader.next();
+            offset = reader.instrOffset();
+            imm = reader.imm();
+            index++;
+            if (constMode) {
+                ConstExprs.check(CodeValidator.this, op);
+            }
+            return true;
+        }
+
+        @Override
+        public int funcIndex() {
+            return funcIndex;
+        }
+
+        @Override
+        public FuncType type() {
+            return funcType;
+        }
+
+        @Override
+        public List<ValType> locals() {
+            return localList();
+        }
+
+        @Override
+        public Opcode op() {
+            return op;
+        }
+
+        @Override
+        public Immediates imm() {
+            return imm;
+        }
+
+        @Override
+        public int index() {
+            return index;
+        }
+
+        @Override
+        public CodeState state() {
+            return CodeValidator.this;
         }
     }
 

@@ -97,6 +97,17 @@ public final class ValidModule {
     }
 
     /**
+     * Walks the body of defined function {@code funcIndex} one instruction at a time (see {@link CodeWalk});
+     * the same walk as {@link #replayFunction}, pulled instead of pushed.
+     */
+    public CodeWalk walkFunction(int funcIndex) {
+        if (funcIndex < c.module.importedFunctionCount() || funcIndex >= c.funcs.length) {
+            throw new IllegalArgumentException("not a defined function: " + funcIndex);
+        }
+        return new CodeValidator(c).walk(funcIndex);
+    }
+
+    /**
      * Walks a constant expression of this module (a global or table initializer, an element item, a
      * segment offset) of type {@code expected} through {@code sink}; it is reported as a function with
      * index -1 and type {@code [] -> [expected]} (closed).

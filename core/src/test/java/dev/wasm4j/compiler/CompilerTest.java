@@ -123,8 +123,8 @@ class CompilerTest {
     }
 
     @Test
-    void functionsTooLargeForAJvmMethodFallBackToTheInterpreterTransparently() {
-        // About 6 bytes of Wasm each, but some 18 of JVM bytecode: the body fits the pre-check, the method not.
+    void functionsTooLargeForOneJvmMethodAreSplitIntoSeveral() {
+        // About 6 bytes of Wasm each, but some 18 of JVM bytecode: 90 KB in one method, over the JVM's limit.
         StringBuilder body = new StringBuilder();
         for (int k = 0; k < 5000; k++) {
             body.append("(local.set 1 (f32.add (local.get 1) (local.get 0)))\n");
@@ -133,8 +133,9 @@ class CompilerTest {
                 + " (func (export \"f\") (param f32) (result f32) (call $big (local.get 0))))";
         WasmModule m = WasmModule.parseText(wat);
         CompiledModule cm = m.compiled();
-        assertTrue(cm.interpreted().containsKey(0), "big function left to the interpreter: " + cm.interpreted());
-        assertFalse(cm.interpreted().containsKey(1));
+        assertTrue(cm.interpreted().isEmpty(), "left to the interpreter: " + cm.interpreted());
+        assertTrue(cm.split().getOrDefault(0, 0) > 10, "big function split: " + cm.split());
+        assertFalse(cm.split().containsKey(1));
         Instance i = new Linker(EngineConfig.of(Engine.COMPILER)).instantiate(m);
         assertEquals(Value.f32(5000f), i.call("f", Value.f32(1f))[0]);
     }

@@ -21,88 +21,112 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The spec testsuite and wasm4j's own proposal tests, as data: one container per .wast file, one test per
- * command, run in order against one {@link ScriptRunner}, once per engine (interpreter and compiler; the
- * compiler's containers are marked {@code [compiler]}), and once more with every call starting in the
- * interpreter and moving to compiled code at the first loop head it reaches ({@code [loop entries]}, see
- * {@link dev.wasm4j.exec.LoopTier}). Files in tests/spec/skips.txt are run too, and must not pass
- * completely (a skip that starts passing must be removed).
+ * command, run in order against one {@link ScriptRunner}, once per {@link Mode}: the interpreter; the
+ * compiler ({@code [compiler]}); the compiler with every function cut into as many methods as it can be
+ * ({@code [split]}, see {@code dev.wasm4j.compiler.SplitPlan}); and every call starting in the interpreter
+ * and moving to compiled code at the first loop head it reaches, with functions whole and cut
+ * ({@code [loop entries]}, {@code [loop entries, split]}, see {@link dev.wasm4j.exec.LoopTier}). Files in
+ * tests/spec/skips.txt are run too, and must not pass completely (a skip that starts passing must be
+ * removed).
  */
 class SpecSuiteTest {
 
+    /** An engine and the testing knobs (system properties) it runs with. */
+    enum Mode {
+        INTERPRETER(Engine.INTERPRETER, "", Map.of()),
+        COMPILER(Engine.COMPILER, " [compiler]", Map.of()),
+        SPLIT(Engine.COMPILER, " [split]", Map.of("wasm4j.compiler.splitAll", "true")),
+        LOOP_ENTRIES(Engine.AUTO, " [loop entries]", Map.of("wasm4j.auto.loopEntriesOnly", "true",
+                "wasm4j.auto.loopThreshold", "0")),
+        LOOP_ENTRIES_SPLIT(Engine.AUTO, " [loop entries, split]", Map.of("wasm4j.auto.loopEntriesOnly", "true",
+                "wasm4j.auto.loopThreshold", "0", "wasm4j.compiler.splitAll", "true"));
+
+        final Engine engine;
+        final String label;
+        final Map<String, String> properties;
+
+        Mode(Engine engine, String label, Map<String, String> properties) {
+            this.engine = engine;
+            this.label = label;
+            this.properties = properties;
+        }
+
+        /** Runs {@code action} with this mode's properties set. */
+        <T> T run(java.util.function.Supplier<T> action) {
+            properties.forEach(System::setProperty);
+            try {
+                return action.get();
+            } finally {
+                properties.keySet().forEach(System::clearProperty);
+            }
+        }
+    }
+
     @TestFactory
     Stream<DynamicNode> officialSuite() {
-        return official(Engine.INTERPRETER);
+        return official(Mode.INTERPRETER);
     }
 
     @TestFactory
     Stream<DynamicNode> officialSuiteCompiled() {
-        return official(Engine.COMPILER);
+        return official(Mode.COMPILER);
+    }
+
+    @TestFactory
+    Stream<DynamicNode> officialSuiteSplit() {
+        return official(Mode.SPLIT);
     }
 
     @TestFactory
     Stream<DynamicNode> ownSuite() {
-        return files(Suite.ownSuite(), "tests/spec/", Engine.INTERPRETER);
+        return files(Suite.ownSuite(), "tests/spec/", Mode.INTERPRETER);
     }
 
     @TestFactory
     Stream<DynamicNode> ownSuiteCompiled() {
-        return files(Suite.ownSuite(), "tests/spec/", Engine.COMPILER);
+        return files(Suite.ownSuite(), "tests/spec/", Mode.COMPILER);
+    }
+
+    @TestFactory
+    Stream<DynamicNode> ownSuiteSplit() {
+        return files(Suite.ownSuite(), "tests/spec/", Mode.SPLIT);
     }
 
     @TestFactory
     Stream<DynamicNode> officialSuiteLoopEntries() {
-        return official(Engine.AUTO);
+        return official(Mode.LOOP_ENTRIES);
+    }
+
+    @TestFactory
+    Stream<DynamicNode> officialSuiteLoopEntriesSplit() {
+        return official(Mode.LOOP_ENTRIES_SPLIT);
     }
 
     @TestFactory
     Stream<DynamicNode> ownSuiteLoopEntries() {
-        return files(Suite.ownSuite(), "tests/spec/", Engine.AUTO);
+        return files(Suite.ownSuite(), "tests/spec/", Mode.LOOP_ENTRIES);
     }
 
-    private Stream<DynamicNode> official(Engine engine) {
+    private Stream<DynamicNode> official(Mode mode) {
         Path root = Suite.officialSuite().orElse(null);
         Assumptions.assumeTrue(root != null, "spec testsuite not found (set WASM_TESTSUITE)");
-        return files(root, "", engine);
+        return files(root, "", mode);
     }
 
-    /** The auto engine here runs calls interpreted until their first loop head, then compiled. */
-    private static String label(Engine engine) {
-        return switch (engine) {
-            case INTERPRETER -> "";
-            case COMPILER -> " [compiler]";
-            case AUTO -> " [loop entries]";
-        };
-    }
-
-    /** Runs {@code action} with the auto engine's testing knobs set to take loop entries at once. */
-    static <T> T withLoopEntries(Engine engine, java.util.function.Supplier<T> action) {
-        if (engine != Engine.AUTO) {
-            return action.get();
-        }
-        System.setProperty("wasm4j.auto.loopEntriesOnly", "true");
-        System.setProperty("wasm4j.auto.loopThreshold", "0");
-        try {
-            return action.get();
-        } finally {
-            System.clearProperty("wasm4j.auto.loopEntriesOnly");
-            System.clearProperty("wasm4j.auto.loopThreshold");
-        }
-    }
-
-    private Stream<DynamicNode> files(Path root, String prefix, Engine engine) {
-        EngineConfig config = EngineConfig.of(engine);
+    private Stream<DynamicNode> files(Path root, String prefix, Mode mode) {
+        EngineConfig config = EngineConfig.of(mode.engine);
         Map<String, Suite.Skip> skips = Suite.skips();
         return Suite.wastFiles(root).stream().map(file -> {
             String name = Suite.displayName(root, file, prefix);
-            String shown = name + label(engine);
+            String shown = name + mode.label;
             Features features = Suite.featuresFor(name);
             Suite.Skip skip = skips.get(name);
             if (skip != null) {
                 return DynamicTest.dynamicTest(shown + " (skipped: needs " + skip.feature() + ")",
-                        file.toUri(), () -> assertFalse(withLoopEntries(engine, () -> passesCompletely(file, features, config)),
+                        file.toUri(), () -> assertFalse(mode.run(() -> passesCompletely(file, features, config)),
                                 name + " passes now: remove it from tests/spec/skips.txt"));
             }
-            return DynamicContainer.dynamicContainer(shown, file.toUri(), commands(file, features, config, engine));
+            return DynamicContainer.dynamicContainer(shown, file.toUri(), commands(file, features, config, mode));
         });
     }
 
@@ -115,7 +139,7 @@ class SpecSuiteTest {
         }
     }
 
-    private static Stream<DynamicTest> commands(Path file, Features features, EngineConfig config, Engine engine) {
+    private static Stream<DynamicTest> commands(Path file, Features features, EngineConfig config, Mode mode) {
         String fileName = file.getFileName().toString();
         Script script;
         try {
@@ -127,7 +151,7 @@ class SpecSuiteTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (Command c : script.commands()) {
             tests.add(DynamicTest.dynamicTest(CommandNames.name(fileName, c), () -> {
-                ScriptRunner.Outcome o = withLoopEntries(engine, () -> runner.execute(c));
+                ScriptRunner.Outcome o = mode.run(() -> runner.execute(c));
                 assertTrue(o.passed(), o.detail());
             }));
         }

@@ -1,0 +1,341 @@
+package dev.wasm4j.compiler;
+
+import dev.wasm4j.compiler.SplitPlan.Region;
+import dev.wasm4j.model.ValType;
+import dev.wasm4j.valid.CodeState;
+
+import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
+import java.lang.classfile.TypeKind;
+import java.lang.classfile.instruction.SwitchCase;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.MethodTypeDesc;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * The code on both sides of a region call (see {@link SplitPlan}): in the caller, the locals stored into
+ * the frame, the call, the locals reloaded and the switch over the exit code; in the region, the locals
+ * loaded at entry and stored again at every exit, and the values an exit carries put in the frame's
+ * transfer area. Every method of a split function keeps the Wasm locals it uses in JVM locals; the frame is
+ * only where they meet.
+ */
+final class RegionFrame {
+    /** {@code int r(long[] frame, Object[] refs, ModuleInstance inst)}. */
+    static final MethodTypeDesc TYPE = MethodTypeDesc.ofDescriptor(
+            "([J[Ljava/lang/Object;Ldev/wasm4j/exec/ModuleInstance;)I");
+
+    private static final ClassDesc FRAME_STACK = ClassDesc.of("dev.wasm4j.compiler.FrameStack");
+
+    private final FunctionCompiler fc;
+    private final SplitPlan plan;
+    private final CodeBuilder cb;
+    /** In the driver: the thread's frame stack, and its depth and slots in use before the push. */
+    private int stackSlot = -1;
+    private int depthSlot = -1;
+    private int usedSlot = -1;
+
+    RegionFrame(FunctionCompiler fc, SplitPlan plan) {
+        this.fc = fc;
+        this.plan = plan;
+        this.cb = fc.cb;
+    }
+
+    static String methodName(int func, Region r) {
+        return "f" + func + "$r" + r.id();
+    }
+
+    // ------------------------------------------------------------------------------------------ locals
+
+    /** Pushes resident local {@code l} from the frame. */
+    void getResident(int l) {
+        push(fc.localType(l), plan.frameIndex[l]);
+    }
+
+    /** Pops the value on top into resident local {@code l}. */
+    void setResident(int l) {
+        pop(fc.localType(l), plan.frameIndex[l]);
+    }
+
+    /** Stores the JVM copy of each local in {@code locals} (those this method caches) into the frame. */
+    void storeLocals(BitSet locals) {
+        for (int l = locals.nextSetBit(0); l >= 0; l = locals.nextSetBit(l + 1)) {
+            if (!fc.resident.get(l)) {
+                int at = plan.frameIndex[l];
+                int slot = fc.localSlot(l);
+                switch (fc.localType(l)) {
+                    case INT -> cb.aload(fc.fsSlot).loadConstant(at).iload(slot).i2l().lastore();
+                    case LONG -> cb.aload(fc.fsSlot).loadConstant(at).lload(slot).lastore();
+                    case V128 -> {
+                        cb.aload(fc.fsSlot).loadConstant(at).lload(slot).lastore();
+                        cb.aload(fc.fsSlot).loadConstant(at + 1).lload(slot + 2).lastore();
+                    }
+                    case REF -> cb.aload(fc.frSlot).loadConstant(at).aload(slot).aastore();
+                }
+            }
+        }
+    }
+
+    /** Loads each local in {@code locals} (those this method caches) from the frame into its JVM copy. */
+    void loadLocals(BitSet locals) {
+        for (int l = locals.nextSetBit(0); l >= 0; l = locals.nextSetBit(l + 1)) {
+            if (!fc.resident.get(l)) {
+                push(fc.localType(l), plan.frameIndex[l]);
+                fc.store(fc.localType(l), fc.localSlot(l));
+            }
+        }
+    }
+
+    /** Pushes a value of type {@code t} from frame slot {@code at} (of the {@code long[]}, or the {@code Object[]}). */
+    private void push(JvmType t, int at) {
+        switch (t) {
+            case INT -> cb.aload(fc.fsSlot).loadConstant(at).laload().l2i();
+            case LONG -> cb.aload(fc.fsSlot).loadConstant(at).laload();
+            case V128 -> cb.aload(fc.fsSlot).loadConstant(at).laload().aload(fc.fsSlot).loadConstant(at + 1).laload();
+            case REF -> cb.aload(fc.frSlot).loadConstant(at).aaload();
+        }
+    }
+
+    /** Pops a value of type {@code t} into frame slot {@code at}. */
+    private void pop(JvmType t, int at) {
+        switch (t) {
+            case INT -> {
+                cb.i2l();
+                storeLong(at);
+            }
+            case LONG -> storeLong(at);
+            case V128 -> {
+                storeLong(at + 1);
+                storeLong(at);
+            }
+            case REF -> cb.aload(fc.frSlot).swap().loadConstant(at).swap().aastore();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ transfer area
+
+    /** Moves values of these types from the top of the JVM stack into the transfer area (the last on top). */
+    void storeValues(List<ValType> types) {
+        int[] at = positions(types);
+        for (int i = types.size() - 1; i >= 0; i--) {
+            pop(JvmType.of(types.get(i)), at[i]);
+        }
+    }
+
+    /** Pushes values of these types from the transfer area. */
+    void loadValues(List<ValType> types) {
+        int[] at = positions(types);
+        for (int i = 0; i < types.size(); i++) {
+            push(JvmType.of(types.get(i)), at[i]);
+        }
+    }
+
+    /** {@code frame[at] = <long on top>}. */
+    private void storeLong(int at) {
+        cb.aload(fc.fsSlot).dup_x2().pop().loadConstant(at).dup_x2().pop().lastore();
+    }
+
+    /** Where each value goes: numbers in order from the transfer area of the long[], references of the Object[]. */
+    private int[] positions(List<ValType> types) {
+        int[] at = new int[types.size()];
+        int nums = plan.transfer;
+        int refs = plan.transferRefs;
+        for (int i = 0; i < types.size(); i++) {
+            ValType t = types.get(i);
+            if (t.isRef()) {
+                at[i] = refs++;
+            } else {
+                at[i] = nums;
+                nums += t.slots();
+            }
+        }
+        return at;
+    }
+
+    // ------------------------------------------------------------------------------------------ region side
+
+    /** Prologue of a region: its locals from the frame. */
+    void enter(Region r) {
+        loadLocals(r.touched());
+    }
+
+    /**
+     * Leaves the region for the label at {@code level} (0: the function returns), carrying values of
+     * {@code types} from the top of the JVM stack.
+     */
+    void exit(Region r, int level, List<ValType> types) {
+        storeValues(types);
+        if (level != 0) {
+            storeLocals(r.writes());
+        }
+        cb.loadConstant(r.code(level)).ireturn();
+    }
+
+    /** Leaves the region to start the function again (a {@code return_call} of itself): its parameters are set. */
+    void exitRestart(Region r) {
+        storeLocals(r.writes());
+        cb.loadConstant(r.restartCode()).ireturn();
+    }
+
+    /** Falls out of the end of the region with values of {@code types} on top. */
+    void fallThrough(Region r, List<ValType> types) {
+        storeValues(types);
+        storeLocals(r.writes());
+        cb.iconst_0().ireturn();
+    }
+
+    /**
+     * Where a function has exception handlers: a Wasm exception leaving the region first stores what it
+     * wrote, so that a handler in a caller sees the locals as they were when it was thrown.
+     */
+    void storeOnException(Region r, Label start) {
+        Label end = cb.newBoundLabel();
+        Label handler = cb.newBoundLabel();
+        cb.exceptionCatch(start, end, handler, Descs.UNCAUGHT);
+        storeLocals(r.writes());
+        cb.athrow();
+    }
+
+    // ------------------------------------------------------------------------------------------ caller side
+
+    /**
+     * What the caller needs to know of the state where a region starts, to branch from there when the
+     * region leaves: the operands under it that this method holds (top first), and per label level the
+     * label's height and types.
+     */
+    record Site(List<ValType> operands, int operandSlots, int frameCount, java.util.Map<Integer, CodeState.Frame> labels) {
+
+        static Site of(CodeState st, int ownOperands, Region r) {
+            List<ValType> operands = new ArrayList<>();
+            for (int k = 0; k < ownOperands; k++) {
+                operands.add(st.operandType(k));
+            }
+            java.util.Map<Integer, CodeState.Frame> labels = new java.util.HashMap<>();
+            for (int level : r.exits()) {
+                CodeState.Frame f = st.frame(st.frameCount() - 1 - level);
+                labels.put(level, new Label(f.kind(), f.type(), f.heightSlots(), List.copyOf(f.labelTypes()),
+                        f.labelSlots(), f.unreachable()));
+            }
+            return new Site(List.copyOf(operands), st.operandSlots(), st.frameCount(), labels);
+        }
+
+        private record Label(dev.wasm4j.model.Opcode kind, dev.wasm4j.model.FuncType type, int heightSlots,
+                             List<ValType> labelTypes, int labelSlots, boolean unreachable) implements CodeState.Frame {
+        }
+    }
+
+    /**
+     * Calls region {@code r}, whose instructions the walk has just passed: {@code site} is where it
+     * started, {@code fallthrough} the types of the values it leaves when it falls through, which it does
+     * when {@code fallsThrough}. Emits the stores, the call, the reloads and the exits.
+     */
+    void call(Region r, Site site, List<ValType> fallthrough, boolean fallsThrough) {
+        cb.aload(fc.fsSlot).aload(fc.frSlot).aload(fc.instSlot);
+        cb.invokestatic(ChunkCompiler.SELF, methodName(plan.shape.funcIndex, r), TYPE);
+        int count = r.exits().length + (r.restarts() ? 1 : 0);
+        if (count == 0) {
+            cb.pop();
+        } else if (count == 1 && !fallsThrough) {
+            // one way out: no test
+            cb.pop();
+            exitCase(r, 0, site);
+            return;
+        } else if (count == 1) {
+            Label normal = cb.newLabel();
+            cb.ifeq(normal);
+            exitCase(r, 0, site);
+            cb.labelBinding(normal);
+        } else {
+            Label normal = cb.newLabel();
+            List<SwitchCase> cases = new ArrayList<>();
+            List<Label> targets = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                Label l = cb.newLabel();
+                targets.add(l);
+                cases.add(SwitchCase.of(i + 1, l));
+            }
+            cb.tableswitch(1, count, normal, cases);
+            for (int i = 0; i < count; i++) {
+                cb.labelBinding(targets.get(i));
+                exitCase(r, i, site);
+            }
+            cb.labelBinding(normal);
+        }
+        if (fallsThrough) {
+            loadValues(fallthrough);
+        } else {
+            // the region never falls through: nothing follows the call (the verifier wants an end here)
+            cb.aconst_null().athrow();
+        }
+    }
+
+    /** The caller's code for exit code {@code i + 1} of region {@code r}. */
+    private void exitCase(Region r, int i, Site site) {
+        if (i < r.exits().length) {
+            exitTo(r.exits()[i], site);
+        } else {
+            fc.restartFromRegion(site.operands());
+        }
+    }
+
+    /**
+     * In the caller, after the region left for the label at {@code level}: passes the exit on if the label is
+     * outside the caller too, else branches there with the values from the transfer area.
+     */
+    private void exitTo(int level, Site site) {
+        Region caller = fc.region;
+        if (caller != null && caller.outside(level)) {
+            if (level != 0) {
+                storeLocals(caller.writes());
+            }
+            cb.loadConstant(caller.code(level)).ireturn();
+            return;
+        }
+        if (level == 0) {
+            List<ValType> results = fc.resultTypes();
+            loadValues(results);
+            fc.emitReturn();
+            return;
+        }
+        CodeState.Frame f = site.labels().get(level);
+        int slots = site.operandSlots();
+        for (int k = 0; slots > f.heightSlots(); k++) {
+            ValType t = site.operands().get(k);
+            fc.pop(JvmType.of(t));
+            slots -= t.slots();
+        }
+        loadValues(f.labelTypes());
+        cb.goto_(fc.labelAtDepth(site.frameCount() - 1 - level));
+    }
+
+    /**
+     * The driver's prologue: a frame from the thread's {@link FrameStack}, whose depth and size in use are
+     * kept to be written back by {@link #release}.
+     */
+    void push() {
+        stackSlot = cb.allocateLocal(TypeKind.REFERENCE);
+        depthSlot = cb.allocateLocal(TypeKind.INT);
+        usedSlot = cb.allocateLocal(TypeKind.LONG);
+        fc.fsSlot = cb.allocateLocal(TypeKind.REFERENCE);
+        fc.frSlot = cb.allocateLocal(TypeKind.REFERENCE);
+        cb.invokestatic(FRAME_STACK, "current", MethodTypeDesc.of(FRAME_STACK)).astore(stackSlot);
+        cb.aload(stackSlot).getfield(FRAME_STACK, "depth", ConstantDescs.CD_int).istore(depthSlot);
+        cb.aload(stackSlot).getfield(FRAME_STACK, "used", ConstantDescs.CD_long).lstore(usedSlot);
+        cb.aload(stackSlot).loadConstant(plan.frameSlots).loadConstant(plan.frameRefs)
+                .invokevirtual(FRAME_STACK, "push", MethodTypeDesc.ofDescriptor("(II)[J")).astore(fc.fsSlot);
+        if (plan.frameRefs > 0) {
+            cb.aload(stackSlot).invokevirtual(FRAME_STACK, "refs", MethodTypeDesc.ofDescriptor("()[Ljava/lang/Object;"));
+        } else {
+            cb.aconst_null();
+        }
+        cb.astore(fc.frSlot);
+    }
+
+    /** Gives the frame back: before every return of the driver, and when an exception leaves it. */
+    void release() {
+        cb.aload(stackSlot).iload(depthSlot).putfield(FRAME_STACK, "depth", ConstantDescs.CD_int);
+        cb.aload(stackSlot).lload(usedSlot).putfield(FRAME_STACK, "used", ConstantDescs.CD_long);
+    }
+}

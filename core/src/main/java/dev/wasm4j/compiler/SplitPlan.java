@@ -1,0 +1,165 @@
+package dev.wasm4j.compiler;
+
+import dev.wasm4j.model.ValType;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * The second stage of compiling a function: where to cut it so that every JVM method stays inside the
+ * {@link Budget} that HotSpot compiles quickly and fully. A function within the budget stays one method.
+ * A larger one becomes a <em>driver</em> method plus <em>regions</em>: runs of whole instructions of one
+ * block body, each moved into a method of its own, nested where a region is itself too large.
+ *
+ * <p>Where to cut is {@link SplitPlanner}'s choice.
+ *
+ * <p>A region talks to its caller through a frame shared by all methods of one call of the function
+ * ({@link #frameSlots}): a {@code long[]} for numbers and an {@code Object[]} for references, holding the
+ * locals that regions use, a scratch area for vector operators, and a transfer area for the values a
+ * region's exits carry. A region returns an exit code: 0 when it falls through, otherwise which label
+ * outside it to branch to ({@link Region#code}).
+ */
+final class SplitPlan {
+
+    /**
+     * How large a generated method may be, in estimated bytes of bytecode ({@link Estimates}), and how
+     * small a region may be, so that the call is worth it.
+     */
+    record Budget(int methodBytes, int minRegionBytes) {
+        /** Found by experiment on Lua, SQLite and whole C programs: see docs/performance.md. */
+        static final Budget DEFAULT = new Budget(Integer.getInteger("wasm4j.compiler.methodBytes", 3000),
+                Integer.getInteger("wasm4j.compiler.minRegionBytes", 120));
+        /** Every cut that can be made is made: the test mode that exercises splitting on every function. */
+        static final Budget FORCED = new Budget(0, 0);
+
+        static Budget configured() {
+            return Boolean.getBoolean("wasm4j.compiler.splitAll") ? FORCED : DEFAULT;
+        }
+
+        boolean forced() {
+            return methodBytes == 0;
+        }
+    }
+
+    /**
+     * Instructions {@code [start, end)} of one body at {@code level} (the level of the block whose body it
+     * is), moved into method {@code id}.
+     *
+     * @param parent the region this one is inside, or null when the driver calls it
+     * @param touched locals read or written, which the caller stores into the frame before the call
+     * @param writes locals written, which the caller reloads after it
+     * @param exits levels of the labels outside the region that it branches to, ascending (0: return)
+     * @param restarts it makes a {@code return_call} of the function itself
+     */
+    record Region(int id, int start, int end, int level, Region parent, BitSet touched, BitSet writes,
+                  BitSet memories, BitSet globals, int[] exits, boolean restarts) {
+
+        /** The exit code for a branch to the label at {@code level}. */
+        int code(int level) {
+            for (int i = 0; i < exits.length; i++) {
+                if (exits[i] == level) {
+                    return i + 1;
+                }
+            }
+            throw new IllegalStateException("region " + id + " has no exit to level " + level);
+        }
+
+        /** The exit code of a {@code return_call} of the function itself. */
+        int restartCode() {
+            return exits.length + 1;
+        }
+
+        /** True when a branch to {@code level} leaves this region. */
+        boolean outside(int level) {
+            return level <= this.level;
+        }
+    }
+
+    final FunctionShape shape;
+    final Budget budget;
+    /** Regions by id: sorted by start, an enclosing region before the regions inside it. */
+    final List<Region> regions;
+    /** Per local: its index in the frame's {@code long[]} or {@code Object[]}, or -1 when no region uses it. */
+    final int[] frameIndex;
+    /** Size of the frame's {@code long[]}; the scratch area is at 0, the transfer area at {@link #transfer}. */
+    final int frameSlots;
+    /** Size of the frame's {@code Object[]}; 0 when the function has no references. */
+    final int frameRefs;
+    /** Where the transfer area starts, in both arrays. */
+    final int transfer;
+    final int transferRefs;
+
+    /** Regions by the instruction they start at. */
+    private final java.util.Map<Integer, List<Region>> byStart = new java.util.HashMap<>();
+
+    private SplitPlan(FunctionShape shape, Budget budget, List<Region> regions, boolean scratch) {
+        this.shape = shape;
+        this.budget = budget;
+        this.regions = regions;
+        for (Region r : regions) {
+            byStart.computeIfAbsent(r.start, k -> new ArrayList<>()).add(r);
+        }
+        if (shape == null) {
+            frameIndex = new int[0];
+            frameSlots = frameRefs = transfer = transferRefs = 0;
+            return;
+        }
+        this.frameIndex = new int[shape.locals.size()];
+        java.util.Arrays.fill(frameIndex, -1);
+        BitSet used = new BitSet();
+        for (Region r : regions) {
+            used.or(r.touched());
+        }
+        int nums = scratch ? 16 : 0;
+        int refs = 0;
+        for (int l = used.nextSetBit(0); l >= 0; l = used.nextSetBit(l + 1)) {
+            ValType t = shape.locals.get(l);
+            if (t.isRef()) {
+                frameIndex[l] = refs++;
+            } else {
+                frameIndex[l] = nums;
+                nums += t.slots();
+            }
+        }
+        this.transfer = nums;
+        this.transferRefs = refs;
+        this.frameSlots = regions.isEmpty() ? 0 : nums + shape.maxOperandSlots;
+        this.frameRefs = regions.isEmpty() || !shape.usesRefs ? 0 : refs + shape.maxOperandSlots;
+    }
+
+    /**
+     * Plans {@code shape} within {@code budget}; {@code pinnedLoop} (or -1) is a loop that must stay in the
+     * driver, because the driver is entered at its head (on-stack replacement). {@code scratch}: the
+     * function uses the scratch area of vector operators.
+     */
+    static SplitPlan of(FunctionShape shape, Budget budget, int pinnedLoop, boolean scratch) {
+        List<Region> regions = new ArrayList<>();
+        if (budget.forced() || shape.size > budget.methodBytes()) {
+            regions.addAll(new SplitPlanner(shape, budget, pinnedLoop).plan());
+        }
+        return new SplitPlan(shape, budget, regions, scratch);
+    }
+
+    /** A function compiled as one method, without looking at its shape. */
+    static SplitPlan none() {
+        return new SplitPlan(null, Budget.DEFAULT, List.of(), false);
+    }
+
+    boolean split() {
+        return !regions.isEmpty();
+    }
+
+    /** The region that starts at instruction {@code index} directly inside {@code parent} (null: the driver), or null. */
+    Region regionAt(int index, Region parent) {
+        List<Region> here = byStart.get(index);
+        if (here != null) {
+            for (Region r : here) {
+                if (r.parent == parent) {
+                    return r;
+                }
+            }
+        }
+        return null;
+    }
+}
