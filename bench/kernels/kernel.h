@@ -8,7 +8,10 @@ typedef unsigned int u32;
 typedef unsigned long long u64;
 typedef unsigned char u8;
 
-#ifdef __wasm__
+#if defined(WHOLE_PROGRAM)
+/* bench/programs/c/whole.c: run is part of one program, for clang to inline into main */
+#define EXPORT static
+#elif defined(__wasm__)
 #define EXPORT __attribute__((export_name("run")))
 /* With -nostdlib the compiler may still call these; bulk memory instructions implement them. */
 void *memset(void *d, int c, unsigned long n) { __builtin_memset(d, c, n); return d; }

@@ -1,0 +1,252 @@
+#!/usr/bin/env python3
+"""Whole-process benchmark of real programs (bench/programs/programs.txt) under node, wasm4j and Chicory.
+
+Every run is a fresh process, timed from outside (wall time, and peak RSS from /usr/bin/time), in the same
+session for every runner, so start-up, compilation and warm-up count as a user sees them. Each runner's
+output must equal node's. With --jit, wasm4j runs once more with -XX:+PrintCompilation and the report lists,
+per program, the generated methods HotSpot failed to compile or compiled at tier 4 more than 3 times.
+
+  bench/programs/run.py                    # every program, every runner, median of 3
+  bench/programs/run.py -n 5 --jit --report
+  bench/programs/run.py --programs lua-cpu,c-nbody --runners node,wasm4j
+  WASM4J_JAVA_OPTS=... bench/programs/run.py --runners wasm4j   # try JVM or wasm4j settings
+
+Results go to bench/results/programs.json; --report also rewrites the whole-program section of
+docs/performance.md (between the markers programs:begin / programs:end).
+"""
+import argparse
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.abspath(os.path.join(HERE, '..', '..'))
+RESULTS = os.path.join(ROOT, 'bench', 'results', 'programs.json')
+DOC = os.path.join(ROOT, 'docs', 'performance.md')
+RUNNERS = ['node', 'wasm4j', 'chicory']
+
+
+def java_home():
+    out = subprocess.run(['bash', '-c', f'source "{ROOT}/scripts/java-env" && echo "$JAVA_HOME"'],
+                         capture_output=True, text=True, check=True)
+    return out.stdout.strip()
+
+
+def programs(only):
+    progs = []
+    with open(os.path.join(HERE, 'programs.txt')) as f:
+        for line in f:
+            line = line.strip()
+            if not line or line.startswith('#'):
+                continue
+            name, wasm, stdin, *args = line.split()
+            if only and name not in only:
+                continue
+            progs.append({'name': name, 'wasm': wasm, 'stdin': None if stdin == '-' else stdin, 'args': args})
+    return progs
+
+
+def command(runner, prog, jdk):
+    wasm, args = prog['wasm'], prog['args']
+    if runner == 'node':
+        return ['node', '--no-warnings', 'run-node.mjs', wasm, *args]
+    if runner.startswith('wasm4j'):
+        engine = runner.split('-', 1)[1] if '-' in runner else None
+        return [os.path.join(ROOT, 'wasm4j'), 'run', *([f'--engine={engine}'] if engine else []),
+                '--dir', '.', wasm, *args]
+    if runner == 'chicory':
+        cp = os.path.join(ROOT, 'bench', 'target', 'classes') + ':' + os.path.join(ROOT, 'bench', 'target', 'lib', '*')
+        return [os.path.join(jdk, 'bin', 'java'), '-Xss64m', '-cp', cp, 'dev.wasm4j.bench.ChicoryWasi', wasm, *args]
+    raise ValueError(runner)
+
+
+def run_once(cmd, prog, env=None):
+    """Runs cmd in bench/programs; returns (seconds, peak RSS in MB, exit code, stdout)."""
+    with tempfile.NamedTemporaryFile('r', suffix='.time') as tf:
+        stdin = open(os.path.join(HERE, prog['stdin'])) if prog['stdin'] else subprocess.DEVNULL
+        try:
+            start = time.perf_counter()
+            p = subprocess.run(['/usr/bin/time', '-f', '%M', '-o', tf.name, *cmd], cwd=HERE, stdin=stdin,
+                               capture_output=True, env=env)
+            seconds = time.perf_counter() - start
+        finally:
+            if prog['stdin']:
+                stdin.close()
+        lines = [l for l in open(tf.name).read().split('\n') if l.strip().isdigit()]
+        rss = int(lines[-1]) / 1024 if lines else float('nan')
+        return seconds, rss, p.returncode, p.stdout
+
+
+def jit_report(prog, jdk):
+    """Runs wasm4j once with -XX:+PrintCompilation; returns the generated methods HotSpot gave up on or
+    compiled at tier 4 more than 3 times, and counts."""
+    env = dict(os.environ)
+    env['WASM4J_JAVA_OPTS'] = (env.get('WASM4J_JAVA_OPTS', '') +
+                               ' -XX:+PrintCompilation -XX:+UnlockDiagnosticVMOptions -XX:+DisplayVMOutputToStderr')
+    stdin = open(os.path.join(HERE, prog['stdin'])) if prog['stdin'] else subprocess.DEVNULL
+    p = subprocess.run(command('wasm4j', prog, jdk), cwd=HERE, stdin=stdin, capture_output=True, env=env, text=True)
+    if prog['stdin']:
+        stdin.close()
+    line_re = re.compile(r'^\s*\d+\s+\d+\s+([%sbn!]*)\s+(\d)\s+dev\.wasm4j\.compiler\.CompiledWasm[^:]*::(\S+)'
+                         r'(?:\s+@\s+\d+)?\s+\((\d+) bytes\)\s*(.*)$')
+    methods = {}
+    for line in p.stderr.splitlines():
+        m = line_re.match(line)
+        if not m:
+            continue
+        flags, level, name, size, rest = m.groups()
+        e = methods.setdefault(name, {'bytes': int(size), 'c2': 0, 'c2_osr': 0, 'skipped': [], 'deopt': 0})
+        if 'COMPILE SKIPPED' in rest:
+            e['skipped'].append(f'tier {level}: ' + rest.split('COMPILE SKIPPED:', 1)[1].strip())
+        elif 'made not entrant' in rest:
+            if 'uncommon trap' in rest:
+                e['deopt'] += 1
+        elif level == '4':
+            e['c2_osr' if '%' in flags else 'c2'] += 1
+    bad = {n: e for n, e in methods.items()
+           if any(s.startswith('tier 4') for s in e['skipped']) or e['c2'] + e['c2_osr'] > 3}
+    return {'methods': len(methods), 'c2_compiled': sum(1 for e in methods.values() if e['c2'] + e['c2_osr'] > 0),
+            'skipped_any_tier': sum(1 for e in methods.values() if e['skipped']), 'problems': bad}
+
+
+def fmt(s):
+    return '—' if s is None else (f'{s:.2f}' if s < 100 else f'{s:.0f}')
+
+
+def markdown(results, runners):
+    lines = []
+    head = ['program'] + [f'{r} (s)' for r in runners] + [f'wasm4j / {r}' for r in runners if r != 'wasm4j'] + \
+           [f'{r} peak RSS (MB)' for r in runners]
+    lines.append('| ' + ' | '.join(head) + ' |')
+    lines.append('|' + '|'.join(['---'] + ['---:'] * (len(head) - 1)) + '|')
+    ratios = {r: [] for r in runners if r != 'wasm4j'}
+    for res in results:
+        t = {r: res['runs'].get(r, {}).get('median') for r in runners}
+        m = {r: res['runs'].get(r, {}).get('rss') for r in runners}
+        row = [res['name']] + [fmt(t[r]) for r in runners]
+        for r in runners:
+            if r == 'wasm4j':
+                continue
+            if t.get('wasm4j') and t.get(r):
+                ratios[r].append(t['wasm4j'] / t[r])
+                row.append(f"{t['wasm4j'] / t[r]:.2f}")
+            else:
+                row.append('—')
+        row += [fmt(m[r]) if m[r] is not None else '—' for r in runners]
+        lines.append('| ' + ' | '.join(row) + ' |')
+    geo = ['**geomean**'] + [''] * len(runners)
+    for r in runners:
+        if r == 'wasm4j':
+            continue
+        geo.append(f'**{statistics.geometric_mean(ratios[r]):.2f}**' if ratios[r] else '—')
+    geo += [''] * len(runners)
+    lines.append('| ' + ' | '.join(geo) + ' |')
+    return '\n'.join(lines)
+
+
+def jit_markdown(results):
+    lines = ['| program | generated methods run | compiled by C2 | skipped at any tier | '
+             'problems (C2 gave up, or > 3 tier-4 compilations) |', '|---|---:|---:|---:|---|']
+    for res in results:
+        j = res.get('jit')
+        if not j:
+            continue
+        probs = '; '.join(f"`{n}` ({e['bytes']} B: {e['c2']}+{e['c2_osr']} OSR C2, {e['deopt']} deopt"
+                          + (', ' + ', '.join(e['skipped']) if e['skipped'] else '') + ')'
+                          for n, e in sorted(j['problems'].items())) or 'none'
+        lines.append(f"| {res['name']} | {j['methods']} | {j['c2_compiled']} | {j['skipped_any_tier']} | {probs} |")
+    return '\n'.join(lines)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument('-n', type=int, default=3, help='runs per program and runner (median)')
+    ap.add_argument('--runners', default=','.join(RUNNERS))
+    ap.add_argument('--programs', default='')
+    ap.add_argument('--jit', action='store_true', help='also report HotSpot compilation problems')
+    ap.add_argument('--report', action='store_true', help='rewrite the section of docs/performance.md')
+    ap.add_argument('--out', default=RESULTS)
+    a = ap.parse_args()
+    runners = a.runners.split(',')
+    jdk = java_home()
+    if 'chicory' in runners and not os.path.isdir(os.path.join(ROOT, 'bench', 'target', 'lib')):
+        subprocess.run(['bash', '-c', f'source "{ROOT}/scripts/java-env" && cd "{ROOT}" && '
+                        'mvn -q -B -ntp -Pbench -pl bench -am package -DskipTests'], check=True)
+    subprocess.run([os.path.join(ROOT, 'wasm4j'), '--version'], capture_output=True)  # build before timing
+    results = []
+    for prog in programs(set(filter(None, a.programs.split(',')))):
+        res = {'name': prog['name'], 'command': ' '.join([prog['wasm'], *prog['args']]), 'runs': {}}
+        reference = None
+        for runner in runners:
+            times, rss, note = [], [], ''
+            for i in range(a.n):
+                for attempt in range(3):
+                    t, m, code, out = run_once(command(runner, prog, jdk), prog)
+                    if not (runner == 'node' and code < 0):
+                        break
+                    note = f'node crashed (signal {-code}) and was run again'
+                if code != 0:
+                    note = f'exit code {code}'
+                    break
+                if reference is None:
+                    reference = out
+                elif out != reference:
+                    note = 'output differs from node'
+                    break
+                times.append(t)
+                rss.append(m)
+            res['runs'][runner] = {'times': times, 'median': statistics.median(times) if times else None,
+                                   'rss': max(rss) if rss else None, 'note': note}
+            print(f"{prog['name']:14} {runner:16} {fmt(res['runs'][runner]['median']):>6} s "
+                  f"{fmt(res['runs'][runner]['rss']):>6} MB {note}", flush=True)
+        if a.jit and any(r.startswith('wasm4j') for r in runners):
+            res['jit'] = jit_report(prog, jdk)
+            print(f"{prog['name']:14} jit: {len(res['jit']['problems'])} problem methods", flush=True)
+        results.append(res)
+    os.makedirs(os.path.dirname(a.out), exist_ok=True)
+    with open(a.out, 'w') as f:
+        json.dump({'machine': machine(jdk), 'runners': runners, 'n': a.n, 'results': results}, f, indent=1)
+    table = markdown(results, runners)
+    print(table)
+    if a.jit:
+        print(jit_markdown(results))
+    if a.report:
+        write_report(table, jit_markdown(results) if a.jit else None, a, jdk)
+
+
+def machine(jdk):
+    cpu = subprocess.run(['bash', '-c', "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], capture_output=True,
+                         text=True).stdout.strip()
+    java = subprocess.run([os.path.join(jdk, 'bin', 'java'), '-version'], capture_output=True, text=True).stderr
+    node = subprocess.run(['node', '--version'], capture_output=True, text=True).stdout.strip()
+    return {'cpu': cpu, 'cores': os.cpu_count(), 'java': java.splitlines()[0] if java else '', 'node': node}
+
+
+def write_report(table, jit, a, jdk):
+    m = machine(jdk)
+    text = open(DOC).read()
+    begin, end = '<!-- programs:begin -->', '<!-- programs:end -->'
+    section = [begin, '',
+               f"Machine: {m['cpu']}, {m['cores']} cores; {m['java']}; node {m['node']}. Median of {a.n} runs, "
+               'each a fresh process timed from outside (start-up, compilation and warm-up included), all '
+               'runners in the same session; every output equal to node\'s.', '',
+               '```sh', f"bench/programs/run.py -n {a.n}" + (' --jit' if a.jit else '') + ' --report', '```', '',
+               table, '']
+    if jit:
+        section += ['HotSpot and the generated code (`--jit`: one more wasm4j run with `-XX:+PrintCompilation`):',
+                    '', jit, '']
+    section.append(end)
+    if begin in text:
+        text = text[:text.index(begin)] + '\n'.join(section) + text[text.index(end) + len(end):]
+    else:
+        text += '\n' + '\n'.join(section) + '\n'
+    open(DOC, 'w').write(text)
+
+
+if __name__ == '__main__':
+    sys.exit(main())
