@@ -15,8 +15,11 @@ final class Estimates {
 
     /** Bytes of an inline memory access (address, bounds check, var handle, slow path call). */
     static final int INLINE_ACCESS = 46;
-    /** Bytes of a memory access through a helper method. */
-    static final int HELPER_ACCESS = 10;
+    /**
+     * A memory access through a helper method: 10 bytes of the method's own bytecode, but C2 inlines the
+     * helper's 30, and what limits a method is C2's inlining budget as much as its own size.
+     */
+    static final int HELPER_ACCESS = 30;
 
     static int of(Opcode op, Immediates imm, boolean inlineMemory) {
         if (op.imm() == Imm.MEMARG && op.prefix() != Opcode.SIMD && op.prefix() != Opcode.ATOMIC) {

@@ -5,56 +5,65 @@ import dev.wasm4j.binary.Immediates;
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.Label;
 import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
 import java.lang.constant.MethodTypeDesc;
 
 /**
- * Loads and stores of 32-bit memories, emitted inline. A compiled Wasm function is often a large JVM
- * method, and HotSpot stops inlining ordinary methods once a method's graph is large; only methods the JDK
- * marks force-inline still are. So the common case is spelled out in the bytecode: the effective address,
- * one comparison with the memory's {@code bufLimit} (0 for memories whose accesses need protection
- * checks), and a byte-buffer var handle access, whose JDK code is all force-inline. Anything else, out of
- * bounds included, calls the memory's checked method, which traps exactly as the interpreter does.
+ * Loads and stores of 32-bit memories, emitted inline where they are likely hot (inside loops, see
+ * {@link FunctionCompiler#inlineAccess}): the effective address, one comparison with the memory's
+ * {@code bufLimit} (0 for memories whose accesses need protection checks, and heap memories), and an access
+ * through the constant segment {@code LinearMemory.RAW} at the memory's {@code rawBase}, which compiles to
+ * one machine load or store. Anything else, out of bounds included, calls the memory's checked method,
+ * which traps exactly as the interpreter does.
  */
 final class FastAccess {
-    private static final ClassDesc VAR_HANDLE = ClassDesc.of("java.lang.invoke.VarHandle");
-    private static final ClassDesc BYTE_BUFFER = ClassDesc.of("java.nio.ByteBuffer");
+    private static final ClassDesc SEGMENT = ClassDesc.of("java.lang.foreign.MemorySegment");
 
     private FastAccess() {
     }
 
-    /** How one load or store is done: bytes touched, var handle, its value type, the memory's method. */
-    private record Shape(int width, String handle, String vhType, String method, String methodType) {
+    /** How one load or store is done: bytes touched, the layout, its value type, the memory's checked method. */
+    private record Shape(int width, String layout, ClassDesc layoutType, String value, String method) {
+        String methodType(boolean load) {
+            return load ? "(J)" + value : "(J" + value + ")V";
+        }
     }
 
-    private static Shape loadShape(String name) {
+    private static Shape shape(int width) {
+        return switch (width) {
+            case 1 -> new Shape(1, "RAW_I8", layout("OfByte"), "B", "I8");
+            case 2 -> new Shape(2, "RAW_I16", layout("OfShort"), "S", "I16");
+            case 4 -> new Shape(4, "RAW_I32", layout("OfInt"), "I", "I32");
+            default -> new Shape(8, "RAW_I64", layout("OfLong"), "J", "I64");
+        };
+    }
+
+    private static ClassDesc layout(String kind) {
+        return ClassDesc.of("java.lang.foreign.ValueLayout$" + kind);
+    }
+
+    private static int loadWidth(String name) {
         return switch (name) {
-            case "i32Load", "i64Load32S", "i64Load32U" -> new Shape(4, "BUF_I32", "I", "loadI32", "(J)I");
-            case "i64Load" -> new Shape(8, "BUF_I64", "J", "loadI64", "(J)J");
-            case "i32Load16S", "i32Load16U", "i64Load16S", "i64Load16U" -> new Shape(2, "BUF_I16", "S", "loadI16", "(J)S");
-            // Bytes are read as the 16-bit word they start (when it is in bounds too) and narrowed.
-            default -> new Shape(2, "BUF_I16", "S", "loadI8", "(J)B");
+            case "i32Load", "i64Load32S", "i64Load32U" -> 4;
+            case "i64Load" -> 8;
+            case "i32Load16S", "i32Load16U", "i64Load16S", "i64Load16U" -> 2;
+            default -> 1;
         };
     }
 
     static void load(FunctionCompiler fc, Immediates imm, String name) {
         CodeBuilder cb = fc.cb;
-        Shape sh = loadShape(name);
+        Shape sh = shape(loadWidth(name));
         int ea = effectiveAddress(fc, imm);
         Label slow = cb.newLabel();
         Label done = cb.newLabel();
         check(fc, imm, ea, sh.width(), slow);
-        cb.getstatic(Descs.MEMORY, sh.handle(), VAR_HANDLE)
-                .aload(fc.memSlot[imm.memory]).getfield(Descs.MEMORY, "buf", BYTE_BUFFER)
-                .lload(ea).l2i()
-                .invokevirtual(VAR_HANDLE, "get", MethodTypeDesc.ofDescriptor(
-                        "(Ljava/nio/ByteBuffer;I)" + sh.vhType()));
-        if (sh.method().equals("loadI8")) {
-            cb.i2b();
-        }
+        raw(fc, imm, sh, ea);
+        cb.invokeinterface(SEGMENT, "get", MethodTypeDesc.of(cd(sh.value()), sh.layoutType(), ConstantDescs.CD_long));
         cb.goto_(done);
         cb.labelBinding(slow);
         cb.aload(fc.memSlot[imm.memory]).lload(ea)
-                .invokevirtual(Descs.MEMORY, sh.method(), MethodTypeDesc.ofDescriptor(sh.methodType()));
+                .invokevirtual(Descs.MEMORY, "load" + sh.method(), MethodTypeDesc.ofDescriptor(sh.methodType(true)));
         cb.labelBinding(done);
         // Both paths leave the loaded value as a sign-extended int (or a long); finish the instruction.
         switch (name) {
@@ -75,55 +84,37 @@ final class FastAccess {
         int value = fc.temp(valueType, 31);
         fc.store(valueType, value);
         int ea = effectiveAddress(fc, imm);
-        int width = switch (name) {
+        Shape sh = shape(switch (name) {
             case "i32Store8", "i64Store8" -> 1;
             case "i32Store16", "i64Store16" -> 2;
             case "i32Store", "i64Store32" -> 4;
             default -> 8;
-        };
+        });
         Label slow = cb.newLabel();
         Label done = cb.newLabel();
-        boolean shared = fc.chunk.valid().memoryType(imm.memory).shared();
-        if (width == 1 && !shared) {
-            // A byte is stored as the 16-bit word it starts, its other byte kept (little-endian): the word's
-            // var handle inlines where ByteBuffer.put may not. Only for unshared memories, where no other
-            // thread can write the neighbouring byte meanwhile; the last byte of memory takes the slow path.
-            check(fc, imm, ea, 2, slow);
-            cb.getstatic(Descs.MEMORY, "BUF_I16", VAR_HANDLE)
-                    .aload(fc.memSlot[imm.memory]).getfield(Descs.MEMORY, "buf", BYTE_BUFFER)
-                    .lload(ea).l2i();
-            cb.getstatic(Descs.MEMORY, "BUF_I16", VAR_HANDLE)
-                    .aload(fc.memSlot[imm.memory]).getfield(Descs.MEMORY, "buf", BYTE_BUFFER)
-                    .lload(ea).l2i()
-                    .invokevirtual(VAR_HANDLE, "get", MethodTypeDesc.ofDescriptor("(Ljava/nio/ByteBuffer;I)S"))
-                    .loadConstant(0xFF00).iand();
-            narrowValue(fc, value, wide, 1);
-            cb.loadConstant(0xFF).iand().ior().i2s();
-            cb.invokevirtual(VAR_HANDLE, "set", MethodTypeDesc.ofDescriptor("(Ljava/nio/ByteBuffer;IS)V"));
-        } else if (width == 1) {
-            check(fc, imm, ea, width, slow);
-            cb.aload(fc.memSlot[imm.memory]).getfield(Descs.MEMORY, "buf", BYTE_BUFFER).lload(ea).l2i();
-            narrowValue(fc, value, wide, 1);
-            cb.invokevirtual(BYTE_BUFFER, "put", MethodTypeDesc.ofDescriptor("(IB)Ljava/nio/ByteBuffer;")).pop();
-        } else {
-            check(fc, imm, ea, width, slow);
-            String handle = width == 2 ? "BUF_I16" : width == 4 ? "BUF_I32" : "BUF_I64";
-            String vhType = width == 2 ? "S" : width == 4 ? "I" : "J";
-            cb.getstatic(Descs.MEMORY, handle, VAR_HANDLE)
-                    .aload(fc.memSlot[imm.memory]).getfield(Descs.MEMORY, "buf", BYTE_BUFFER)
-                    .lload(ea).l2i();
-            narrowValue(fc, value, wide, width);
-            cb.invokevirtual(VAR_HANDLE, "set", MethodTypeDesc.ofDescriptor(
-                    "(Ljava/nio/ByteBuffer;I" + vhType + ")V"));
-        }
+        check(fc, imm, ea, sh.width(), slow);
+        raw(fc, imm, sh, ea);
+        narrowValue(fc, value, wide, sh.width());
+        cb.invokeinterface(SEGMENT, "set", MethodTypeDesc.of(ConstantDescs.CD_void, sh.layoutType(),
+                ConstantDescs.CD_long, cd(sh.value())));
         cb.goto_(done);
         cb.labelBinding(slow);
         cb.aload(fc.memSlot[imm.memory]).lload(ea);
-        narrowValue(fc, value, wide, width);
-        String method = width == 1 ? "storeI8" : width == 2 ? "storeI16" : width == 4 ? "storeI32" : "storeI64";
-        String type = width == 1 ? "(JB)V" : width == 2 ? "(JS)V" : width == 4 ? "(JI)V" : "(JJ)V";
-        cb.invokevirtual(Descs.MEMORY, method, MethodTypeDesc.ofDescriptor(type));
+        narrowValue(fc, value, wide, sh.width());
+        cb.invokevirtual(Descs.MEMORY, "store" + sh.method(), MethodTypeDesc.ofDescriptor(sh.methodType(false)));
         cb.labelBinding(done);
+    }
+
+    /** Pushes {@code RAW}, the layout, and {@code rawBase + ea}: the receiver and first arguments of the access. */
+    private static void raw(FunctionCompiler fc, Immediates imm, Shape sh, int ea) {
+        fc.cb.getstatic(Descs.MEMORY, "RAW", SEGMENT)
+                .getstatic(Descs.MEMORY, sh.layout(), sh.layoutType())
+                .aload(fc.memSlot[imm.memory]).getfield(Descs.MEMORY, "rawBase", ConstantDescs.CD_long)
+                .lload(ea).ladd();
+    }
+
+    private static ClassDesc cd(String descriptor) {
+        return ClassDesc.ofDescriptor(descriptor);
     }
 
     /** The i32 address on top of the stack plus the offset, unsigned, into a long temp; returns its slot. */

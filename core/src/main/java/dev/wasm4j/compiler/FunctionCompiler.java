@@ -38,10 +38,12 @@ final class FunctionCompiler implements CodeSink {
     final int funcIndex;
     final FuncInfo info;
     /**
-     * Memory accesses call a helper instead of being spelled out inline (about 7 bytes of bytecode instead
-     * of 45), so that a large function still fits the JVM's 64 KiB method limit.
+     * Memory accesses outside loops call a helper instead of being spelled out inline (about 7 bytes of
+     * bytecode instead of 45): the default, see {@link ModuleCompiler#INLINE_MEMORY} and {@link #inlineAccess}.
      */
     final boolean compact;
+    /** Loops of this method that the current instruction is in. */
+    private int loopDepth;
     /** How the function is cut into methods; {@link SplitPlan#split()} is false for a single method. */
     final SplitPlan plan;
     /** The region this method is, or null for the function's own method (the driver, when split). */
@@ -95,6 +97,15 @@ final class FunctionCompiler implements CodeSink {
 
     boolean reachable() {
         return reachable;
+    }
+
+    /**
+     * Whether a memory access here is spelled out inline: inside a loop of this method, where it is likely
+     * hot and must not depend on C2's inlining budget (the inline form is all force-inline JDK code); a
+     * helper call elsewhere, where small bytecode makes HotSpot's interpreter, C1 and warm-up faster.
+     */
+    boolean inlineAccess() {
+        return !compact || loopDepth > 0;
     }
 
     int localSlot(int local) {
@@ -478,6 +489,7 @@ final class FunctionCompiler implements CodeSink {
             }
             case LOOP -> {
                 Ctl c = new Ctl(op, false);
+                loopDepth++;
                 c.label = cb.newBoundLabel();
                 if (region == null && loop == chunk.loopEntry() && st.operandSlots() == 0 && !insideTry()) {
                     cb.labelBinding(loopEntryLabel);
@@ -663,7 +675,7 @@ final class FunctionCompiler implements CodeSink {
             return;
         }
         switch (c.kind) {
-            case LOOP -> { }
+            case LOOP -> loopDepth--;
             case IF -> {
                 if (!c.elseBound) {
                     cb.labelBinding(c.elseLabel);

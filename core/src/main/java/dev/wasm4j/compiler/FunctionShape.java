@@ -150,6 +150,8 @@ final class FunctionShape {
         private final List<Node> nodes = new ArrayList<>();
         private final List<Item> nodeItems = new ArrayList<>();
         private int loops;
+        /** Open loops around the current instruction. */
+        private int loopDepth;
         private boolean usesRefs;
         private boolean catches;
 
@@ -197,8 +199,11 @@ final class FunctionShape {
             switch (op) {
                 case BLOCK, LOOP, IF, TRY_TABLE, TRY -> {
                     Node node = new Node(op, nodes.size(), op == Opcode.LOOP ? loops++ : -1);
+                    if (op == Opcode.LOOP) {
+                        loopDepth++;
+                    }
                     Item nodeItem = new Item(index, node, isCut(st));
-                    nodeItem.size = Estimates.of(op, imm, inlineMemory);
+                    nodeItem.size = Estimates.of(op, imm, inlineMemory || loopDepth > 0);
                     if (op == Opcode.TRY_TABLE) {
                         catches |= !imm.catches.isEmpty();
                         for (Catch c : imm.catches) {
@@ -211,18 +216,21 @@ final class FunctionShape {
                     nodeItems.add(nodeItem);
                 }
                 case ELSE, CATCH, CATCH_ALL -> {
-                    nodeItems.getLast().size += Estimates.of(op, imm, inlineMemory);
+                    nodeItems.getLast().size += Estimates.of(op, imm, inlineMemory || loopDepth > 0);
                     top().bodies.add(new Body(top()));
                 }
                 case END, DELEGATE -> {
                     if (nodes.size() == 1) {
-                        nodeItems.getLast().size += Estimates.of(op, imm, inlineMemory);
+                        nodeItems.getLast().size += Estimates.of(op, imm, inlineMemory || loopDepth > 0);
                         return;
                     }
                     Node node = nodes.removeLast();
                     Item nodeItem = nodeItems.removeLast();
+                    if (node.kind == Opcode.LOOP) {
+                        loopDepth--;
+                    }
                     nodeItem.end = index + 1;
-                    nodeItem.size += Estimates.of(op, imm, inlineMemory);
+                    nodeItem.size += Estimates.of(op, imm, inlineMemory || loopDepth > 0);
                     if (op == Opcode.DELEGATE) {
                         // the target is counted from outside the try
                         exceptionRef(nodeItem, st.frameCount() - 2 - imm.index);
@@ -237,7 +245,7 @@ final class FunctionShape {
                 }
                 default -> {
                     Item item = new Item(index, null, isCut(st));
-                    item.size = Estimates.of(op, imm, inlineMemory);
+                    item.size = Estimates.of(op, imm, inlineMemory || loopDepth > 0);
                     uses(item, op, imm, st);
                     body().items.add(item);
                     nodeItems.getLast().absorb(item, top().level + 1);

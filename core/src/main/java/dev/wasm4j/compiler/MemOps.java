@@ -21,81 +21,120 @@ final class MemOps {
     }
 
     // ---- i32 memories: the address is an int ----
+    //
+    // Each helper does the common case itself, in a few bytes of bytecode that C2 inlines into any method
+    // of the split budget: the effective address, one comparison with the memory's fast-path limit
+    // (bufLimit: 0 for memories whose accesses need protection checks) and a load or store through the
+    // constant segment LinearMemory.RAW, which compiles to one machine instruction. Anything else calls the
+    // memory's checked method, which traps exactly as the interpreter does; that call is never taken in the
+    // common case and costs nothing then.
 
     static int i32Load(int a, LinearMemory m, long off) {
-        return m.loadI32((a & MASK) + off);
+        long ea = (a & MASK) + off;
+        return ea <= m.bufLimit - 4 ? LinearMemory.RAW.get(LinearMemory.RAW_I32, m.rawBase + ea) : m.loadI32(ea);
     }
 
     static long i64Load(int a, LinearMemory m, long off) {
-        return m.loadI64((a & MASK) + off);
+        long ea = (a & MASK) + off;
+        return ea <= m.bufLimit - 8 ? LinearMemory.RAW.get(LinearMemory.RAW_I64, m.rawBase + ea) : m.loadI64(ea);
+    }
+
+    private static int i8(int a, LinearMemory m, long off) {
+        long ea = (a & MASK) + off;
+        return ea < m.bufLimit ? LinearMemory.RAW.get(LinearMemory.RAW_I8, m.rawBase + ea) : m.loadI8(ea);
+    }
+
+    private static int i16(int a, LinearMemory m, long off) {
+        long ea = (a & MASK) + off;
+        return ea <= m.bufLimit - 2 ? LinearMemory.RAW.get(LinearMemory.RAW_I16, m.rawBase + ea) : m.loadI16(ea);
     }
 
     static int i32Load8S(int a, LinearMemory m, long off) {
-        return m.loadI8((a & MASK) + off);
+        return i8(a, m, off);
     }
 
     static int i32Load8U(int a, LinearMemory m, long off) {
-        return m.loadI8((a & MASK) + off) & 0xFF;
+        return i8(a, m, off) & 0xFF;
     }
 
     static int i32Load16S(int a, LinearMemory m, long off) {
-        return m.loadI16((a & MASK) + off);
+        return i16(a, m, off);
     }
 
     static int i32Load16U(int a, LinearMemory m, long off) {
-        return m.loadI16((a & MASK) + off) & 0xFFFF;
+        return i16(a, m, off) & 0xFFFF;
     }
 
     static long i64Load8S(int a, LinearMemory m, long off) {
-        return m.loadI8((a & MASK) + off);
+        return i8(a, m, off);
     }
 
     static long i64Load8U(int a, LinearMemory m, long off) {
-        return m.loadI8((a & MASK) + off) & 0xFFL;
+        return i8(a, m, off) & 0xFFL;
     }
 
     static long i64Load16S(int a, LinearMemory m, long off) {
-        return m.loadI16((a & MASK) + off);
+        return i16(a, m, off);
     }
 
     static long i64Load16U(int a, LinearMemory m, long off) {
-        return m.loadI16((a & MASK) + off) & 0xFFFFL;
+        return i16(a, m, off) & 0xFFFFL;
     }
 
     static long i64Load32S(int a, LinearMemory m, long off) {
-        return m.loadI32((a & MASK) + off);
+        return i32Load(a, m, off);
     }
 
     static long i64Load32U(int a, LinearMemory m, long off) {
-        return m.loadI32((a & MASK) + off) & MASK;
+        return i32Load(a, m, off) & MASK;
     }
 
     static void i32Store(int a, int v, LinearMemory m, long off) {
-        m.storeI32((a & MASK) + off, v);
+        long ea = (a & MASK) + off;
+        if (ea <= m.bufLimit - 4) {
+            LinearMemory.RAW.set(LinearMemory.RAW_I32, m.rawBase + ea, v);
+        } else {
+            m.storeI32(ea, v);
+        }
     }
 
     static void i32Store8(int a, int v, LinearMemory m, long off) {
-        m.storeI8((a & MASK) + off, (byte) v);
+        long ea = (a & MASK) + off;
+        if (ea < m.bufLimit) {
+            LinearMemory.RAW.set(LinearMemory.RAW_I8, m.rawBase + ea, (byte) v);
+        } else {
+            m.storeI8(ea, (byte) v);
+        }
     }
 
     static void i32Store16(int a, int v, LinearMemory m, long off) {
-        m.storeI16((a & MASK) + off, (short) v);
+        long ea = (a & MASK) + off;
+        if (ea <= m.bufLimit - 2) {
+            LinearMemory.RAW.set(LinearMemory.RAW_I16, m.rawBase + ea, (short) v);
+        } else {
+            m.storeI16(ea, (short) v);
+        }
     }
 
     static void i64Store(int a, long v, LinearMemory m, long off) {
-        m.storeI64((a & MASK) + off, v);
+        long ea = (a & MASK) + off;
+        if (ea <= m.bufLimit - 8) {
+            LinearMemory.RAW.set(LinearMemory.RAW_I64, m.rawBase + ea, v);
+        } else {
+            m.storeI64(ea, v);
+        }
     }
 
     static void i64Store8(int a, long v, LinearMemory m, long off) {
-        m.storeI8((a & MASK) + off, (byte) v);
+        i32Store8(a, (int) v, m, off);
     }
 
     static void i64Store16(int a, long v, LinearMemory m, long off) {
-        m.storeI16((a & MASK) + off, (short) v);
+        i32Store16(a, (int) v, m, off);
     }
 
     static void i64Store32(int a, long v, LinearMemory m, long off) {
-        m.storeI32((a & MASK) + off, (int) v);
+        i32Store(a, (int) v, m, off);
     }
 
     // ---- i64 memories: the address is a long ----

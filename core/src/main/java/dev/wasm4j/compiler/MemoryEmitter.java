@@ -167,7 +167,7 @@ final class MemoryEmitter {
     }
 
     private static void load(FunctionCompiler fc, Immediates imm, String name, String result) {
-        if (!is64(fc, imm.memory) && !fc.compact) {
+        if (!is64(fc, imm.memory) && fc.inlineAccess()) {
             FastAccess.load(fc, imm, name);
             return;
         }
@@ -177,7 +177,7 @@ final class MemoryEmitter {
     }
 
     private static void store(FunctionCompiler fc, Immediates imm, String name, String value) {
-        if (!is64(fc, imm.memory) && !fc.compact) {
+        if (!is64(fc, imm.memory) && fc.inlineAccess()) {
             FastAccess.store(fc, imm, name);
             return;
         }

@@ -102,8 +102,16 @@ public final class ModuleCompiler {
     }
 
     boolean compact(int func) {
-        return compact.get(func);
+        return !INLINE_MEMORY || compact.get(func);
     }
+
+    /**
+     * Memory accesses are calls of small {@link MemOps} helpers, which C2 inlines into methods of the budget's
+     * size: the bytecode is a sixth of the inline form, so HotSpot compiles and warms up that much faster,
+     * and the helpers are hot and compiled early. {@code -Dwasm4j.compiler.inlineMemory=true} spells every
+     * access out instead (see docs/performance.md for the comparison).
+     */
+    static final boolean INLINE_MEMORY = Boolean.getBoolean("wasm4j.compiler.inlineMemory");
 
     /**
      * How function {@code func} is cut into methods ({@link SplitPlan}); {@code pinnedLoop} is the loop a

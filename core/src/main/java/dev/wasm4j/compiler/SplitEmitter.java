@@ -19,6 +19,12 @@ import java.util.List;
  * goes on inside it up to the region's end, then the caller emits the call.
  */
 final class SplitEmitter {
+    /**
+     * With {@code -Dwasm4j.compiler.lines=true} the generated methods carry line numbers: the index of the
+     * Wasm instruction in its function, for profilers.
+     */
+    static final boolean LINES = Boolean.getBoolean("wasm4j.compiler.lines");
+
     private final ChunkCompiler chunk;
     private final ClassBuilder clb;
     private final int func;
@@ -57,6 +63,9 @@ final class SplitEmitter {
             }
             if (walk.op() == Opcode.LOOP) {
                 fc.loopOrdinal = loops++;
+            }
+            if (LINES && fc.reachable() && walk.op() != Opcode.END) {
+                fc.cb.lineNumber(walk.index());
             }
             fc.instruction(walk.op(), walk.imm(), walk.state());
             more = walk.advance();

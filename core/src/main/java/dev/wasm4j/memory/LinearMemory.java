@@ -57,6 +57,22 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
      */
     public long bufLimit;
 
+    /**
+     * The fast path's view of native memory: a segment over the whole address space, in the global scope.
+     * Being a constant, its scope and bounds checks fold away in compiled code, so an access through it is a
+     * single machine load or store at {@link #rawBase} plus the address, after the one comparison with
+     * {@link #bufLimit} that keeps it inside this memory. Only native plain memories use it
+     * ({@code bufLimit} is 0 for the others), and their reservation stays mapped for as long as any code can
+     * still reach the memory (see {@link #close}).
+     */
+    public static final MemorySegment RAW = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
+    public static final ValueLayout.OfByte RAW_I8 = ValueLayout.JAVA_BYTE;
+    public static final ValueLayout.OfShort RAW_I16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    public static final ValueLayout.OfInt RAW_I32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    public static final ValueLayout.OfLong RAW_I64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    /** Address of byte 0 of a native memory, for the fast path; 0 for heap memories. Engine-internal. */
+    public long rawBase;
+
     /** Little-endian views of {@link #buf} whose code HotSpot always inlines (unlike the buffer's methods). */
     public static final java.lang.invoke.VarHandle BUF_I16 =
             java.lang.invoke.MethodHandles.byteBufferViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
@@ -95,6 +111,7 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
             s = new HeapStorage(initialBytes);
         }
         this.storage = s;
+        this.rawBase = s instanceof NativeStorage n ? n.base() : 0;
         this.seg = s.segment();
         this.buf = bufferOf(seg);
         this.bufLimit = fastLimit(initialBytes);
@@ -102,9 +119,9 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
         this.atomics = new Atomics(this);
     }
 
-    /** {@link #bufLimit} for a memory of {@code bytes}: plain memories only. */
+    /** {@link #bufLimit} for a memory of {@code bytes}: native plain memories only. */
     private long fastLimit(long bytes) {
-        return this instanceof PlainMemory ? Math.min(bytes, BUFFER_SPAN) : 0;
+        return this instanceof PlainMemory && rawBase != 0 ? bytes : 0;
     }
 
     private static ByteBuffer bufferOf(MemorySegment s) {
@@ -276,7 +293,7 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
 
     public final byte loadI8(long ea) {
         if ((ea | (bufLimit - 2 - ea)) >= 0) {
-            return (byte) (short) BUF_I16.get(buf, (int) ea);
+            return RAW.get(RAW_I8, rawBase + ea);
         }
         checkRead(ea, 1);
         return ea < BUFFER_SPAN ? buf.get((int) ea) : seg.get(ValueLayout.JAVA_BYTE, ea);
@@ -284,7 +301,7 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
 
     public final short loadI16(long ea) {
         if ((ea | (bufLimit - 2 - ea)) >= 0) {
-            return (short) BUF_I16.get(buf, (int) ea);
+            return RAW.get(RAW_I16, rawBase + ea);
         }
         checkRead(ea, 2);
         return ea < BUFFER_SPAN ? (short) BUF_I16.get(buf, (int) ea) : seg.get(I16, ea);
@@ -292,7 +309,7 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
 
     public final int loadI32(long ea) {
         if ((ea | (bufLimit - 4 - ea)) >= 0) {
-            return (int) BUF_I32.get(buf, (int) ea);
+            return RAW.get(RAW_I32, rawBase + ea);
         }
         checkRead(ea, 4);
         return ea < BUFFER_SPAN ? (int) BUF_I32.get(buf, (int) ea) : seg.get(I32, ea);
@@ -300,13 +317,17 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
 
     public final long loadI64(long ea) {
         if ((ea | (bufLimit - 8 - ea)) >= 0) {
-            return (long) BUF_I64.get(buf, (int) ea);
+            return RAW.get(RAW_I64, rawBase + ea);
         }
         checkRead(ea, 8);
         return ea < BUFFER_SPAN ? (long) BUF_I64.get(buf, (int) ea) : seg.get(I64, ea);
     }
 
     public final void storeI8(long ea, byte v) {
+        if ((ea | (bufLimit - 1 - ea)) >= 0) {
+            RAW.set(RAW_I8, rawBase + ea, v);
+            return;
+        }
         checkWrite(ea, 1);
         if (ea < BUFFER_SPAN) {
             buf.put((int) ea, v);
@@ -317,7 +338,7 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
 
     public final void storeI16(long ea, short v) {
         if ((ea | (bufLimit - 2 - ea)) >= 0) {
-            BUF_I16.set(buf, (int) ea, v);
+            RAW.set(RAW_I16, rawBase + ea, v);
             return;
         }
         checkWrite(ea, 2);
@@ -330,7 +351,7 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
 
     public final void storeI32(long ea, int v) {
         if ((ea | (bufLimit - 4 - ea)) >= 0) {
-            BUF_I32.set(buf, (int) ea, v);
+            RAW.set(RAW_I32, rawBase + ea, v);
             return;
         }
         checkWrite(ea, 4);
@@ -343,7 +364,7 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
 
     public final void storeI64(long ea, long v) {
         if ((ea | (bufLimit - 8 - ea)) >= 0) {
-            BUF_I64.set(buf, (int) ea, v);
+            RAW.set(RAW_I64, rawBase + ea, v);
             return;
         }
         checkWrite(ea, 8);
@@ -622,7 +643,10 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
         return this;
     }
 
-    /** Frees the memory's storage (native memory is unmapped); later accesses fail, never crash. */
+    /**
+     * Frees the memory's storage: its pages go back to the OS at once, its address space when the memory
+     * becomes unreachable; later accesses fail, never crash.
+     */
     @Override
     public void close() {
         synchronized (this) {

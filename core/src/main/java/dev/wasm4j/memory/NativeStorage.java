@@ -10,8 +10,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Memory reserved from the OS: the whole capacity is reserved once with {@code mmap(PROT_NONE)}, growth
  * commits pages in place with {@code mprotect}, so the memory never moves. {@code madvise(MADV_DONTNEED)}
  * gives pages back (they read as zero afterwards). The segment belongs to a shared arena: closing it waits
- * until no thread is inside an access, and then unmaps, so a closed memory can never be touched; memories
- * nobody closed are unmapped when they become unreachable.
+ * until no thread is inside an access through it. Compiled code and the memory's fast path also reach the
+ * pages without the arena (see {@code LinearMemory.RAW}), and such code may still be running when the
+ * memory is closed, so closing gives every page back to the OS but keeps the reservation mapped: the
+ * address space is unmapped only once the memory is unreachable, when no code can touch it any more.
  */
 final class NativeStorage implements Storage {
     private static final Cleaner CLEANER = Cleaner.create();
@@ -50,7 +52,9 @@ final class NativeStorage implements Storage {
         }
         NativeStorage s = new NativeStorage(addr, size);
         if (initialBytes > 0 && !s.commit(0, initialBytes)) {
-            s.close();
+            s.arena.close();
+            s.released.set(true);
+            Posix.munmap(addr, size);
             return null;
         }
         // An unreachable memory can no longer be accessed, so the cleaner unmaps without closing the arena
@@ -165,7 +169,10 @@ final class NativeStorage implements Storage {
         return true;
     }
 
-    /** Closes the arena (waiting until no thread is inside an access), then unmaps the reservation. */
+    /**
+     * Closes the arena (waiting until no thread is inside an access through it) and gives every page back;
+     * the reservation itself is unmapped when the memory becomes unreachable (see the class comment).
+     */
     @Override
     public void close() {
         if (released.get()) {
@@ -174,10 +181,8 @@ final class NativeStorage implements Storage {
         try {
             arena.close();
         } catch (IllegalStateException alreadyClosed) {
-            // closed before
+            return;
         }
-        if (released.compareAndSet(false, true)) {
-            Posix.munmap(base, capacity);
-        }
+        Posix.madvise(base, capacity, Posix.MADV_DONTNEED);
     }
 }
