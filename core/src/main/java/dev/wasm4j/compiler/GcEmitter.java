@@ -27,6 +27,9 @@ final class GcEmitter {
 
     static boolean emit(FunctionCompiler fc, Opcode op, Immediates imm, CodeState st) {
         CodeBuilder cb = fc.cb;
+        if (fc.frozen.before(op, imm, st)) {
+            return true;
+        }
         switch (op) {
             case REF_NULL -> cb.aconst_null();
             case REF_IS_NULL -> fc.pending = java.lang.classfile.Opcode.IFNULL;
@@ -49,6 +52,7 @@ final class GcEmitter {
             case I31_GET_U -> Descs.call(cb, Descs.REF_OPS, "i31GetU", "(" + OBJ + ")I");
             case ANY_CONVERT_EXTERN -> Descs.call(cb, Descs.REF_OPS, "internalize", "(" + OBJ + ")" + OBJ);
             case EXTERN_CONVERT_ANY -> Descs.call(cb, Descs.REF_OPS, "externalize", "(" + OBJ + ")" + OBJ);
+            case REF_FREEZE -> fc.frozen.refFreeze(imm.index);
 
             case STRUCT_NEW -> structNew(fc, imm.index, st);
             case STRUCT_NEW_DEFAULT -> {
@@ -204,7 +208,7 @@ final class GcEmitter {
         }
     }
 
-    private static void structGet(FunctionCompiler fc, Opcode op, int typeIndex, int field) {
+    static void structGet(FunctionCompiler fc, Opcode op, int typeIndex, int field) {
         CodeBuilder cb = fc.cb;
         StructLayout layout = StructLayout.of(type(fc, typeIndex));
         int kind = layout.kind(field);
