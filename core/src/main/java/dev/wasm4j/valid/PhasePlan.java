@@ -6,6 +6,8 @@ import dev.wasm4j.model.FuncType;
 import dev.wasm4j.model.Global;
 import dev.wasm4j.model.Module;
 import dev.wasm4j.model.PhaseEntry;
+import dev.wasm4j.model.RefType;
+import dev.wasm4j.model.ValType;
 
 import java.util.Arrays;
 import java.util.TreeMap;
@@ -169,8 +171,12 @@ public final class PhasePlan {
         if (globalPhase[g] <= globalPhase[x]) {
             throw new InvalidException("frozen global " + g + " must be in a later phase than global " + x, -1);
         }
-        String reason = FreezeRules.frozenStorage(c.globals[x].valType(), c.globals[g].valType());
-        if (reason != null) {
+        // Either a frozen form of the freezable global's type (its value is frozen), or that type itself, a
+        // super type, possibly without null (the value is kept, checked for null).
+        ValType from = c.globals[x].valType();
+        ValType to = c.globals[g].valType();
+        String reason = FreezeRules.frozenStorage(from, to);
+        if (reason != null && !Types.isSubtype(from instanceof RefType r ? r.asNonNull() : from, to)) {
             throw new InvalidException("type mismatch: global " + g + " is not a frozen form of global " + x
                     + " (its type " + reason + ")", -1);
         }
