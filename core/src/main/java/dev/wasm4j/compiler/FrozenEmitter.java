@@ -188,7 +188,7 @@ final class FrozenEmitter {
             jvmSlot += JvmType.of(type.params().get(p)).jvmSlots();
         }
         fc.cb.aload(jvmSlot);
-        GcEmitter.structGet(fc, op, use[2], use[3]);
+        GcEmitter.structGet(fc, op, use[2], use[3], true);
         JvmType t = JvmType.of(valueType(use[2], use[3]));
         int slot = fc.allocate(t);
         fc.store(t, slot);
