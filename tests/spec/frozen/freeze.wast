@@ -418,3 +418,40 @@
 (assert_return (invoke "copy-from-frozen") (i32.const 1))
 (assert_trap (invoke "null-old") "null array reference")
 (assert_return (invoke "record") (i32.const 1))
+;; Frozen fields narrower than the freezable ones: freezing checks the values. An anyref field frozen as
+;; (ref i31) must hold an i31; one frozen as a frozen type freezes the freezable object it holds; a field of
+;; a freezable super type frozen as the frozen form of a sub type must hold that sub type.
+(module
+  (type $base freezable (sub (struct (field (mut i32)))))
+  (type $derived freezable (sub $base (struct (field (mut i32)) (field (mut i32)))))
+  (type $base_f (freeze $base) (sub (struct (field i32))))
+  (type $derived_f (freeze $derived) (sub $base_f (struct (field i32) (field i32))))
+  (type $box freezable (struct (field $small (mut anyref)) (field $obj (mut anyref)) (field $b (mut (ref null $base)))))
+  (type $box_f (freeze $box) (struct (field $small (ref i31)) (field $obj (ref $base_f)) (field $b (ref $derived_f))))
+
+  (global $obj (mut (ref null $derived)) (ref.null $derived))
+  (func $box (param $small anyref) (param $b (ref $base)) (result (ref $box))
+    (global.set $obj (struct.new $derived (i32.const 3) (i32.const 4)))
+    (struct.new $box (local.get $small) (global.get $obj) (local.get $b)))
+  (func (export "narrow") (result i32)
+    (local $f (ref $box_f))
+    (local.set $f (ref.freeze $box_f $box
+      (call $box (ref.i31 (i32.const 5)) (struct.new $derived (i32.const 1) (i32.const 2)))))
+    (i32.add (i32.add (i31.get_s (struct.get $box_f $small (local.get $f)))
+                      (struct.get $derived_f 1 (struct.get $box_f $b (local.get $f))))
+             (struct.get $base_f 0 (struct.get $box_f $obj (local.get $f)))))
+  ;; The object in the anyref field was frozen too, as a $derived_f.
+  (func (export "obj-frozen") (result i32) (ref.test (ref $derived_f) (global.get $obj)))
+  (func (export "not-i31") (result i32)
+    (drop (ref.freeze $box_f $box (call $box (struct.new $base (i32.const 0)) (struct.new $derived (i32.const 1) (i32.const 2)))))
+    (i32.const 0))
+  (func (export "obj-undone") (result i32) (struct.get $derived 1 (global.get $obj)))
+  (func (export "not-derived") (result i32)
+    (drop (ref.freeze $box_f $box (call $box (ref.i31 (i32.const 5)) (struct.new $base (i32.const 1)))))
+    (i32.const 0))
+)
+(assert_return (invoke "narrow") (i32.const 10))
+(assert_return (invoke "obj-frozen") (i32.const 1))
+(assert_trap (invoke "not-i31") "frozen type mismatch")
+(assert_return (invoke "obj-undone") (i32.const 4))
+(assert_trap (invoke "not-derived") "no frozen form of the object's type fits")

@@ -38,8 +38,8 @@
   (type $bytes_f (freeze $bytes) (array i8))
 )
 
-;; A frozen form may drop trailing fields, keep a field nullable, and widen fields that do not refer to
-;; freezable types (here to a super type, with null tightened away).
+;; A frozen form may drop trailing fields, keep a field nullable, and change fields that do not refer to
+;; freezable types to a super type (here with null tightened away) or a sub type (checked when freezing).
 (module
   (type $plain (struct (field i32)))
   (type $t freezable (struct
@@ -51,7 +51,7 @@
   (type $tf (freeze $t) (struct
     (field $self (ref null $tf))
     (field $p (ref struct))
-    (field $any anyref)
+    (field $any (ref eq))
     (field $x i16)))
 )
 
@@ -77,13 +77,17 @@
   (type $tf (sub final $sf (freeze $t) (struct (field i32) (field i32))))
 )
 
-;; A field of a freezable type may become a frozen form of one of its super types.
+;; A field of a freezable type may become a frozen form of one of its super types, or of a sub type (then
+;; freezing checks the object).
 (module
   (type $u freezable (sub (struct (field (mut i32)))))
   (type $v freezable (sub $u (struct (field (mut i32)))))
   (type $uf (freeze $u) (sub (struct (field i32))))
   (type $holder freezable (struct (field (mut (ref null $v)))))
   (type $holder_f (freeze $holder) (struct (field (ref $uf))))
+  (type $vf (freeze $v) (sub $uf (struct (field i32))))
+  (type $holder2 freezable (struct (field (mut (ref null $u)))))
+  (type $holder2_f (freeze $holder2) (struct (field (ref $vf))))
 )
 
 ;; A frozen type may have an ordinary (immutable) super type, and another frozen form.
@@ -181,23 +185,23 @@
     (type $b (struct (field i32)))
     (type $t freezable (struct (field (mut (ref null $a)))))
     (type $tf (freeze $t) (struct (field (ref $b)))))
-  "type mismatch: type 3 is not a frozen form of type 2 (field 0 is not a super type")
+  "type mismatch: type 3 is not a frozen form of type 2 (field 0 is not a sub type or a super type")
 
 (assert_invalid
   (module
     (type $t freezable (struct (field (mut anyref))))
-    (type $tf (freeze $t) (struct (field eqref))))
+    (type $tf (freeze $t) (struct (field funcref))))
   "type mismatch")
 
-;; A field of type $v (a sub type) may not become a frozen form of its sub type $u only.
+;; A field of type $a may not become a frozen form of a type unrelated to $a.
 (assert_invalid
   (module
-    (type $v freezable (sub (struct (field (mut i32)))))
-    (type $u freezable (sub $v (struct (field (mut i32)))))
-    (type $uf (freeze $u) (struct (field i32)))
-    (type $holder freezable (struct (field (mut (ref null $v)))))
-    (type $holder_f (freeze $holder) (struct (field (ref $uf)))))
-  "type mismatch: type 4 is not a frozen form of type 3")
+    (type $a freezable (sub (struct (field (mut i32)))))
+    (type $b freezable (sub (struct (field (mut i64)))))
+    (type $bf (freeze $b) (struct (field i64)))
+    (type $holder freezable (struct (field (mut (ref null $a)))))
+    (type $holder_f (freeze $holder) (struct (field (ref $bf)))))
+  "type mismatch: type 4 is not a frozen form of type 3 (field 0 refers to a freezable type")
 
 (assert_invalid
   (module

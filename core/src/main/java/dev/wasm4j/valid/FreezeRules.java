@@ -27,13 +27,16 @@ import java.util.List;
  *                         frozen(st, st') holds (below)
  *   sub z (freeze y)      when z is frozen, z freezes a super type of y
  *
- *   frozen(st, st')       st = ref null? $u with $u freezable:  st' = ref null? $v', $v' frozen, $u &lt;: freezes($v')
- *                         st any other reference type:           st' = ref null? ht', heap(st) &lt;: ht'
+ *   frozen(st, st')       st = ref null? $u with $u freezable:  st' = ref null? $v', $v' frozen, freezing $v,
+ *                                                                and $u &lt;: $v or $v &lt;: $u
+ *                         st any other reference type:           st' = ref null? ht', ht &lt;: ht' or ht' &lt;: ht
  *                         st a number, vector or packed type:    st' = st
  * </pre>
  *
- * Nullability is free in {@code frozen}: a nullable field may become non-null (freezing then checks that it
- * holds no null) and a non-null one nullable.
+ * Nullability is free in {@code frozen}: a nullable field may become non-null and a non-null one nullable.
+ * As the proposal's slides put it, a frozen field may be of a sub type ("fields should be subtypes or frozen
+ * versions of subtypes") or of a super type ("upcasts"): whatever freezing cannot know from the types (a null,
+ * a value of the wider type) it checks on the value.
  */
 final class FreezeRules {
     private FreezeRules() {
@@ -116,9 +119,13 @@ final class FreezeRules {
         }
         if (ra.heapType() instanceof HeapType.Defined d && d.type().isFreezable()) {
             boolean ok = rb.heapType() instanceof HeapType.Defined f && f.type().isFrozen()
-                    && d.type().isSubtypeOf(f.type().frozenFrom());
-            return ok ? null : "refers to a freezable type but not to a frozen form of it";
+                    && related(d, new HeapType.Defined(f.type().frozenFrom()));
+            return ok ? null : "refers to a freezable type but not to a frozen form of a related type";
         }
-        return Types.isSubtype(ra.heapType(), rb.heapType()) ? null : "is not a super type of the freezable one";
+        return related(ra.heapType(), rb.heapType()) ? null : "is not a sub type or a super type of the freezable one";
+    }
+
+    private static boolean related(HeapType a, HeapType b) {
+        return Types.isSubtype(a, b) || Types.isSubtype(b, a);
     }
 }

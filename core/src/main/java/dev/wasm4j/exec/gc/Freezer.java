@@ -8,8 +8,10 @@ import dev.wasm4j.model.HeapType;
 import dev.wasm4j.model.Opcode;
 import dev.wasm4j.model.RefType;
 import dev.wasm4j.model.StructType;
+import dev.wasm4j.valid.Types;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
@@ -29,7 +31,8 @@ public final class Freezer {
     /** An object that was frozen, reached through a reference of its old, freezable type. */
     public static final String FROZEN_OBJECT = "frozen object accessed through a freezable type";
     public static final String NULL_FIELD = "null reference in a non-nullable frozen field";
-    public static final String MISMATCH = "frozen type mismatch: object already frozen to an unrelated type";
+    /** A value that does not fit the frozen type of its field (or global), or an object frozen to another. */
+    public static final String MISMATCH = "frozen type mismatch";
     public static final String NO_FORM = "no frozen form of the object's type fits";
 
     private Object[] undoObjects = new Object[16];
@@ -60,6 +63,9 @@ public final class Freezer {
         }
         if (frozenType.heapType() instanceof HeapType.Defined d && d.type().isFrozen()) {
             return freeze(value, d.type());
+        }
+        if (!RefTest.matches(value, frozenType)) {
+            throw new TrapException(MISMATCH);
         }
         return value;
     }
@@ -118,10 +124,11 @@ public final class Freezer {
 
     /** An object reached where type {@code target} (a frozen type) is expected. */
     private void visit(Object o, DefType target) {
-        DefType current = type(o);
-        if (!current.isFreezable()) {
-            // Frozen already (by this freeze or an earlier one, or made by struct.new of a frozen type).
-            if (!current.isSubtypeOf(target)) {
+        DefType current = o instanceof StructObject s ? s.type : o instanceof ArrayObject a ? a.type : null;
+        if (current == null || !current.isFreezable()) {
+            // Frozen already (by this freeze or an earlier one, or made by struct.new of a frozen type), or
+            // not an object of a defined type at all (through a field of an abstract type).
+            if (current == null || !current.isSubtypeOf(target)) {
                 throw new TrapException(MISMATCH);
             }
             return;
@@ -183,6 +190,8 @@ public final class Freezer {
             }
         } else if (p.follow[k] != null) {
             visit(v, p.follow[k]);
+        } else if (p.check[k] != null && !RefTest.matches(v, p.check[k])) {
+            throw new TrapException(MISMATCH);
         }
     }
 
@@ -200,10 +209,11 @@ public final class Freezer {
 
     /**
      * What freezing does with the reference fields of a frozen type, computed once per type: for each
-     * reference field that matters (its slot in the object array), the frozen type to freeze its value into
-     * (null: keep the value as it is) and whether null is forbidden. An array type has one entry.
+     * reference field that matters (its slot in the object array), the frozen type to freeze its value into,
+     * or else the type its value must be checked against (when the freezable field's type is wider), and
+     * whether null is forbidden. An array type has one entry, for all its elements.
      */
-    private record Plan(int[] slots, DefType[] follow, boolean[] nonNull) {
+    private record Plan(int[] slots, DefType[] follow, RefType[] check, boolean[] nonNull) {
         private static final Map<DefType, Plan> CACHE = new ConcurrentHashMap<>();
 
         static Plan of(DefType frozen) {
@@ -216,30 +226,42 @@ public final class Freezer {
 
         private static Plan compute(DefType t) {
             if (t.composite() instanceof ArrayType a) {
-                RefType r = a.element().storage() instanceof RefType rt ? rt : null;
-                boolean matters = r != null && (followed(r) != null || !r.nullable());
-                return matters ? new Plan(new int[] {0}, new DefType[] {followed(r)}, new boolean[] {!r.nullable()})
-                        : new Plan(new int[0], new DefType[0], new boolean[0]);
+                FieldType before = ((ArrayType) t.frozenFrom().composite()).element();
+                return plan(List.of(a.element()), List.of(before), new int[] {0});
             }
+            List<FieldType> fields = ((StructType) t.composite()).fields();
+            List<FieldType> before = ((StructType) t.frozenFrom().composite()).fields();
             StructLayout layout = StructLayout.of(t);
-            var fields = ((StructType) t.composite()).fields();
-            int n = 0;
             int[] slots = new int[fields.size()];
+            for (int i = 0; i < slots.length; i++) {
+                slots[i] = layout.slot(i);
+            }
+            return plan(fields, before, slots);
+        }
+
+        /** The entries for {@code fields} (frozen) of the freezable {@code before}, at {@code slots}. */
+        private static Plan plan(List<FieldType> fields, List<FieldType> before, int[] slots) {
+            int n = 0;
+            int[] at = new int[fields.size()];
             DefType[] follow = new DefType[fields.size()];
+            RefType[] check = new RefType[fields.size()];
             boolean[] nonNull = new boolean[fields.size()];
             for (int i = 0; i < fields.size(); i++) {
-                FieldType f = fields.get(i);
-                if (f.storage() instanceof RefType r && (followed(r) != null || !r.nullable())) {
-                    slots[n] = layout.slot(i);
-                    follow[n] = followed(r);
+                if (!(fields.get(i).storage() instanceof RefType r)) {
+                    continue;
+                }
+                DefType into = r.heapType() instanceof HeapType.Defined d && d.type().isFrozen() ? d.type() : null;
+                RefType was = (RefType) before.get(i).storage();
+                boolean narrower = !Types.isSubtype(was.heapType(), r.heapType());
+                if (into != null || narrower || !r.nullable()) {
+                    at[n] = slots[i];
+                    follow[n] = into;
+                    check[n] = into == null && narrower ? r.asNonNull() : null;
                     nonNull[n++] = !r.nullable();
                 }
             }
-            return new Plan(Arrays.copyOf(slots, n), Arrays.copyOf(follow, n), Arrays.copyOf(nonNull, n));
-        }
-
-        private static DefType followed(RefType r) {
-            return r.heapType() instanceof HeapType.Defined d && d.type().isFrozen() ? d.type() : null;
+            return new Plan(Arrays.copyOf(at, n), Arrays.copyOf(follow, n), Arrays.copyOf(check, n),
+                    Arrays.copyOf(nonNull, n));
         }
     }
 }
