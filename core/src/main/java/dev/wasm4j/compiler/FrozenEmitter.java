@@ -21,7 +21,9 @@ import java.lang.constant.ClassDesc;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What the frozen proposal adds to a compiled function (docs/proposals/frozen.md, "Compiled code"), apart
@@ -148,7 +150,7 @@ final class FrozenEmitter {
         if (constant.isEmpty()) {
             return;
         }
-        Map<Integer, int[]> uses = new HashMap<>();
+        Map<Integer, int[]> uses = new TreeMap<>();  // by offset, so that the code comes out the same each time
         CodeReader in = new CodeReader(m.functions().get(defined).body());
         int lastGet = -1;
         while (!in.atEnd()) {
@@ -170,7 +172,7 @@ final class FrozenEmitter {
             }
             lastGet = op == Opcode.LOCAL_GET && imm.index < params ? imm.index : -1;
         }
-        Map<String, Integer> slots = new HashMap<>();
+        Map<String, Integer> slots = new LinkedHashMap<>();
         uses.forEach((offset, use) -> {
             if (!constant.get(use[0])) {
                 return;
