@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * What freezing buys in the compiler (frozen proposal): the programs of bench/frozen, each a pair, frozen
  * and with mutable nullable fields ({@code walk-*}: walking a cyclic ring; {@code env-*}: a loop reading a
- * closure environment), and {@code plain}, struct and cast instructions on types that are not freezable.
+ * closure environment; {@code vt-*}: a loop calling through a vtable global), and {@code plain}, struct and
+ * cast instructions on types that are not freezable.
  * One operation is {@code run(10 000 000)}. scripts/bench-frozen runs it and writes docs/performance.md's
  * numbers.
  */
@@ -35,7 +36,7 @@ public class FrozenBenchmark {
     /** Steps (walk), iterations (env, plain) per call. */
     static final int N = 10_000_000;
 
-    @Param({"walk-frozen", "walk-mutable", "env-frozen", "env-mutable", "plain"})
+    @Param({"walk-frozen", "walk-mutable", "env-frozen", "env-mutable", "vt-frozen", "vt-mutable", "plain"})
     public String program;
 
     @Param({"wasm4j-compiler"})
