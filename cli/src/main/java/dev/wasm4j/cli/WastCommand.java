@@ -36,7 +36,7 @@ final class WastCommand implements Callable<Integer> {
     @Option(names = {"-W"}, paramLabel = "FEATURE[=y|n]",
             description = "Wasm features, e.g. -W simd=n. Without -W, each file runs with the features its place in "
                     + "the suite implies (official core files: standard Wasm 3.0 only; a proposal's directory: "
-                    + "that proposal too; any other file: everything wasm4j implements, memory control included).")
+                    + "that proposal too; any other file: everything wasm4j implements, memory control and frozen included).")
     List<String> wasmOptions = new ArrayList<>();
 
     @Option(names = "--engine", paramLabel = "ENGINE[,ENGINE]", defaultValue = "interpreter",

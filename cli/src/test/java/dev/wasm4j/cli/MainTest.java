@@ -138,6 +138,31 @@ class MainTest {
     }
 
     @Test
+    void frozenIsOnByDefaultAndOffWithW() throws IOException {
+        Path wat = write("frozen.wat", """
+                (module
+                  (type $t freezable (struct (field (mut (ref null $t))) (field (mut i32))))
+                  (type $tf (freeze $t) (struct (field (ref $tf)) (field i32)))
+                  (global $g (mut (ref null $t)) freezable (ref.null $t))
+                  (global $gf (ref $tf) (freeze $g))
+                  (func $init
+                    (local $x (ref $t))
+                    (local.set $x (struct.new $t (ref.null $t) (i32.const 6)))
+                    (struct.set $t 0 (local.get $x) (local.get $x))
+                    (global.set $g (local.get $x)))
+                  (start $init)
+                  (func (export "v") (phase 1) (result i32) (struct.get $tf 1 (struct.get $tf 0 (global.get $gf)))))
+                """);
+        Run r = run("run", "--invoke", "v", wat.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("6\n", r.out());
+        assertEquals(0, run("validate", "-W", "frozen=y", wat.toString()).code());
+        Run off = run("validate", "-W", "frozen=n", wat.toString());
+        assertEquals(1, off.code(), off.out());
+        assertTrue(off.err().contains("malformed"), off.err());
+    }
+
+    @Test
     void assembleWritesABinaryThatRuns() throws IOException {
         Path wat = write("fac.wat", FAC);
         Path wasm = dir.resolve("fac.wasm");

@@ -3,11 +3,13 @@ package dev.wasm4j.binary;
 import dev.wasm4j.MalformedException;
 import dev.wasm4j.model.Expr;
 import dev.wasm4j.model.Feature;
+import dev.wasm4j.model.FreezeClause;
 import dev.wasm4j.model.Global;
 import dev.wasm4j.model.GlobalType;
 import dev.wasm4j.model.Table;
 import dev.wasm4j.model.TableType;
 import dev.wasm4j.model.Tag;
+import dev.wasm4j.model.ValType;
 
 import java.util.Arrays;
 
@@ -80,14 +82,42 @@ final class DefinitionSectionDecoder {
         return SectionId.TAG.title;
     }
 
-    /** The global section (spec 5.5.9): a global type and a constant initializer. */
+    /**
+     * The global section (spec 5.5.9): a global type and a constant initializer. With {@link Feature#FROZEN}
+     * the mutability byte may also be {@code 0x05} (mutable and freezable) or {@code 0x08} (frozen: a global
+     * index follows instead of the initializer, the freezable global it freezes); see docs/proposals/frozen.md.
+     */
     static String globals(Decoding d) {
         WasmReader in = d.in;
         int n = in.len32();
         for (int i = 0; i < n; i++) {
-            GlobalType type = ExternTypeDecoder.globalType(in);
-            d.module.addGlobal(new Global(type, d.constExpr()));
+            ValType t = in.valType();
+            int at = in.pos();
+            int flags = in.u8();
+            boolean frozen = in.has(Feature.FROZEN);
+            switch (flags) {
+                case 0x00, 0x01 -> d.module.addGlobal(new Global(new GlobalType(t, flags == 1), d.constExpr()));
+                case FREEZABLE_VAR -> {
+                    if (!frozen) {
+                        throw new MalformedException("malformed mutability", at);
+                    }
+                    d.module.addGlobal(new Global(new GlobalType(t, true), d.constExpr(), FreezeClause.FREEZABLE));
+                }
+                case FROZEN_CONST -> {
+                    if (!frozen) {
+                        throw new MalformedException("malformed mutability", at);
+                    }
+                    int source = in.index();
+                    d.module.addGlobal(new Global(new GlobalType(t, false), null, new FreezeClause.FreezeOf(source)));
+                }
+                default -> throw new MalformedException("malformed mutability", at);
+            }
         }
         return SectionId.GLOBAL.title;
     }
+
+    /** Mutability byte of a freezable global: mutable ({@code 0x01}) and freezable ({@code 0x04}). */
+    static final int FREEZABLE_VAR = 0x05;
+    /** Mutability byte of a frozen global: immutable, frozen ({@code 0x08}); a global index follows. */
+    static final int FROZEN_CONST = 0x08;
 }

@@ -95,6 +95,7 @@ public final class ModuleDecoder {
                 case GLOBAL -> DefinitionSectionDecoder.globals(d);
                 case EXPORT -> ExportSectionDecoder.exports(d);
                 case START -> ExportSectionDecoder.start(d);
+                case PHASE -> PhaseSectionDecoder.decode(d);
                 case ELEMENT -> ElementSectionDecoder.decode(d);
                 case DATA_COUNT -> DataSectionDecoder.dataCount(d);
                 case CODE -> CodeSectionDecoder.decode(d);

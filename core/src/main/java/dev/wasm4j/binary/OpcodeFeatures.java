@@ -17,7 +17,7 @@ public final class OpcodeFeatures {
         return switch (op.prefix()) {
             case Opcode.SIMD -> op.code() >= 0x100 ? Feature.RELAXED_SIMD : Feature.SIMD;
             case Opcode.ATOMIC -> Feature.THREADS;
-            case Opcode.GC -> Feature.GC;
+            case Opcode.GC -> op == Opcode.REF_FREEZE ? Feature.FROZEN : Feature.GC;
             default -> switch (op) {
                 case TRY, CATCH, RETHROW, DELEGATE, CATCH_ALL -> Feature.LEGACY_EXCEPTIONS;
                 case THROW, THROW_REF, TRY_TABLE -> Feature.EXCEPTIONS;

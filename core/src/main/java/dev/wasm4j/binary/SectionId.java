@@ -5,7 +5,8 @@ import dev.wasm4j.model.Features;
 
 /**
  * The section ids of the binary format (spec 5.5.2) with the order in which non-custom sections must appear
- * (spec 5.5.16): the tag section sits between memory and global, the data count section before code.
+ * (spec 5.5.16): the tag section sits between memory and global, the data count section before code, and
+ * the frozen proposal's phase section (id 16, wasm4j's choice, docs/proposals/frozen.md) after start.
  *
  * @see <a href="https://webassembly.github.io/spec/core/binary/modules.html#sections">spec 5.5.2 Sections</a>
  */
@@ -20,12 +21,13 @@ enum SectionId {
     GLOBAL(6, "global", 7),
     EXPORT(7, "export", 8),
     START(8, "start", 9),
-    ELEMENT(9, "element", 10),
-    DATA_COUNT(12, "datacount", 11),
-    CODE(10, "code", 12),
-    DATA(11, "data", 13);
+    PHASE(16, "phase", 10),
+    ELEMENT(9, "element", 11),
+    DATA_COUNT(12, "datacount", 12),
+    CODE(10, "code", 13),
+    DATA(11, "data", 14);
 
-    private static final SectionId[] BY_ID = new SectionId[14];
+    private static final SectionId[] BY_ID = new SectionId[17];
 
     static {
         for (SectionId s : values()) {
@@ -50,6 +52,9 @@ enum SectionId {
             return null;
         }
         SectionId s = BY_ID[id];
-        return s == TAG && !features.has(Feature.EXCEPTIONS) ? null : s;
+        if (s == TAG && !features.has(Feature.EXCEPTIONS) || s == PHASE && !features.has(Feature.FROZEN)) {
+            return null;
+        }
+        return s;
     }
 }

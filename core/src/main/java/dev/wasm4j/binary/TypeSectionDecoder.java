@@ -5,6 +5,7 @@ import dev.wasm4j.model.ArrayType;
 import dev.wasm4j.model.CompositeType;
 import dev.wasm4j.model.Feature;
 import dev.wasm4j.model.FieldType;
+import dev.wasm4j.model.FreezeClause;
 import dev.wasm4j.model.FuncType;
 import dev.wasm4j.model.PackedType;
 import dev.wasm4j.model.RecType;
@@ -20,12 +21,19 @@ import java.util.List;
  * The type section (spec 5.5.4): recursive groups ({@code 0x4E}) of sub types ({@code 0x50} open,
  * {@code 0x4F} final, or a bare composite type, which is final with no super types) of function
  * ({@code 0x60}), struct ({@code 0x5F}) and array ({@code 0x5E}) types. Everything but function types needs
- * {@link Feature#GC}.
+ * {@link Feature#GC}. With {@link Feature#FROZEN}, the composite type may be preceded by {@code 0x4B}
+ * ({@code freezable}) or {@code 0x4A x:typeidx} ({@code (freeze x)}), wasm4j's encoding of the frozen proposal
+ * (docs/proposals/frozen.md).
  *
  * @see <a href="https://webassembly.github.io/spec/core/binary/modules.html#type-section">spec 5.5.4</a>
  * @see <a href="https://webassembly.github.io/spec/core/binary/types.html#recursive-types">spec 5.3.8</a>
  */
 final class TypeSectionDecoder {
+    /** The {@code freezable} clause (frozen proposal). */
+    static final int FREEZABLE = 0x4B;
+    /** The {@code (freeze x)} clause (frozen proposal). */
+    static final int FREEZE = 0x4A;
+
     private TypeSectionDecoder() {
     }
 
@@ -65,9 +73,33 @@ final class TypeSectionDecoder {
                 }
                 supers.add(idx);
             }
-            return new SubType(b == 0x4F, supers, compositeType(in));
+            FreezeClause freeze = freezeClause(in);
+            return new SubType(b == 0x4F, supers, compositeType(in), freeze);
         }
-        return SubType.of(compositeType(in));
+        FreezeClause freeze = freezeClause(in);
+        return new SubType(true, List.of(), compositeType(in), freeze);
+    }
+
+    /** The frozen proposal's clause before a composite type: {@code 0x4B} freezable, {@code 0x4A x} freeze x. */
+    private static FreezeClause freezeClause(WasmReader in) {
+        if (!in.has(Feature.FROZEN)) {
+            return FreezeClause.NONE;
+        }
+        int b = in.peekU8();
+        if (b == FREEZABLE) {
+            in.u8();
+            return FreezeClause.FREEZABLE;
+        }
+        if (b == FREEZE) {
+            in.u8();
+            int at = in.pos();
+            int idx = in.u32();
+            if (idx < 0) {
+                throw new MalformedException("malformed type index", at);
+            }
+            return new FreezeClause.FreezeOf(idx);
+        }
+        return FreezeClause.NONE;
     }
 
     private static CompositeType compositeType(WasmReader in) {

@@ -82,6 +82,8 @@ final class FunctionCompiler implements CodeSink {
     /** A comparison whose operands are on the JVM stack but whose 0/1 result is not: its jump-if-true opcode. */
     java.lang.classfile.Opcode pending;
     private final Map<JvmType, List<Integer>> temps = new LinkedHashMap<>();
+    /** The frozen proposal's part of the function (checks, ref.freeze, constants read at entry). */
+    final FrozenEmitter frozen = new FrozenEmitter(this);
 
     FunctionCompiler(ChunkCompiler chunk, CodeBuilder cb, int funcIndex, FuncInfo info, SplitPlan plan,
                      SplitPlan.Region region) {
@@ -191,6 +193,7 @@ final class FunctionCompiler implements CodeSink {
                 frame.setResident(i);
             }
         }
+        frozen.prologue(type);
         if (info.usesScratch()) {
             if (frame != null) {
                 scratchSlot = fsSlot;
@@ -1169,7 +1172,11 @@ final class FunctionCompiler implements CodeSink {
         cb.labelBinding(done);
     }
 
-    private void globalGet(int g) {
+    void globalGet(int g) {
+        frozen.beforeGlobal(g);
+        if (frozen.globalGet(g)) {
+            return;
+        }
         JvmType t = JvmType.of(chunk.valid().globalType(g).valType());
         int slot = globalSlot[g];
         switch (t) {
@@ -1182,6 +1189,7 @@ final class FunctionCompiler implements CodeSink {
     }
 
     private void globalSet(int g) {
+        frozen.beforeGlobal(g);
         JvmType t = JvmType.of(chunk.valid().globalType(g).valType());
         cb.aload(globalSlot[g]);
         String g1 = "Ldev/wasm4j/exec/GlobalInstance;)V";

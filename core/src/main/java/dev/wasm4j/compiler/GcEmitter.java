@@ -6,6 +6,7 @@ import dev.wasm4j.exec.gc.StructLayout;
 import dev.wasm4j.model.DefType;
 import dev.wasm4j.model.Opcode;
 import dev.wasm4j.model.RefType;
+import dev.wasm4j.model.ValType;
 import dev.wasm4j.valid.CodeState;
 
 import java.lang.classfile.CodeBuilder;
@@ -27,6 +28,9 @@ final class GcEmitter {
 
     static boolean emit(FunctionCompiler fc, Opcode op, Immediates imm, CodeState st) {
         CodeBuilder cb = fc.cb;
+        if (fc.frozen.before(op, imm, st)) {
+            return true;
+        }
         switch (op) {
             case REF_NULL -> cb.aconst_null();
             case REF_IS_NULL -> fc.pending = java.lang.classfile.Opcode.IFNULL;
@@ -49,13 +53,15 @@ final class GcEmitter {
             case I31_GET_U -> Descs.call(cb, Descs.REF_OPS, "i31GetU", "(" + OBJ + ")I");
             case ANY_CONVERT_EXTERN -> Descs.call(cb, Descs.REF_OPS, "internalize", "(" + OBJ + ")" + OBJ);
             case EXTERN_CONVERT_ANY -> Descs.call(cb, Descs.REF_OPS, "externalize", "(" + OBJ + ")" + OBJ);
+            case REF_FREEZE -> fc.frozen.refFreeze(imm.index);
 
             case STRUCT_NEW -> structNew(fc, imm.index, st);
             case STRUCT_NEW_DEFAULT -> {
                 defType(fc, imm.index);
                 Descs.call(cb, Descs.GC, "newStruct", "(" + DEF + ")Ldev/wasm4j/exec/gc/StructObject;");
             }
-            case STRUCT_GET, STRUCT_GET_S, STRUCT_GET_U -> structGet(fc, op, imm.index, imm.index2);
+            case STRUCT_GET, STRUCT_GET_S, STRUCT_GET_U ->
+                    structGet(fc, op, imm.index, imm.index2, frozenNonNull(fc, imm.index, st.operandType(0)));
             case STRUCT_SET -> structSet(fc, imm.index, imm.index2);
 
             case ARRAY_NEW -> {
@@ -204,22 +210,40 @@ final class GcEmitter {
         }
     }
 
-    private static void structGet(FunctionCompiler fc, Opcode op, int typeIndex, int field) {
+    /**
+     * Whether a {@code struct.get} of type {@code typeIndex} reads a frozen type's non-null value: then it
+     * needs no null check (frozen fields are non-null where their types say so, which the freeze checked).
+     */
+    private static boolean frozenNonNull(FunctionCompiler fc, int typeIndex, ValType operand) {
+        return type(fc, typeIndex).isFrozen() && operand instanceof RefType r && !r.nullable();
+    }
+
+    /** The struct's {@code refs} or {@code nums} array; {@code nonNull}: no null check (see above). */
+    private static void fields(CodeBuilder cb, boolean refs, boolean nonNull) {
+        if (nonNull) {
+            cb.checkcast(Descs.STRUCT).getfield(Descs.STRUCT, refs ? "refs" : "nums",
+                    refs ? ConstantDescs.CD_Object.arrayType() : ConstantDescs.CD_long.arrayType());
+        } else {
+            Descs.call(cb, Descs.GC, refs ? "refs" : "nums", "(" + OBJ + ")" + (refs ? "[" + OBJ : "[J"));
+        }
+    }
+
+    static void structGet(FunctionCompiler fc, Opcode op, int typeIndex, int field, boolean nonNull) {
         CodeBuilder cb = fc.cb;
         StructLayout layout = StructLayout.of(type(fc, typeIndex));
         int kind = layout.kind(field);
         int slot = layout.slot(field);
         switch (kind) {
             case StorageKind.REF -> {
-                Descs.call(cb, Descs.GC, "refs", "(" + OBJ + ")[" + OBJ);
+                fields(cb, true, nonNull);
                 cb.loadConstant(slot).aaload();
             }
             case StorageKind.V128 -> {
-                Descs.call(cb, Descs.GC, "nums", "(" + OBJ + ")[J");
+                fields(cb, false, nonNull);
                 cb.dup().loadConstant(slot).laload().dup2_x1().pop2().loadConstant(slot + 1).laload();
             }
             default -> {
-                Descs.call(cb, Descs.GC, "nums", "(" + OBJ + ")[J");
+                fields(cb, false, nonNull);
                 cb.loadConstant(slot).laload();
                 switch (kind) {
                     case StorageKind.I8 -> {

@@ -176,7 +176,9 @@ public final class ModuleCompiler {
             }
         }
         for (Global g : m.globals()) {
-            scanRefFunc(g.init());
+            if (g.init() != null) {
+                scanRefFunc(g.init());
+            }
         }
         for (var f : m.functions()) {
             scanRefFunc(f.body());

@@ -16,6 +16,11 @@ public final class GlobalInstance implements Global {
     public long value;
     public long high;
     public Object ref;
+    /**
+     * Set once a freezable global has been frozen into its frozen global (frozen proposal): every access
+     * after that traps (see {@link Phases#live}).
+     */
+    public boolean frozen;
 
     /** A global of this (closed) type, holding the type's default value until set. */
     public GlobalInstance(GlobalType type) {

@@ -26,7 +26,8 @@ import java.util.List;
 
 /**
  * Module instantiation (spec 4.5.4): resolves and checks imports, allocates the module's functions, tables,
- * memories, globals and tags, evaluates initializers, applies active segments and runs the start function.
+ * memories, globals and tags, evaluates initializers, applies active segments and runs the start function
+ * (and, with the frozen proposal, the later initialization phases: {@link Phases}).
  * A trap during segment initialization or in the start function fails instantiation; writes done by earlier
  * segments to imported tables and memories stay, as the spec says.
  */
@@ -73,10 +74,12 @@ public final class Instantiator {
         int g = m.importedGlobalCount();
         for (Global def : m.globals()) {
             GlobalInstance global = new GlobalInstance((GlobalType) close(valid, def.type()));
-            ConstEval.Result v = ConstEval.eval(inst, def.init());
-            global.value = v.value();
-            global.high = v.high();
-            global.ref = v.ref();
+            if (def.init() != null) {  // a frozen global gets its value when its phase begins
+                ConstEval.Result v = ConstEval.eval(inst, def.init());
+                global.value = v.value();
+                global.high = v.high();
+                global.ref = v.ref();
+            }
             inst.globals[g++] = global;
         }
         int tb = m.importedTableCount();
@@ -98,9 +101,7 @@ public final class Instantiator {
             });
         }
         initSegments(m, inst);
-        if (m.start() >= 0) {
-            inst.functions[m.start()].invoke();
-        }
+        Phases.run(inst);
         return inst;
     }
 

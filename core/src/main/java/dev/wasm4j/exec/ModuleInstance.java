@@ -31,6 +31,11 @@ public final class ModuleInstance {
     public Fuel fuel;
     /** The tier that can move long-running interpreted calls into compiled code, or null (set before any code runs). */
     public LoopTier loopTier;
+    /**
+     * The initialization phase the instance is in (frozen proposal): 0 while instantiation runs phase 0, the
+     * module's last phase once it is instantiated. A function of a later phase traps when entered.
+     */
+    public int phase;
 
     ModuleInstance(ValidModule module) {
         this.module = module;

@@ -1,6 +1,8 @@
 package dev.wasm4j.exec;
 
 import dev.wasm4j.Value;
+import dev.wasm4j.exec.gc.RefTest;
+import dev.wasm4j.model.HeapType;
 import dev.wasm4j.model.NumType;
 import dev.wasm4j.model.RefType;
 import dev.wasm4j.model.ValType;
@@ -38,7 +40,10 @@ public final class ValueSlots {
                 return at + 2;
             }
             case RefType rt -> {
-                if (!(v instanceof Value.Ref ref)) {
+                // A reference to a defined type must be one: the engine relies on it (a frozen type's value
+                // is frozen, a struct has the layout of its type).
+                if (!(v instanceof Value.Ref ref)
+                        || rt.heapType() instanceof HeapType.Defined && !RefTest.matches(ref.ref(), rt)) {
                     throw new IllegalArgumentException("expected " + t + ", got " + v);
                 }
                 r[at] = ref.ref();

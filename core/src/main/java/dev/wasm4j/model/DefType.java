@@ -15,6 +15,9 @@ public final class DefType {
     private DefType[] supertypeChain = new DefType[0];
     private final int recGroupIndex;
     private final Object recGroup;
+    private boolean freezable;
+    private DefType frozenFrom;
+    private volatile DefType[] frozenForms = new DefType[0];
 
     /**
      * Creates an unfilled type; the registry fills it with {@link #fill} once every type of its group
@@ -35,6 +38,47 @@ public final class DefType {
         }
         this.subType = closedSubType;
         this.supertypeChain = chainRootFirstIncludingThis;
+    }
+
+    /**
+     * Sets what the type says about freezing (frozen proposal): {@code freezable}, or the freezable type it
+     * is the frozen form of ({@code (freeze x)}). The registry calls this with {@link #fill}, before the
+     * type is published.
+     */
+    public void fillFreeze(boolean isFreezable, DefType frozenFromType) {
+        this.freezable = isFreezable;
+        this.frozenFrom = frozenFromType;
+    }
+
+    /** Whether the type was declared {@code freezable}: its objects may be frozen. */
+    public boolean isFreezable() {
+        return freezable;
+    }
+
+    /** The freezable type this type is the frozen form of ({@code (freeze x)}), or null. */
+    public DefType frozenFrom() {
+        return frozenFrom;
+    }
+
+    /** Whether this is a frozen type, declared with {@code (freeze x)}. */
+    public boolean isFrozen() {
+        return frozenFrom != null;
+    }
+
+    /**
+     * The frozen types declared for this freezable type so far, in the order they were registered; freezing
+     * picks among them (see {@code dev.wasm4j.exec.gc.Freezer}).
+     */
+    public DefType[] frozenForms() {
+        return frozenForms;
+    }
+
+    /** Registers a frozen form of this type (the type registry does, once per canonical frozen type). */
+    public synchronized void addFrozenForm(DefType frozen) {
+        DefType[] old = frozenForms;
+        DefType[] grown = java.util.Arrays.copyOf(old, old.length + 1);
+        grown[old.length] = frozen;
+        frozenForms = grown;
     }
 
     /** The canonical recursive group this type belongs to (registry-defined key object). */

@@ -33,6 +33,9 @@ public enum Feature {
     WIDE_ARITHMETIC,
     /** Memory control: memory.discard, static protection, virtual memories, memory.map/unmap/protect. */
     MEMORY_CONTROL,
-    /** Freezable GC values and globals. */
-    FREEZABLE
+    /**
+     * Freezable GC values and globals (the frozen proposal): {@code freezable} and {@code (freeze $t)} types,
+     * {@code ref.freeze}, freezable and frozen globals, initialization phases (docs/proposals/frozen.md).
+     */
+    FROZEN
 }

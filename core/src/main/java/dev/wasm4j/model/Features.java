@@ -12,7 +12,7 @@ public record Features(Set<Feature> enabled) {
     /** Wasm 3.0 and threads, without proposals that are not yet standard. */
     public static final Features STANDARD = new Features(EnumSet.complementOf(EnumSet.of(
             Feature.LEGACY_EXCEPTIONS, Feature.CUSTOM_PAGE_SIZES, Feature.WIDE_ARITHMETIC,
-            Feature.MEMORY_CONTROL, Feature.FREEZABLE)));
+            Feature.MEMORY_CONTROL, Feature.FROZEN)));
 
     public Features {
         enabled = Set.copyOf(enabled);

@@ -1,5 +1,13 @@
 package dev.wasm4j.model;
 
-/** A global definition (spec 2.5.6): type and constant initializer expression. */
-public record Global(GlobalType type, Expr init) {
+/**
+ * A global definition (spec 2.5.6): type and constant initializer expression. With the frozen proposal,
+ * {@code freeze} may make it {@code freezable}, or {@code (freeze x)}: the frozen counterpart of freezable
+ * global {@code x}, which has no initializer ({@code init} is null) and gets its value when its phase begins.
+ */
+public record Global(GlobalType type, Expr init, FreezeClause freeze) {
+
+    public Global(GlobalType type, Expr init) {
+        this(type, init, FreezeClause.NONE);
+    }
 }

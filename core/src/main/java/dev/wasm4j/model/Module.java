@@ -25,6 +25,7 @@ public final class Module {
     private final List<CustomSection> customSections;
     private final Names names;
     private final List<SectionInfo> sections;
+    private final List<PhaseEntry> phases;
 
     // Index spaces: imports first, then definitions.
     private final int[] funcTypeIndices;
@@ -55,6 +56,7 @@ public final class Module {
         customSections = List.copyOf(b.customSections);
         names = b.names;
         sections = List.copyOf(b.sections);
+        phases = List.copyOf(b.phases);
 
         List<Integer> funcs = new ArrayList<>();
         List<TableType> tbls = new ArrayList<>();
@@ -161,6 +163,11 @@ public final class Module {
         return sections;
     }
 
+    /** The phase section's entries (frozen proposal), in order; empty when there is none. */
+    public List<PhaseEntry> phases() {
+        return phases;
+    }
+
     // ---- index spaces ----
 
     public int importedFunctionCount() {
@@ -240,6 +247,7 @@ public final class Module {
         private final List<CustomSection> customSections = new ArrayList<>();
         private Names names = Names.EMPTY;
         private final List<SectionInfo> sections = new ArrayList<>();
+        private final List<PhaseEntry> phases = new ArrayList<>();
 
         private Builder() {
         }
@@ -316,6 +324,11 @@ public final class Module {
 
         public Builder addSection(SectionInfo s) {
             sections.add(s);
+            return this;
+        }
+
+        public Builder addPhase(PhaseEntry p) {
+            phases.add(p);
             return this;
         }
 

@@ -21,8 +21,9 @@ import java.util.Map;
  * {@code ref.cast} with a nullable reference type. {@link #textKeyword()} gives the written keyword.
  *
  * <p>Proposal encodings: 0xFC 0x12 {@code memory.discard} (SpiderMonkey's prototype), 0xFC 0x13..0x16 the
- * wide-arithmetic proposal, and 0xFC 0x20..0x22 {@code memory.map/unmap/protect}, chosen by wasm4j for the
- * memory control proposal (docs/proposals/memory-control.md).
+ * wide-arithmetic proposal, 0xFC 0x20..0x22 {@code memory.map/unmap/protect}, chosen by wasm4j for the
+ * memory control proposal (docs/proposals/memory-control.md), and 0xFB 0x30 {@code ref.freeze}, chosen by
+ * wasm4j for the frozen proposal past the GC bytes other proposals use (docs/proposals/frozen.md).
  */
 public enum Opcode {
     UNREACHABLE(Prefix.SINGLE, 0x00, "unreachable", Imm.NONE, null),
@@ -255,6 +256,7 @@ public enum Opcode {
     REF_I31(Prefix.GC, 0x1C, "ref.i31", Imm.NONE, null),
     I31_GET_S(Prefix.GC, 0x1D, "i31.get_s", Imm.NONE, null),
     I31_GET_U(Prefix.GC, 0x1E, "i31.get_u", Imm.NONE, null),
+    REF_FREEZE(Prefix.GC, 0x30, "ref.freeze", Imm.TYPE_TYPE, null),
     I32_TRUNC_SAT_F32_S(Prefix.MISC, 0x00, "i32.trunc_sat_f32_s", Imm.NONE, "f32 -> i32"),
     I32_TRUNC_SAT_F32_U(Prefix.MISC, 0x01, "i32.trunc_sat_f32_u", Imm.NONE, "f32 -> i32"),
     I32_TRUNC_SAT_F64_S(Prefix.MISC, 0x02, "i32.trunc_sat_f64_s", Imm.NONE, "f64 -> i32"),

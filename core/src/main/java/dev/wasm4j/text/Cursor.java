@@ -143,7 +143,7 @@ final class Cursor {
             "assert_unlinkable", "assert_return", "assert_trap", "assert_exception", "assert_exhaustion",
             "nan:canonical", "nan:arithmetic", "either", "input", "output", "ref.extern", "ref.host",
             "ref.struct", "ref.array", "ref.exn", "ref.any", "shared", "unshared", "pagesize", "virtual",
-            "no-access", "read-only", "none", "read", "readwrite"));
+            "no-access", "read-only", "none", "read", "readwrite", "freezable", "freeze", "phase"));
 
     static {
         for (Opcode op : Opcode.values()) {

@@ -4,6 +4,7 @@ import dev.wasm4j.model.AbsHeapType;
 import dev.wasm4j.model.ArrayType;
 import dev.wasm4j.model.CompositeType;
 import dev.wasm4j.model.FieldType;
+import dev.wasm4j.model.FreezeClause;
 import dev.wasm4j.model.FuncType;
 import dev.wasm4j.model.GlobalType;
 import dev.wasm4j.model.HeapType;
@@ -105,17 +106,24 @@ final class Encode {
     }
 
     static void subType(ByteWriter w, SubType st) {
-        if (st.isFinal() && st.supertypes().isEmpty()) {
-            compositeType(w, st.composite());
-            return;
+        if (!st.isFinal() || !st.supertypes().isEmpty()) {
+            w.u8(st.isFinal() ? 0x4F : 0x50);
+            w.u32(st.supertypes().size());
+            for (int s : st.supertypes()) {
+                w.u32(s);
+            }
         }
-        w.u8(st.isFinal() ? 0x4F : 0x50);
-        w.u32(st.supertypes().size());
-        for (int s : st.supertypes()) {
-            w.u32(s);
+        switch (st.freeze()) {
+            case FreezeClause.None n -> { }
+            case FreezeClause.Freezable f -> w.u8(FREEZABLE);
+            case FreezeClause.FreezeOf f -> w.u8(FREEZE).u32(f.index());
         }
         compositeType(w, st.composite());
     }
+
+    /** The frozen proposal's type clauses (docs/proposals/frozen.md): freezable, (freeze x). */
+    private static final int FREEZABLE = 0x4B;
+    private static final int FREEZE = 0x4A;
 
     /** A recursion group; {@code explicit} groups keep their {@code 0x4E} prefix even with one type. */
     static void recType(ByteWriter w, RecType r, boolean explicit) {

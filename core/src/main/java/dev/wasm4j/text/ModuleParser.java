@@ -2,6 +2,7 @@ package dev.wasm4j.text;
 
 import dev.wasm4j.model.ExternKind;
 import dev.wasm4j.model.Opcode;
+import dev.wasm4j.model.PhaseEntry;
 import dev.wasm4j.model.SubType;
 import dev.wasm4j.model.ValType;
 import dev.wasm4j.text.Token.Kind;
@@ -246,6 +247,7 @@ final class ModuleParser {
         Token id = Syntax.optId(c);
         int index = funcIndex++;
         nameFunc(id, index);
+        int phase = optPhase();
         inlineExports(ExternKind.FUNC, index);
         byte[][] imp = inlineImport();
         if (imp != null) {
@@ -253,6 +255,10 @@ final class ModuleParser {
             c.expectRpar();
             importEntry(imp, ExternKind.FUNC).u32(type);
             return;
+        }
+        phase = phase >= 0 ? phase : optPhase();
+        if (phase >= 0) {
+            phaseEntry(PhaseEntry.Kind.FUNCTION, index, phase);
         }
         IndexSpace locals = new IndexSpace("local");
         TypeParser.TypeUse use = types.typeUse(locals, true);
@@ -307,23 +313,71 @@ final class ModuleParser {
         }
     }
 
+    /**
+     * {@code (global $id? (export ..)* (import ..)? globaltype init)}, and the frozen proposal's forms:
+     * {@code freezable} before or after the type, {@code (freeze $g)} after it (then there is no init), and
+     * {@code (phase n)} after the exports or after the type and clause.
+     */
     private void global() {
         c.expectLpar();
         c.next();
         Syntax.optId(c);
         int index = globalIndex++;
+        int phase = optPhase();
         inlineExports(ExternKind.GLOBAL, index);
         byte[][] imp = inlineImport();
+        phase = phase >= 0 ? phase : optPhase();
+        Token at = c.peek();
+        boolean freezable = c.acceptKeyword("freezable");
         var type = types.globalType();
+        freezable |= c.acceptKeyword("freezable");
+        int frozenFrom = -1;
+        if (!freezable && c.acceptClause("freeze")) {
+            frozenFrom = scope.globals.resolve(c.next());
+            c.expectRpar();
+        }
+        phase = phase >= 0 ? phase : optPhase();
         if (imp != null) {
+            if (freezable || frozenFrom >= 0 || phase >= 0) {
+                throw Cursor.unexpected(at);
+            }
             c.expectRpar();
             Encode.globalType(importEntry(imp, ExternKind.GLOBAL), type);
             return;
         }
+        if (phase >= 0) {
+            phaseEntry(PhaseEntry.Kind.GLOBAL, index, phase);
+        }
+        // A mutable frozen or an immutable freezable global gets a mutability byte the decoder rejects.
         ByteWriter w = out.globals.add();
-        Encode.globalType(w, type);
+        Encode.valType(w, type.valType());
+        int mutable = type.mutable() ? 1 : 0;
+        if (frozenFrom >= 0) {
+            w.u8(FROZEN | mutable).u32(frozenFrom);
+            c.expectRpar();
+            return;
+        }
+        w.u8((freezable ? FREEZABLE : 0) | mutable);
         segments.constExpr(w);
         c.expectRpar();
+    }
+
+    /** Mutability byte bits of freezable and frozen globals (frozen proposal, docs/proposals/frozen.md). */
+    private static final int FREEZABLE = 0x04;
+    private static final int FROZEN = 0x08;
+
+    /** {@code (phase n)} (frozen proposal), or -1 when there is none. */
+    private int optPhase() {
+        if (!c.acceptClause("phase")) {
+            return -1;
+        }
+        int n = Syntax.u32(c);
+        c.expectRpar();
+        return n;
+    }
+
+    private void phaseEntry(PhaseEntry.Kind kind, int index, int phase) {
+        out.phases.add().u8(kind.code).u32(index).u32(phase);
     }
 
     private void tag() {
@@ -415,7 +469,12 @@ final class ModuleParser {
         c.expectLpar();
         c.next();
         int index = scope.funcs.resolve(c.next());
+        int phase = optPhase();
         c.expectRpar();
+        if (phase > 0) {
+            phaseEntry(PhaseEntry.Kind.START, index, phase);
+            return;
+        }
         if (out.start >= 0) {
             throw Cursor.error("multiple start sections", lpar);
         }

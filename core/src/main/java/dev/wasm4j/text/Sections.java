@@ -16,7 +16,8 @@ final class Sections {
     /** Section kinds in binary order, as custom-section placements name them. */
     enum Kind {
         TYPE("type", 1), IMPORT("import", 2), FUNC("func", 3), TABLE("table", 4), MEMORY("memory", 5),
-        TAG("tag", 13), GLOBAL("global", 6), EXPORT("export", 7), START("start", 8), ELEM("elem", 9),
+        TAG("tag", 13), GLOBAL("global", 6), EXPORT("export", 7), START("start", 8), PHASE("phase", 16),
+        ELEM("elem", 9),
         DATACOUNT("datacount", 12), CODE("code", 10), DATA("data", 11);
 
         final String keyword;
@@ -64,6 +65,8 @@ final class Sections {
     final Vec elems = new Vec();
     final Vec datas = new Vec();
     final Vec code = new Vec();
+    /** The frozen proposal's phase section: function and global phases, starts of later phases. */
+    final Vec phases = new Vec();
     int start = -1;
     boolean needsDataCount;
 
@@ -135,6 +138,7 @@ final class Sections {
             case GLOBAL -> vec(globals);
             case EXPORT -> vec(exports);
             case START -> start < 0 ? null : new ByteWriter(5).u32(start);
+            case PHASE -> vec(phases);
             case ELEM -> vec(elems);
             case DATACOUNT -> needsDataCount ? new ByteWriter(5).u32(datas.count) : null;
             case CODE -> vec(code);

@@ -4,6 +4,7 @@ import dev.wasm4j.model.AbsHeapType;
 import dev.wasm4j.model.ArrayType;
 import dev.wasm4j.model.CompositeType;
 import dev.wasm4j.model.FieldType;
+import dev.wasm4j.model.FreezeClause;
 import dev.wasm4j.model.FuncType;
 import dev.wasm4j.model.GlobalType;
 import dev.wasm4j.model.HeapType;
@@ -192,18 +193,42 @@ final class TypeParser {
         return st;
     }
 
+    /**
+     * A sub type, with the frozen proposal's clause ({@code freezable} or {@code (freeze x)}) either before it
+     * or, inside {@code (sub ...)}, after the super types: {@code (type $t freezable (struct ...))},
+     * {@code (type $t (sub $s freezable (struct ...)))}.
+     */
     private SubType subType(int typeIndex) {
+        FreezeClause outer = freezeClause();
         if (c.acceptClause("sub")) {
             boolean isFinal = c.acceptKeyword("final");
             List<Integer> supers = new ArrayList<>();
             while (c.peek().isIndex()) {
                 supers.add(scope.types.resolve(c.next()));
             }
+            FreezeClause freeze = outer == FreezeClause.NONE ? freezeClause() : outer;
             CompositeType ct = compositeType(typeIndex);
             c.expectRpar();
-            return new SubType(isFinal, supers, ct);
+            return new SubType(isFinal, supers, ct, freeze);
         }
-        return SubType.of(compositeType(typeIndex));
+        return new SubType(true, List.of(), compositeType(typeIndex), outer);
+    }
+
+    /** {@code freezable}, {@code (freeze x)} or nothing. */
+    private FreezeClause freezeClause() {
+        if (c.acceptKeyword("freezable")) {
+            return FreezeClause.FREEZABLE;
+        }
+        if (c.acceptClause("freeze")) {
+            Token x = c.next();
+            if (!x.isIndex()) {
+                throw Cursor.unexpected(x);
+            }
+            int index = scope.types.resolve(x);
+            c.expectRpar();
+            return new FreezeClause.FreezeOf(index);
+        }
+        return FreezeClause.NONE;
     }
 
     private CompositeType compositeType(int typeIndex) {

@@ -49,6 +49,8 @@ final class CodeValidator extends TypingStack {
     private FuncType funcType;
     boolean constMode;
     private int globalLimit;
+    /** The phase of the function being validated (frozen proposal); constant expressions have none. */
+    private int phase;
 
     CodeValidator(ModuleContext ctx) {
         this.ctx = ctx;
@@ -109,6 +111,7 @@ final class CodeValidator extends TypingStack {
         }
         localCount = n;
         constMode = false;
+        phase = ctx.phases.functionPhase(funcIndex);
         globalLimit = ctx.globals.length;
         funcType = ft;
         return fn.body();
@@ -267,8 +270,8 @@ final class CodeValidator extends TypingStack {
                 popAll(funcType.results());
                 setUnreachable();
             }
-            case CALL -> call(ctx.func(imm.index, offset).funcType());
-            case RETURN_CALL -> returnCall(ctx.func(imm.index, offset).funcType());
+            case CALL -> call(funcDef(imm.index).funcType());
+            case RETURN_CALL -> returnCall(funcDef(imm.index).funcType());
             case CALL_INDIRECT -> call(callIndirect(imm));
             case RETURN_CALL_INDIRECT -> returnCall(callIndirect(imm));
             case CALL_REF -> call(callRef(imm));
@@ -295,14 +298,14 @@ final class CodeValidator extends TypingStack {
                 push(locals[x]);
             }
             case GLOBAL_GET -> {
-                GlobalType g = ctx.global(imm.index, globalLimit, offset);
-                if (constMode && g.mutable()) {
+                GlobalType g = global(imm.index);
+                if (constMode && (g.mutable() || ctx.phases.isFrozenGlobal(imm.index))) {
                     throw error("constant expression required");
                 }
                 push(g.valType());
             }
             case GLOBAL_SET -> {
-                GlobalType g = ctx.global(imm.index, globalLimit, offset);
+                GlobalType g = global(imm.index);
                 if (!g.mutable()) {
                     throw error("immutable global " + imm.index);
                 }
@@ -522,7 +525,21 @@ final class CodeValidator extends TypingStack {
 
     // ---- for the rule classes ----
 
+    /** A function that this code names, which must not be of a later phase (frozen proposal). */
     DefType funcDef(int index) {
-        return ctx.func(index, offset);
+        DefType t = ctx.func(index, offset);
+        if (!constMode) {
+            ctx.phases.checkFunction(this, index, phase);
+        }
+        return t;
+    }
+
+    /** A global that this code names: visible here, and in a phase where it may be used (frozen proposal). */
+    private GlobalType global(int index) {
+        GlobalType g = ctx.global(index, globalLimit, offset);
+        if (!constMode) {
+            ctx.phases.checkGlobal(this, index, phase);
+        }
+        return g;
     }
 }

@@ -36,6 +36,8 @@ final class ModuleContext {
     final int dataCount;
     /** Functions that {@code ref.func} may name in function bodies (spec: C.refs). */
     final boolean[] refs;
+    /** Phases, freezable and frozen globals (frozen proposal); checked by the validator after the globals. */
+    final PhasePlan phases;
     private final RefType[] nullRefs;
     private final RefType[] nonNullRefs;
 
@@ -51,6 +53,7 @@ final class ModuleContext {
         this.elems = new RefType[m.elems().size()];
         this.dataCount = m.datas().size();
         this.refs = new boolean[m.functionCount()];
+        this.phases = new PhasePlan(m);
         this.nullRefs = new RefType[types.length];
         this.nonNullRefs = new RefType[types.length];
     }

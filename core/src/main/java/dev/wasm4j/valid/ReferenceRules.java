@@ -144,6 +144,7 @@ final class ReferenceRules {
                 v.push(op == Opcode.REF_TEST || op == Opcode.REF_TEST_NULL ? NumType.I32 : rt);
             }
             case BR_ON_CAST, BR_ON_CAST_FAIL -> brOnCast(op, imm);
+            case REF_FREEZE -> refFreeze(imm.index, imm.index2);
             case ANY_CONVERT_EXTERN -> convert(AbsHeapType.EXTERN, AbsHeapType.ANY);
             case EXTERN_CONVERT_ANY -> convert(AbsHeapType.ANY, AbsHeapType.EXTERN);
             case REF_I31 -> {
@@ -181,6 +182,20 @@ final class ReferenceRules {
         v.popAll(ts, n - 1);
         v.pushAll(ts, n - 1);
         v.push(onFallThrough);
+    }
+
+    /**
+     * {@code ref.freeze x y : [(ref y)] -> [(ref x)]} (frozen proposal): x is a frozen type, declared
+     * {@code (freeze y)}.
+     */
+    private void refFreeze(int x, int y) {
+        DefType frozen = v.ctx.type(x, v.offset);
+        DefType freezable = v.ctx.type(y, v.offset);
+        if (frozen.frozenFrom() != freezable) {
+            throw v.error("type mismatch: ref.freeze needs type " + x + " to be a frozen form of type " + y);
+        }
+        v.pop(v.ctx.ref(y, false, v.offset));
+        v.push(v.ctx.ref(x, false, v.offset));
     }
 
     /** any.convert_extern and extern.convert_any keep the operand's nullability. */

@@ -5,6 +5,7 @@ import dev.wasm4j.model.ArrayType;
 import dev.wasm4j.model.CompositeType;
 import dev.wasm4j.model.DefType;
 import dev.wasm4j.model.FieldType;
+import dev.wasm4j.model.FreezeClause;
 import dev.wasm4j.model.FuncType;
 import dev.wasm4j.model.HeapType;
 import dev.wasm4j.model.RefType;
@@ -96,7 +97,7 @@ public final class TypeRegistry {
                 sup = s >= base ? Integer.valueOf(s - base) : earlier[s];
             }
             CompositeType key = mapHeapTypes(st.composite(), ht -> keyOf(ht, base, n, earlier));
-            entries.add(new Entry(st.isFinal(), sup, key));
+            entries.add(new Entry(st.isFinal(), sup, key, freezeKey(st.freeze(), x, base, base + n, earlier)));
         }
         Key key = new Key(List.copyOf(entries));
         synchronized (this) {
@@ -115,6 +116,11 @@ public final class TypeRegistry {
                 return existing.types.clone();
             }
             groups.put(key, new GroupRef(fresh, key, collected));
+            for (DefType t : fresh.types) {
+                if (t.isFrozen()) {
+                    t.frozenFrom().addFrozenForm(t);
+                }
+            }
             return fresh.types.clone();
         }
     }
@@ -133,6 +139,27 @@ public final class TypeRegistry {
             return idx >= base ? new HeapType.Concrete(idx - base) : new HeapType.Defined(earlier[idx]);
         }
         return ht;
+    }
+
+    /**
+     * The key of a frozen proposal clause: null (none), TRUE ({@code freezable}), or for {@code (freeze y)} the
+     * position of y in the group (an Integer) or its canonical type. Like a super type, y must come first.
+     */
+    private static Object freezeKey(FreezeClause freeze, int x, int base, int end, DefType[] earlier) {
+        return switch (freeze) {
+            case FreezeClause.None n -> null;
+            case FreezeClause.Freezable f -> Boolean.TRUE;
+            case FreezeClause.FreezeOf(int y) -> {
+                if (y < 0 || y >= end) {
+                    throw new InvalidException("unknown type " + Integer.toUnsignedString(y), -1);
+                }
+                if (y >= x) {
+                    throw new InvalidException("type " + x + " freezes type " + y + ", which is not defined before it",
+                            -1);
+                }
+                yield y >= base ? Integer.valueOf(y - base) : earlier[y];
+            }
+        };
     }
 
     /** Creates the group's types, fills them, then checks their declared subtyping. */
@@ -160,6 +187,12 @@ public final class TypeRegistry {
             }
             SubType closed = new SubType(e.isFinal, List.of(), mapHeapTypes(e.composite, close));
             g.types[i].fill(closed, chain);
+            DefType frozenFrom = switch (e.freeze) {
+                case Integer rel -> g.types[rel];
+                case DefType d -> d;
+                case null, default -> null;
+            };
+            g.types[i].fillFreeze(e.freeze == Boolean.TRUE, frozenFrom);
         }
         for (int i = 0; i < n; i++) {
             DefType t = g.types[i];
@@ -175,6 +208,9 @@ public final class TypeRegistry {
             if (!Types.isSubtype(t.composite(), sup.composite())) {
                 throw new InvalidException("sub type " + x + " does not match super type " + supName, -1);
             }
+        }
+        for (int i = 0; i < n; i++) {
+            FreezeRules.check(g.types[i], base + i, group.get(i));
         }
         return g;
     }
@@ -238,8 +274,11 @@ public final class TypeRegistry {
 
     // ---- keys and groups ----
 
-    /** One type of a group key: finality, supertype (null, Integer position in group, or DefType), shape. */
-    private record Entry(boolean isFinal, Object sup, CompositeType composite) {
+    /**
+     * One type of a group key: finality, supertype (null, Integer position in group, or DefType), shape, and
+     * the frozen proposal's clause ({@link #freezeKey}).
+     */
+    private record Entry(boolean isFinal, Object sup, CompositeType composite, Object freeze) {
     }
 
     /**

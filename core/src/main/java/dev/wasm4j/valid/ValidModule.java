@@ -80,6 +80,11 @@ public final class ValidModule {
         return c.tags[tagIndex];
     }
 
+    /** The module's initialization phases, freezable and frozen globals (frozen proposal). */
+    public PhasePlan phases() {
+        return c.phases;
+    }
+
     /** The closed reference type of element segment {@code elemIndex}. */
     public RefType elemType(int elemIndex) {
         return c.elems[elemIndex];

@@ -68,6 +68,7 @@ public final class Validator {
         inSection(5, this::memories);
         inSection(4, this::tables);
         inSection(6, this::globals);
+        inSection(16, () -> c.phases.validate(c));
         inSection(11, this::datas);
         inSection(9, this::elems);
         declaredRefs();
@@ -162,6 +163,11 @@ public final class Validator {
         int base = m.importedGlobalCount();
         for (int i = 0; i < m.globals().size(); i++) {
             Global g = m.globals().get(i);
+            if (g.init() == null) {
+                // A frozen global has no initializer: its value comes from the global it freezes.
+                c.globals[base + i] = new GlobalType(c.close(g.type().valType(), -1), g.type().mutable());
+                continue;
+            }
             ValType t = c.close(g.type().valType(), g.init().start());
             code.constant(g.init(), t, base + i, CodeSink.NONE);
             c.globals[base + i] = new GlobalType(t, g.type().mutable());
@@ -217,7 +223,9 @@ public final class Validator {
      */
     private void declaredRefs() {
         for (Global g : m.globals()) {
-            scanRefs(g.init());
+            if (g.init() != null) {
+                scanRefs(g.init());
+            }
         }
         for (Table t : m.tables()) {
             if (t.init() != null) {
@@ -262,13 +270,13 @@ public final class Validator {
     }
 
     private void start() {
-        if (m.start() < 0) {
-            return;
+        if (m.start() >= 0) {
+            FuncType ft = c.func(m.start(), -1).funcType();
+            if (!ft.params().isEmpty() || !ft.results().isEmpty()) {
+                throw new InvalidException("start function must not have parameters or results", -1);
+            }
         }
-        FuncType ft = c.func(m.start(), -1).funcType();
-        if (!ft.params().isEmpty() || !ft.results().isEmpty()) {
-            throw new InvalidException("start function must not have parameters or results", -1);
-        }
+        inSection(16, () -> c.phases.validateStarts(c));
     }
 
     private void exports() {
@@ -278,7 +286,12 @@ public final class Validator {
                 case FUNC -> c.func(e.index(), -1);
                 case TABLE -> c.table(e.index(), -1);
                 case MEMORY -> c.memory(e.index(), -1);
-                case GLOBAL -> c.global(e.index(), c.globals.length, -1);
+                case GLOBAL -> {
+                    c.global(e.index(), c.globals.length, -1);
+                    if (c.phases.isFreezableGlobal(e.index())) {
+                        throw new InvalidException("freezable global " + e.index() + " cannot be exported", -1);
+                    }
+                }
                 case TAG -> c.tag(e.index(), -1);
             }
             if (!names.add(e.name())) {

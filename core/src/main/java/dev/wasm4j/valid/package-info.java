@@ -9,7 +9,9 @@
  * context. Function bodies and constant expressions are typed by {@code CodeValidator} on a
  * {@code TypingStack} (operand and control stacks of the spec's validation algorithm); instructions with a
  * fixed signature in {@link dev.wasm4j.model.Opcode} share one generic arm ({@code MemoryRules}), reference
- * and GC instructions are in {@code ReferenceRules}. The same walk, replayed through a
+ * and GC instructions are in {@code ReferenceRules}. The frozen proposal's rules are in {@code FreezeRules}
+ * (freezable and frozen types) and {@link dev.wasm4j.valid.PhasePlan} (phases, freezable and frozen
+ * globals). The same walk, replayed through a
  * {@link dev.wasm4j.valid.CodeSink}, tells an execution tier operand types, slot heights and control frames
  * ({@link dev.wasm4j.valid.CodeState}).
  *

@@ -4,6 +4,7 @@ import dev.wasm4j.InvalidException;
 import dev.wasm4j.model.AbsHeapType;
 import dev.wasm4j.model.DefType;
 import dev.wasm4j.model.FieldType;
+import dev.wasm4j.model.FreezeClause;
 import dev.wasm4j.model.FuncType;
 import dev.wasm4j.model.HeapType;
 import dev.wasm4j.model.NumType;
@@ -51,6 +52,35 @@ class TypeRegistryTest {
         // the closed struct field refers to the struct itself
         StructType st = (StructType) a[0].composite();
         assertEquals(new RefType(true, new HeapType.Defined(a[0])), st.fields().getFirst().storage());
+    }
+
+    /** (rec (type freezable (struct (field (mut (ref null 0)))))) (rec (type (freeze 0) (struct (field (ref 1))))). */
+    private DefType[] freezableAndFrozen(int base, DefType[] earlier) {
+        DefType[] t = reg.intern(List.of(new SubType(true, List.of(),
+                new StructType(List.of(new FieldType(ref(base, true), true))), FreezeClause.FREEZABLE)), base, earlier);
+        DefType[] all = java.util.Arrays.copyOf(earlier, base + 2);
+        all[base] = t[0];
+        DefType[] f = reg.intern(List.of(new SubType(true, List.of(),
+                new StructType(List.of(new FieldType(ref(base + 1, false), false))), new FreezeClause.FreezeOf(base))),
+                base + 1, all);
+        return new DefType[] {t[0], f[0]};
+    }
+
+    @Test
+    void freezeClausesArePartOfATypesIdentity() {
+        DefType[] a = freezableAndFrozen(0, new DefType[0]);
+        assertTrue(a[0].isFreezable());
+        assertSame(a[0], a[1].frozenFrom());
+        // Interned again (another module): the same types, and the frozen form registered once.
+        DefType[] b = freezableAndFrozen(0, new DefType[0]);
+        assertSame(a[0], b[0]);
+        assertSame(a[1], b[1]);
+        assertEquals(List.of(a[1]), List.of(a[0].frozenForms()));
+        // The same shape without the clause is another type.
+        DefType plain = reg.intern(List.of(SubType.of(
+                new StructType(List.of(new FieldType(ref(0, true), true))))), 0, new DefType[0])[0];
+        assertNotSame(a[0], plain);
+        assertFalse(plain.isFreezable());
     }
 
     @Test

@@ -13,7 +13,8 @@ import java.util.Arrays;
  * element, v128; {@code Object[]} for references).
  */
 public final class ArrayObject {
-    public final DefType type;
+    /** The object's type; freezing (frozen proposal) changes it to a frozen form, in place. */
+    public DefType type;
     public final int kind;
     public final int length;
     public final Object data;

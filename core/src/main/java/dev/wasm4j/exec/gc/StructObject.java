@@ -4,7 +4,8 @@ import dev.wasm4j.model.DefType;
 
 /** A struct (GC): its canonical type and its fields, laid out by {@link StructLayout}. */
 public final class StructObject {
-    public final DefType type;
+    /** The object's type; freezing (frozen proposal) changes it to a frozen form, in place. */
+    public DefType type;
     public final long[] nums;
     public final Object[] refs;
 

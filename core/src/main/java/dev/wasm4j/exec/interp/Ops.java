@@ -226,8 +226,13 @@ final class Ops {
     static final int ATOMIC = 216;
     /** The head of a loop the compiling tier may take over: counts iterations (immediate: the loop's ordinal). */
     static final int LOOP_HEAD = 217;
+    /**
+     * The frozen proposal's operations (immediates: kind, argument), executed by {@link FrozenOps}:
+     * {@code ref.freeze}, and the checks of accesses to freezable objects and globals and of a phase's entry.
+     */
+    static final int FROZEN = 218;
 
-    static final int COUNT = 217;
+    static final int COUNT = 218;
 
     private static final byte[] IMMEDIATES = {
         0, 0, 1, 3, 3, 1, -1, 0, 1, 2, 1, 1, 2, 1, 1, 0, 1, 1, 3, 3, 4, 4, 1, 0, 0, 0, 1, 1, 1, 1, 1,
@@ -236,7 +241,7 @@ final class Ops {
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0,
-        0, 1, 1, 0, 0, 0, 0, 0, 1, 1, 2, 2, 2, 2, 1, 1, 2, 2, 2, 1, 1, 1, 1, 0, 1, 2, 2, 2, 5, 1, 4, 1,
+        0, 1, 1, 0, 0, 0, 0, 0, 1, 1, 2, 2, 2, 2, 1, 1, 2, 2, 2, 1, 1, 1, 1, 0, 1, 2, 2, 2, 5, 1, 4, 1, 2,
     };
 
     private static final String[] NAMES = {
@@ -458,6 +463,7 @@ final class Ops {
         "WIDE",
         "ATOMIC",
         "LOOP_HEAD",
+        "FROZEN",
     };
 
     private Ops() {

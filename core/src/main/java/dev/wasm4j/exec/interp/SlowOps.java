@@ -148,6 +148,7 @@ final class SlowOps {
             case Ops.SIMD -> sp = VectorOps.execute(OPCODES[ins[pc]], inst, ins, pc + 1, s, sp);
             case Ops.ATOMIC -> sp = AtomicOps.execute(OPCODES[ins[pc]], inst.memories[ins[pc + 1]],
                     (ins[pc + 2] & MASK32) | (long) ins[pc + 3] << 32, s, sp);
+            case Ops.FROZEN -> FrozenOps.execute(ins[pc], ins[pc + 1], inst, code, r, sp);
             default -> sp = GcOps.execute(op, ctx, inst, ins, pc, sp);
         }
         return sp;

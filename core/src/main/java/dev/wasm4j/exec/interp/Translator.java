@@ -2,6 +2,7 @@ package dev.wasm4j.exec.interp;
 
 import dev.wasm4j.binary.Immediates;
 import dev.wasm4j.exec.WasmFunction;
+import dev.wasm4j.exec.gc.Freezer;
 import dev.wasm4j.model.AddrType;
 import dev.wasm4j.model.Catch;
 import dev.wasm4j.model.FuncType;
@@ -146,6 +147,10 @@ public final class Translator implements CodeSink {
         if (metered) {
             out.emit(Ops.FUEL, 1);
         }
+        int phase = module.phases().functionPhase(funcIndex);
+        if (phase > 0) {
+            out.emit(Ops.FROZEN, FrozenOps.PHASE, phase);
+        }
     }
 
     @Override
@@ -197,6 +202,7 @@ public final class Translator implements CodeSink {
             structureOnly(op, imm, state);
             return;
         }
+        frozenChecks(op, imm, state);
         switch (op) {
             // ---- control ----
             case UNREACHABLE -> out.emit(Ops.UNREACHABLE);
@@ -441,6 +447,7 @@ public final class Translator implements CodeSink {
             case I31_GET_U -> out.emit(Ops.I31_GET_U);
             case ANY_CONVERT_EXTERN -> out.emit(Ops.ANY_CONVERT_EXTERN);
             case EXTERN_CONVERT_ANY -> out.emit(Ops.EXTERN_CONVERT_ANY);
+            case REF_FREEZE -> out.emit(Ops.FROZEN, FrozenOps.FREEZE, constant(module.defType(imm.index)));
 
             // ---- aggregates ----
             case STRUCT_NEW -> out.emit(Ops.STRUCT_NEW, imm.index);
@@ -474,6 +481,24 @@ public final class Translator implements CodeSink {
                     throw new IllegalStateException("no translation for " + op);
                 }
             }
+        }
+    }
+
+    /**
+     * The frozen proposal's checks before an instruction: accesses through freezable types check that the
+     * object is not frozen, accesses to a freezable global that some phase freezes check the global.
+     */
+    private void frozenChecks(Opcode op, Immediates imm, CodeState state) {
+        if ((op == Opcode.GLOBAL_GET || op == Opcode.GLOBAL_SET) && module.phases().frozenAt(imm.index) >= 0) {
+            out.emit(Ops.FROZEN, FrozenOps.LIVE_GLOBAL, imm.index);
+            return;
+        }
+        for (int operand : Freezer.liveOperands(op, imm.index, imm.index2, module::defType)) {
+            int depth = 0;
+            for (int i = 0; i < operand; i++) {
+                depth += state.operandType(i).slots();
+            }
+            out.emit(Ops.FROZEN, FrozenOps.LIVE_OBJECT, depth);
         }
     }
 
