@@ -79,6 +79,14 @@ final class FrozenEmitter {
         cacheParameterFields(type);
     }
 
+    /**
+     * The prologue of a region of a split function: its values come from the function's own method, so a
+     * region reads frozen globals and fields where it uses them, uncached.
+     */
+    void regionPrologue() {
+        plan = fc.chunk.valid().phases();
+    }
+
     /** {@code global.get g} of a frozen global read at entry: the local; false for other globals. */
     boolean globalGet(int g) {
         if (g < globalCache.length && globalCache[g] >= 0) {

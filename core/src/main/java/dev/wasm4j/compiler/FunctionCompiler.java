@@ -303,6 +303,7 @@ final class FunctionCompiler implements CodeSink {
             scratchSlot = fsSlot;
         }
         frame.enter(region);
+        frozen.regionPrologue();
         baseCount = st.operandCount();
         baseSlots = st.operandSlots();
         baseFrames = st.frameCount();
