@@ -107,8 +107,10 @@ final class FunctionCompiler implements CodeSink {
      * helper call elsewhere, where small bytecode makes HotSpot's interpreter, C1 and warm-up faster.
      */
     boolean inlineAccess() {
-        return !compact || loopDepth > 0;
+        return !compact || (INLINE_IN_LOOPS && loopDepth > 0);
     }
+
+    static final boolean INLINE_IN_LOOPS = !Boolean.getBoolean("wasm4j.compiler.helpersInLoops");
 
     int localSlot(int local) {
         return localSlot[local];
@@ -293,6 +295,10 @@ final class FunctionCompiler implements CodeSink {
                 resident.or(r.touched());
             }
         }
+        // outside loops a region works on the frame directly: no copies in, none out
+        BitSet notLooped = (BitSet) region.touched().clone();
+        notLooped.andNot(region.looped());
+        resident.or(notLooped);
         BitSet touched = region.touched();
         for (int i = 0; i < locals.size(); i++) {
             localType[i] = JvmType.of(locals.get(i));
