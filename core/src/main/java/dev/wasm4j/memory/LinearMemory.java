@@ -179,9 +179,14 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
         return type;
     }
 
-    /** The type with the current size as minimum, as import matching (spec 4.5.2) uses it. */
+    /**
+     * The type with the current size as minimum, as import matching (spec 4.5.2) uses it. Like the declared
+     * limits, the minimum counts the read-write section only (static-protection.md): the fixed no-access and
+     * read-only pages are left out, so an importer compares like with like.
+     */
     public MemoryType currentType() {
-        return type.withLimits(new Limits(pages(), type.limits().max()));
+        long readWritePages = pages() - type.protection().readWriteBase();
+        return type.withLimits(new Limits(readWritePages, type.limits().max()));
     }
 
     @Override
