@@ -37,6 +37,9 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
     /** Default reservation for 64-bit memories without a smaller maximum. */
     static final long DEFAULT_RESERVATION_64 = 16L << 30;
 
+    /** Reservation for 64-bit virtual memories without a smaller maximum. */
+    static final long VIRTUAL_RESERVATION_64 = 1L << 40;
+
     protected final MemoryType type;
     protected final Storage storage;
     protected final int pageShift;
@@ -86,8 +89,7 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
         this.maxPages = maxPages(type);
         long initialBytes = initialPages << pageShift;
         long capacity = Math.min(maxPages << pageShift, reservation(type));
-        Storage s = initialPages > maxPages || heapOnly ? null
-                : NativeStorage.reserve(Math.max(capacity, initialBytes), commit ? initialBytes : 0, this);
+        Storage s = initialPages > maxPages || heapOnly ? null : reserve(capacity, initialBytes, commit);
         if (s == null) {
             if (initialBytes > HeapStorage.MAX_BYTES || initialPages > maxPages) {
                 throw new OutOfMemoryError("memory of " + initialPages + " pages cannot be allocated");
@@ -160,9 +162,32 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
         return Long.compareUnsigned(max, archMax) > 0 || max < 0 ? archMax : max;
     }
 
-    /** Bytes reserved up front: everything for 32-bit memories, a bounded amount for 64-bit ones. */
+    /**
+     * Bytes reserved up front (the memory can never grow past them): all 4 GiB for 32-bit memories; for 64-bit
+     * ones 16 GiB, and for a virtual one up to 1 TiB, since its pages cost nothing until mapped (virtual.md
+     * hopes for tens to hundreds of GiB). Only address space: the reservation is PROT_NONE and unaccounted.
+     */
     static long reservation(MemoryType t) {
-        return t.addrType() == AddrType.I32 ? 1L << 32 : DEFAULT_RESERVATION_64;
+        if (t.addrType() == AddrType.I32) {
+            return 1L << 32;
+        }
+        return t.virtual() ? VIRTUAL_RESERVATION_64 : DEFAULT_RESERVATION_64;
+    }
+
+    /**
+     * Native storage of {@code capacity} bytes, or, when the OS refuses so much address space (a ulimit), of
+     * less, halving down to the default reservation; null when native memory is impossible.
+     */
+    private Storage reserve(long capacity, long initialBytes, boolean commit) {
+        long want = Math.max(capacity, initialBytes);
+        while (true) {
+            Storage s = NativeStorage.reserve(want, commit ? initialBytes : 0, this);
+            long floor = Math.max(initialBytes, Math.min(capacity, DEFAULT_RESERVATION_64));
+            if (s != null || !Posix.available() || want <= floor) {
+                return s;
+            }
+            want = Math.max(want / 2, floor);
+        }
     }
 
     public static TrapException outOfBounds() {
