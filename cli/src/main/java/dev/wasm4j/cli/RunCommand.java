@@ -89,8 +89,8 @@ final class RunCommand implements Callable<Integer> {
     List<String> mapFiles = new ArrayList<>();
 
     @Option(names = "--memory-trace", paramLabel = "FILE.svg|FILE.csv",
-            description = "Record reserved, committed and resident bytes of each memory over the run; draw them (.svg) or list them (.csv).")
-    Path memoryTrace;
+            description = "Record reserved, committed and resident bytes of each memory over the run; draw them (.svg) or list them (.csv). May be given twice, for both.")
+    List<Path> memoryTraces = new ArrayList<>();
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The module to run.")
     Path file;
@@ -120,7 +120,7 @@ final class RunCommand implements Callable<Integer> {
             EngineConfig engineConfig = EngineConfig.of(Engine.of(engine)).withFuel(fuel == null ? -1 : fuel);
             Linker linker = wasi.define(new Linker(engineConfig));
             try (Instance instance = linker.instantiate(module);
-                 MemoryTrace trace = memoryTrace == null ? null : new MemoryTrace(memoriesOf(instance), 5)) {
+                 MemoryTrace trace = memoryTraces.isEmpty() ? null : new MemoryTrace(memoriesOf(instance), 5)) {
                 checkMemory(instance, memoryLimit);
                 for (String m : mapFiles) {
                     FileMapOption.apply(m, instance);
@@ -144,7 +144,9 @@ final class RunCommand implements Callable<Integer> {
                 }
                 if (trace != null) {
                     trace.close();
-                    trace.write(memoryTrace);
+                    for (Path out : memoryTraces) {
+                        trace.write(out);
+                    }
                 }
                 return code;
             }

@@ -135,4 +135,22 @@ class RunCommandTest {
         assertEquals(1, r.exit());
         assertTrue(r.stderr().contains("exceeds --max-memory"), r.stderr());
     }
+
+    @Test
+    void aMemoryTraceMayBeWrittenAsSvgAndCsvAtOnce() throws Exception {
+        Path wat = temp.resolve("discard.wat");
+        Files.writeString(wat, """
+                (module
+                  (memory (export "memory") 16)
+                  (func (export "_start")
+                    (memory.fill (i32.const 0) (i32.const 1) (i32.const 1048576))
+                    (memory.discard (i32.const 0) (i32.const 1048576))))
+                """);
+        Result r = run("", "--memory-trace", "t.svg", "--memory-trace", "t.csv", wat.toString());
+        assertEquals(0, r.exit(), r.stderr());
+        assertTrue(Files.readString(temp.resolve("t.svg")).startsWith("<svg"));
+        List<String> csv = Files.readAllLines(temp.resolve("t.csv"));
+        assertEquals("seconds,memory,reserved_bytes,committed_bytes,resident_bytes", csv.get(0));
+        assertTrue(csv.size() >= 2, "at least the first and the last sample");
+    }
 }

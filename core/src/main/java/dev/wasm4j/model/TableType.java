@@ -1,7 +1,19 @@
 package dev.wasm4j.model;
 
-/** A table type (spec 2.3.12): address type, limits in elements, element reference type. */
-public record TableType(AddrType addrType, Limits limits, RefType elemType) implements ExternType {
+import dev.wasm4j.model.MemoryType.StaticProtection;
+
+/**
+ * A table type (spec 2.3.12): address type, limits in elements, element reference type. {@code protection}
+ * carries the memory control proposal's limits extension (static-protection.md, "Tables"), which the binary
+ * and text formats accept for tables too; validation requires both sizes to be zero, so a valid table's
+ * protection is always {@link StaticProtection#NONE}.
+ */
+public record TableType(AddrType addrType, Limits limits, RefType elemType, StaticProtection protection)
+        implements ExternType {
+
+    public TableType(AddrType addrType, Limits limits, RefType elemType) {
+        this(addrType, limits, elemType, StaticProtection.NONE);
+    }
 
     public static TableType of(Limits limits, RefType elemType) {
         return new TableType(AddrType.I32, limits, elemType);
