@@ -34,7 +34,7 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Module m = WasmModule.fromPath(file, WasmOptions.features(wasmOptions)).valid().module();
+        Module m = dev.wasm4j.internal.Internals.valid(WasmModule.fromPath(file, WasmOptions.features(wasmOptions))).module();
         PrintWriter out = spec.commandLine().getOut();
         out.println("module " + file + (m.names().moduleName() != null ? " ($" + m.names().moduleName() + ")" : ""));
         out.println("imports (" + m.imports().size() + "):");

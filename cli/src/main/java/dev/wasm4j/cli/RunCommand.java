@@ -234,7 +234,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static List<LinearMemory> memoriesOf(Instance instance) {
-        return List.of(instance.internal().memories);
+        return List.of(dev.wasm4j.internal.Internals.instance(instance).memories);
     }
 
     /** {@code --max-memory}: no memory may start above the limit or grow past it. */

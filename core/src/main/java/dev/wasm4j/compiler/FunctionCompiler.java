@@ -206,6 +206,7 @@ final class FunctionCompiler implements CodeSink {
             enterAtLoop(locals, params);
         }
         restart = cb.newBoundLabel();
+        InterruptEmitter.functionEntry(this);
         for (int i = params; i < locals.size(); i++) {
             pushZero(localType[i]);
             setLocal(i);
@@ -499,6 +500,7 @@ final class FunctionCompiler implements CodeSink {
                     cb.labelBinding(loopEntryLabel);
                     loopEntered = true;
                 }
+                InterruptEmitter.loopHead(this);
                 ctls.add(c);
             }
             case IF -> {

@@ -27,6 +27,13 @@ public final class ModuleInstance {
     public final int[] dataStart;
     public final int[] dataLength;
     private final Map<String, ExternVal> exports = new LinkedHashMap<>();
+    /**
+     * Non-zero when the code running in this instance must stop at its next check (function entry, loop
+     * iteration): set from any thread by {@link Interrupts#request}, cleared by the trap ({@link Interrupts#poll}).
+     */
+    public volatile int interrupt;
+    /** Set when the instance is closed: calls into it from the host are refused. */
+    public volatile boolean closed;
     /** The fuel budget execution draws on, or null when it is not metered (set before any code runs). */
     public Fuel fuel;
     /** The tier that can move long-running interpreted calls into compiled code, or null (set before any code runs). */

@@ -147,6 +147,7 @@ public final class Translator implements CodeSink {
         if (metered) {
             out.emit(Ops.FUEL, 1);
         }
+        out.emit(Ops.INTERRUPT);
         int phase = module.phases().functionPhase(funcIndex);
         if (phase > 0) {
             out.emit(Ops.FROZEN, FrozenOps.PHASE, phase);
@@ -217,6 +218,7 @@ public final class Translator implements CodeSink {
                 if (loopEntries && state.operandSlots() == 0 && !insideTry()) {
                     out.emit(Ops.LOOP_HEAD, ordinal);
                 }
+                out.emit(Ops.INTERRUPT);
                 ctls.add(loop);
             }
             case IF -> {

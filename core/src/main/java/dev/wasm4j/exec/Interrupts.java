@@ -1,0 +1,68 @@
+package dev.wasm4j.exec;
+
+import dev.wasm4j.TrapException;
+
+import java.time.Duration;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Stopping a running guest from outside (like wasmtime's epoch interruption): both tiers check at every
+ * function entry and every loop iteration whether the instance was asked to stop ({@link ModuleInstance#interrupt},
+ * set by {@code Instance.interrupt()} from any thread or by a deadline's timer) or whether the running thread
+ * was interrupted ({@link Thread#interrupt()}), and then trap with {@link #MESSAGE}. The check is one load of
+ * a volatile field and one of the thread's interrupt status, and a branch not taken; the trap is taken in
+ * {@link #poll}.
+ *
+ * <p>An interrupt request is sticky, as {@link Thread#interrupt()} is: made while nothing runs, it stops the
+ * next call at its first check, and the trap clears it. A thread's interrupt status is left set (as NIO's
+ * interruptible channels leave it), so the host sees it too.
+ */
+public final class Interrupts {
+    /** The trap message, wasmtime's. */
+    public static final String MESSAGE = "interrupt";
+
+    private static final class Timer {
+        static final ScheduledThreadPoolExecutor EXECUTOR = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "wasm4j-deadlines");
+            t.setDaemon(true);
+            return t;
+        });
+
+        static {
+            EXECUTOR.setRemoveOnCancelPolicy(true);
+        }
+    }
+
+    private Interrupts() {
+    }
+
+    /** Asks the code running in {@code inst} (or the next call of it) to stop. Any thread. */
+    public static void request(ModuleInstance inst) {
+        inst.interrupt = 1;
+    }
+
+    /** Interrupts {@code inst} after {@code timeout}; the future cancels that. */
+    public static Future<?> after(ModuleInstance inst, Duration timeout) {
+        long nanos = timeout.toNanos();
+        if (nanos <= 0) {
+            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+        }
+        return Timer.EXECUTOR.schedule(() -> request(inst), nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * The full check, where the tiers' quick one saw something (or where speed does not matter): traps when
+     * the instance was asked to stop or the thread was interrupted.
+     */
+    public static void poll(ModuleInstance inst) {
+        if (inst.interrupt != 0) {
+            inst.interrupt = 0;
+            throw new TrapException(MESSAGE);
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw new TrapException(MESSAGE);
+        }
+    }
+}
