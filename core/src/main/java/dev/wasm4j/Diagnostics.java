@@ -34,7 +34,7 @@ final class Diagnostics {
         try {
             assembly = Wat.assembleMapped(wat);
         } catch (ModuleException e) {
-            throw place(e, wat, source, e.offset());
+            throw e.inText(source, wat, -1);
         }
         try {
             return load.apply(assembly.bytes());
@@ -43,24 +43,8 @@ final class Diagnostics {
             if (at < 0) {
                 throw source == null ? e : e.at(source, -1, -1);
             }
-            throw place(e, wat, source, at);
+            throw e.inText(source, wat, at);
         }
-    }
-
-    private static ModuleException place(ModuleException e, String text, String source, long charOffset) {
-        if (charOffset < 0 || charOffset > text.length()) {
-            return source == null ? e : e.at(source, -1, -1);
-        }
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < charOffset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        int column = text.codePointCount(lineStart, (int) charOffset) + 1;
-        return e.at(source, line, column);
     }
 
     /**

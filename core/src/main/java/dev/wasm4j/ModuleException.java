@@ -104,6 +104,32 @@ public abstract sealed class ModuleException extends WasmException permits Malfo
     }
 
     /**
+     * This error placed in a text source: the line and column of character {@code charOffset} of
+     * {@code text} (this error's own offset when it is -1).
+     *
+     * @param sourceName the file or other source the text came from, or null
+     * @param text the whole text
+     * @param charOffset where the error is in {@code text}, or -1 for {@link #offset()}
+     * @return a new exception of the same kind, or this one with only the source when the offset is unknown
+     */
+    public ModuleException inText(String sourceName, CharSequence text, long charOffset) {
+        long at = charOffset >= 0 ? charOffset : offset;
+        if (at < 0 || at > text.length()) {
+            return at(sourceName, -1, -1);
+        }
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < at; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        int column = Character.codePointCount(text, lineStart, (int) at) + 1;
+        return at(sourceName, line, column);
+    }
+
+    /**
      * This error placed in a source: the same rule and offset, with a source name and (for text) a line and
      * column.
      *

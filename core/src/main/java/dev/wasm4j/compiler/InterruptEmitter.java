@@ -22,13 +22,9 @@ import java.lang.constant.MethodTypeDesc;
  * volatile read is what stops C2 from hoisting the check out of the loop. The check leaves the operand stack
  * as it found it, so it may sit where operands of enclosing blocks are on the JVM stack.
  *
- * <p>{@code -Dwasm4j.compiler.interruptChecks=false} leaves the checks out (to measure what they cost: see
- * docs/performance.md); such code cannot be interrupted.
+ * <p>{@code -Dwasm4j.interruptChecks=false} leaves the checks out ({@link dev.wasm4j.exec.Interrupts#CHECKS}).
  */
 final class InterruptEmitter {
-    /** Whether compiled code checks for interruption; read once. */
-    static final boolean ENABLED = !"false".equals(System.getProperty("wasm4j.compiler.interruptChecks"));
-
     private static final ClassDesc INTERRUPTS = ClassDesc.of("dev.wasm4j.exec.Interrupts");
     private static final ClassDesc THREAD = ClassDesc.of("java.lang.Thread");
 
@@ -46,7 +42,7 @@ final class InterruptEmitter {
     }
 
     private static void check(CodeBuilder cb, int instSlot) {
-        if (!ENABLED) {
+        if (!dev.wasm4j.exec.Interrupts.CHECKS) {
             return;
         }
         Label stop = cb.newLabel();

@@ -23,6 +23,12 @@ public final class Interrupts {
     /** The trap message, wasmtime's. */
     public static final String MESSAGE = "interrupt";
 
+    /**
+     * Whether the tiers emit the checks: {@code -Dwasm4j.interruptChecks=false} leaves them out, to measure what
+     * they cost (docs/performance.md); such code cannot be interrupted. Read once.
+     */
+    public static final boolean CHECKS = !"false".equals(System.getProperty("wasm4j.interruptChecks"));
+
     private static final class Timer {
         static final ScheduledThreadPoolExecutor EXECUTOR = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "wasm4j-deadlines");

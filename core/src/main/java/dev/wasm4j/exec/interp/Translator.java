@@ -1,6 +1,7 @@
 package dev.wasm4j.exec.interp;
 
 import dev.wasm4j.binary.Immediates;
+import dev.wasm4j.exec.Interrupts;
 import dev.wasm4j.exec.WasmFunction;
 import dev.wasm4j.exec.gc.Freezer;
 import dev.wasm4j.model.AddrType;
@@ -147,7 +148,9 @@ public final class Translator implements CodeSink {
         if (metered) {
             out.emit(Ops.FUEL, 1);
         }
-        out.emit(Ops.INTERRUPT);
+        if (Interrupts.CHECKS) {
+            out.emit(Ops.INTERRUPT);
+        }
         int phase = module.phases().functionPhase(funcIndex);
         if (phase > 0) {
             out.emit(Ops.FROZEN, FrozenOps.PHASE, phase);
@@ -218,7 +221,9 @@ public final class Translator implements CodeSink {
                 if (loopEntries && state.operandSlots() == 0 && !insideTry()) {
                     out.emit(Ops.LOOP_HEAD, ordinal);
                 }
-                out.emit(Ops.INTERRUPT);
+                if (Interrupts.CHECKS) {
+                    out.emit(Ops.INTERRUPT);
+                }
                 ctls.add(loop);
             }
             case IF -> {
