@@ -215,8 +215,18 @@ public final class Linker {
      * @throws TrapException when initialization or the start function traps
      */
     public Instance instantiate(WasmModule module) {
-        // Fuel is metered by the interpreter: a metered linker interprets whatever engine it names.
-        java.util.function.Consumer<ModuleInstance> tier = fuel != null ? inst -> inst.fuel = fuel : switch (config.engine()) {
+        // Metered instances run code compiled with fuel charges (the interpreter charges the same amounts).
+        java.util.function.Consumer<ModuleInstance> tier = fuel != null ? switch (config.engine()) {
+            case INTERPRETER -> inst -> inst.fuel = fuel;
+            case COMPILER -> inst -> {
+                inst.fuel = fuel;
+                module.compiledMetered().attach(inst);
+            };
+            case AUTO -> inst -> {
+                inst.fuel = fuel;
+                module.autoMetered().attach(inst);
+            };
+        } : switch (config.engine()) {
             case INTERPRETER -> null;
             case COMPILER -> module.compiled()::attach;
             case AUTO -> module.precompiled() ? module.compiled()::attach : module.auto()::attach;

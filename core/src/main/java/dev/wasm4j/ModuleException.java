@@ -18,8 +18,9 @@ public abstract sealed class ModuleException extends WasmException permits Malfo
     private final long offset;
     /** The file or other source named in the message, or null. */
     private final String source;
-    /** 1-based line and column in a text source, or -1. */
+    /** 1-based line in a text source, or -1. */
     private final int line;
+    /** 1-based column in a text source, or -1. */
     private final int column;
 
     /**

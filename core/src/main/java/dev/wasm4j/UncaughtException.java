@@ -7,12 +7,21 @@ package dev.wasm4j;
 public final class UncaughtException extends WasmException {
     private final transient Object exception;
 
+    /**
+     * An uncaught Wasm exception.
+     *
+     * @param exception the engine's exception object
+     */
     public UncaughtException(Object exception) {
         super("uncaught exception");
         this.exception = exception;
     }
 
-    /** The engine's exception reference (an exnref value). */
+    /**
+     * The engine's exception reference (an exnref value), to pass back to Wasm.
+     *
+     * @return the exception object
+     */
     public Object exception() {
         return exception;
     }

@@ -9,10 +9,21 @@ package dev.wasm4j;
 public abstract sealed class WasmException extends RuntimeException
         permits ModuleException, LinkException, TrapException, UncaughtException, ExitException {
 
+    /**
+     * An error with a message.
+     *
+     * @param message the message
+     */
     protected WasmException(String message) {
         super(message, null, false, false);
     }
 
+    /**
+     * An error with a message and a cause.
+     *
+     * @param message the message
+     * @param cause what caused it
+     */
     protected WasmException(String message, Throwable cause) {
         super(message, cause, false, false);
     }

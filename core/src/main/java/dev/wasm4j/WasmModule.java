@@ -42,6 +42,8 @@ public final class WasmModule {
     private final ValidModule valid;
     private CompiledModule compiled;
     private AutoTier auto;
+    private CompiledModule compiledMetered;
+    private AutoTier autoMetered;
     /** Classes generated earlier ({@code wasm4j compile}), defined instead of compiling again. */
     private CodeImage image;
 
@@ -174,6 +176,22 @@ public final class WasmModule {
             compiled = ModuleCompiler.compile(valid);
         }
         return compiled;
+    }
+
+    /** The module compiled for metered instances: its code charges fuel (compiled once, on first use). */
+    synchronized CompiledModule compiledMetered() {
+        if (compiledMetered == null) {
+            compiledMetered = ModuleCompiler.compile(valid, true);
+        }
+        return compiledMetered;
+    }
+
+    /** The {@code auto} engine's state for metered instances of this module. */
+    synchronized AutoTier autoMetered() {
+        if (autoMetered == null) {
+            autoMetered = new AutoTier(this::compiledMetered);
+        }
+        return autoMetered;
     }
 
     /** True when the module came with generated classes ({@code .w4j}), so compiling costs little. */

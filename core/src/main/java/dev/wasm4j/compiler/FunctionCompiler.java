@@ -74,6 +74,8 @@ final class FunctionCompiler implements CodeSink {
     int[] memSlot;
     /** JVM local holding the GlobalInstance of global {@code i} (cached at entry), or -1. */
     int[] globalSlot;
+    /** JVM local counting loop iterations down to the next full interruption check ({@link InterruptEmitter}). */
+    int pollSlot = -1;
     /** A long[] scratch area for library operators that work on a slot stack, or -1. */
     int scratchSlot = -1;
     private Label restart;
@@ -187,6 +189,7 @@ final class FunctionCompiler implements CodeSink {
             localSlot[i] = resident.get(i) ? -1 : allocate(localType[i]);
         }
         loadInstanceState(info.memories(), info.globals());
+        InterruptEmitter.prologue(this);
         if (frame != null) {
             for (int i = resident.nextSetBit(0); i >= 0 && i < params; i = resident.nextSetBit(i + 1)) {
                 load(localType[i], localSlot[i]);
@@ -300,6 +303,7 @@ final class FunctionCompiler implements CodeSink {
             localSlot[i] = touched.get(i) && !resident.get(i) ? allocate(localType[i]) : -1;
         }
         loadInstanceState(region.memories(), region.globals());
+        InterruptEmitter.prologue(this);
         if (info.usesScratch()) {
             scratchSlot = fsSlot;
         }

@@ -8,12 +8,13 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Stopping a running guest from outside (like wasmtime's epoch interruption): both tiers check at every
- * function entry and every loop iteration whether the instance was asked to stop ({@link ModuleInstance#interrupt},
- * set by {@code Instance.interrupt()} from any thread or by a deadline's timer) or whether the running thread
- * was interrupted ({@link Thread#interrupt()}), and then trap with {@link #MESSAGE}. The check is one load of
- * a volatile field and one of the thread's interrupt status, and a branch not taken; the trap is taken in
- * {@link #poll}.
+ * Stopping a running guest from outside (like wasmtime's epoch interruption): both tiers check at function
+ * entries and loop heads whether the instance was asked to stop ({@link ModuleInstance#interrupt}, set by
+ * {@code Instance.interrupt()} from any thread or by a deadline's timer) or whether the running thread was
+ * interrupted ({@link Thread#interrupt()}), and then trap with {@link #MESSAGE}. The interpreter checks both
+ * at every entry and iteration; compiled code reads a plain copy of the flag at entries and makes the full
+ * check every 1024 iterations of a loop (see {@code compiler.InterruptEmitter}), so a thread's interrupt is
+ * seen at loop heads there. The trap is taken in {@link #poll}.
  *
  * <p>An interrupt request is sticky, as {@link Thread#interrupt()} is: made while nothing runs, it stops the
  * next call at its first check, and the trap clears it. A thread's interrupt status is left set (as NIO's
@@ -46,7 +47,8 @@ public final class Interrupts {
 
     /** Asks the code running in {@code inst} (or the next call of it) to stop. Any thread. */
     public static void request(ModuleInstance inst) {
-        inst.interrupt = 1;
+        inst.interruptAtEntry = 1;
+        inst.interrupt = 1;     // the volatile write publishes both
     }
 
     /** Interrupts {@code inst} after {@code timeout}; the future cancels that. */
@@ -59,11 +61,22 @@ public final class Interrupts {
     }
 
     /**
+     * The full check of a loop head (every so many iterations in compiled code, every time in the
+     * interpreter): the instance's flag and the thread's interrupt status.
+     */
+    public static void check(ModuleInstance inst) {
+        if (inst.interrupt != 0 || Thread.currentThread().isInterrupted()) {
+            poll(inst);
+        }
+    }
+
+    /**
      * The full check, where the tiers' quick one saw something (or where speed does not matter): traps when
      * the instance was asked to stop or the thread was interrupted.
      */
     public static void poll(ModuleInstance inst) {
         if (inst.interrupt != 0) {
+            inst.interruptAtEntry = 0;
             inst.interrupt = 0;
             throw new TrapException(MESSAGE);
         }

@@ -1,6 +1,11 @@
 package dev.wasm4j.model;
 
-/** The type of a structured instruction (spec 2.4.8): empty, a single result, or a type index. */
+/** The type of a structured instruction (spec 2.4.8): empty, a single result, or a type index.
+ *
+ * <p>Part of the decoded module's structure, shared by the engine's packages; not API (see module-info).
+ *
+ * @hidden
+ */
 public sealed interface BlockType {
 
     BlockType EMPTY = new Empty();

@@ -5,6 +5,10 @@ import java.util.List;
 /**
  * An element segment (spec 2.5.7): its reference type, its items and its mode. Items are either plain
  * function indices (the compact encodings) or constant expressions.
+ *
+ * <p>Part of the decoded module's structure, shared by the engine's packages; not API (see module-info).
+ *
+ * @hidden
  */
 public record ElemSegment(RefType type, Items items, ElemMode mode) {
 

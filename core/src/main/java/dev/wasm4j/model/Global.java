@@ -4,6 +4,10 @@ package dev.wasm4j.model;
  * A global definition (spec 2.5.6): type and constant initializer expression. With the frozen proposal,
  * {@code freeze} may make it {@code freezable}, or {@code (freeze x)}: the frozen counterpart of freezable
  * global {@code x}, which has no initializer ({@code init} is null) and gets its value when its phase begins.
+ *
+ * <p>Part of the decoded module's structure, shared by the engine's packages; not API (see module-info).
+ *
+ * @hidden
  */
 public record Global(GlobalType type, Expr init, FreezeClause freeze) {
 

@@ -7,6 +7,10 @@ import java.util.List;
  * A decoded module (spec 2.5): every section's content, plus the index spaces that imports and definitions
  * share. Immutable; build one with {@link Builder}. A Module is syntax only: it says nothing about
  * validity until {@code dev.wasm4j.valid.Validator} has checked it.
+ *
+ * <p>Part of the decoded module's structure, shared by the engine's packages; not API (see module-info).
+ *
+ * @hidden
  */
 public final class Module {
     private final List<RecType> recTypes;

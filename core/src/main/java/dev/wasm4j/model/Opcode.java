@@ -24,6 +24,10 @@ import java.util.Map;
  * wide-arithmetic proposal, 0xFC 0x20..0x22 {@code memory.map/unmap/protect}, chosen by wasm4j for the
  * memory control proposal (docs/proposals/memory-control.md), and 0xFB 0x30 {@code ref.freeze}, chosen by
  * wasm4j for the frozen proposal past the GC bytes other proposals use (docs/proposals/frozen.md).
+ *
+ * <p>Part of the decoded module's structure, shared by the engine's packages; not API (see module-info).
+ *
+ * @hidden
  */
 public enum Opcode {
     UNREACHABLE(Prefix.SINGLE, 0x00, "unreachable", Imm.NONE, null),

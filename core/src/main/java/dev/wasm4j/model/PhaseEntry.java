@@ -4,6 +4,10 @@ package dev.wasm4j.model;
  * One entry of the phase section (frozen proposal, docs/proposals/frozen.md): the initialization phase of a
  * function or a global, or the start function of a phase. Anything the section does not name is in phase 0,
  * except frozen globals, which default to the phase after their freezable global's.
+ *
+ * <p>Part of the decoded module's structure, shared by the engine's packages; not API (see module-info).
+ *
+ * @hidden
  */
 public record PhaseEntry(Kind kind, int index, int phase) {
 

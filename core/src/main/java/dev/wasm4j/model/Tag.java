@@ -1,5 +1,10 @@
 package dev.wasm4j.model;
 
-/** A tag definition (exception handling). */
+/** A tag definition (exception handling).
+ *
+ * <p>Part of the decoded module's structure, shared by the engine's packages; not API (see module-info).
+ *
+ * @hidden
+ */
 public record Tag(TagType type) {
 }
