@@ -248,12 +248,19 @@ public interface Memory {
     /**
      * A segment over bytes {@code [addr, addr + len)} for zero-copy I/O, valid until the memory grows,
      * is unmapped, or is closed. The range is bounds-checked (and protection-checked) when taken.
+     *
+     * @param addr the first byte
+     * @param len the number of bytes
+     * @param forWrite whether the host will write through it (checked against read-only protection)
+     * @return the segment
      */
     MemorySegment slice(long addr, long len, boolean forWrite);
 
     /**
      * This memory without the protection of the memory control proposal (no-access and read-only sections):
      * what a host asks for when it must write protected bytes. The same memory when nothing is protected.
+     *
+     * @return the unprotected view
      */
     default Memory privileged() {
         return this;
@@ -273,19 +280,36 @@ public interface Memory {
      * {@code mmap(MAP_FIXED)} over the memory's reservation). Bytes past the file's end read as zero. Returns
      * the bytes of the file mapped. Native memories only; see docs/proposals/memory-control.md.
      *
+     * @param path the file
+     * @param fileOffset where in the file the mapping starts
+     * @param length the number of bytes
+     * @param guestAddress where in the memory they appear
+     * @param access whether guest writes reach the file
+     * @return the number of bytes of the file mapped
      * @throws IllegalArgumentException for misaligned or out-of-bounds ranges, or a memory on the Java heap
+     * @throws java.io.IOException when the file cannot be mapped
      */
     default long mapFile(java.nio.file.Path path, long fileOffset, long length, long guestAddress, FileAccess access)
             throws java.io.IOException {
         throw new IllegalArgumentException("this memory cannot map files");
     }
 
-    /** Puts fresh zero pages back over a range mapped by {@link #mapFile}. */
+    /**
+     * Puts fresh zero pages back over a range mapped by {@link #mapFile}.
+     *
+     * @param guestAddress the first byte of the range
+     * @param length the number of bytes
+     */
     default void unmapFile(long guestAddress, long length) {
         throw new IllegalArgumentException("this memory cannot map files");
     }
 
-    /** A new memory of this type, at its minimum size, zero-filled, for the host to give to imports. */
+    /**
+     * A new memory of this type, at its minimum size, zero-filled, for the host to give to imports.
+     *
+     * @param type the memory's type
+     * @return the memory
+     */
     static Memory allocate(MemoryType type) {
         return LinearMemory.allocate(type);
     }

@@ -270,7 +270,7 @@ final class RunCommand implements Callable<Integer> {
             LinearMemory lm = all.get(i);
             if (lm.byteSize() > limit) {
                 throw new dev.wasm4j.LinkException("memory " + i + " starts at " + lm.byteSize()
-                        + " bytes, over --max-memory " + limit);
+                        + " bytes, which exceeds --max-memory " + limit);
             }
             lm.limitGrowth(limit);
         }

@@ -28,8 +28,8 @@ import java.util.List;
  *   go:
  * </pre>
  *
- * A function entry reads a plain copy of the instance's flag ({@code getfield interruptAtEntry; ifeq go}, see
- * {@link #functionEntry}). Both are hooks called by {@link FunctionCompiler}: {@link #prologue} where a method
+ * A function entry calls {@code Interrupts.atEntry(inst)}, which reads a plain copy of the instance's flag
+ * (see {@link #functionEntry}). Both are hooks called by {@link FunctionCompiler}: {@link #prologue} where a method
  * starts, {@link #functionEntry} where a function's body starts, {@link #loopHead} at each loop; and,
  *
  * and, in code compiled for metered instances ({@link ChunkCompiler#metered}), the fuel charge: a call pays
@@ -85,12 +85,9 @@ final class InterruptEmitter {
         if (shape.selfTail) {
             countdown(fc);
         } else if (shape.calls || shape.loops.length > 0) {
-            Label go = fc.cb.newLabel();
-            fc.cb.aload(fc.instSlot).getfield(Descs.INSTANCE, "interruptAtEntry", ConstantDescs.CD_int);
-            fc.cb.ifeq(go);
+            // 4 bytes of bytecode: small functions stay under HotSpot's inlining limits
             fc.cb.aload(fc.instSlot);
-            fc.cb.invokestatic(INTERRUPTS, "poll", MethodTypeDesc.of(ConstantDescs.CD_void, Descs.INSTANCE));
-            fc.cb.labelBinding(go);
+            fc.cb.invokestatic(INTERRUPTS, "atEntry", MethodTypeDesc.of(ConstantDescs.CD_void, Descs.INSTANCE));
         }
     }
 

@@ -61,6 +61,16 @@ public final class Interrupts {
     }
 
     /**
+     * The check at a compiled function's entry: a plain read, since a call reads memory afresh anyway (a
+     * method this small is always inlined).
+     */
+    public static void atEntry(ModuleInstance inst) {
+        if (inst.interruptAtEntry != 0) {
+            poll(inst);
+        }
+    }
+
+    /**
      * The full check of a loop head (every so many iterations in compiled code, every time in the
      * interpreter): the instance's flag and the thread's interrupt status.
      */

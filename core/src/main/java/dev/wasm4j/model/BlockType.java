@@ -8,17 +8,28 @@ package dev.wasm4j.model;
  */
 public sealed interface BlockType {
 
+    /**
+     * Creates one.
+     */
     BlockType EMPTY = new Empty();
 
     /** {@code [] -> []}. */
     record Empty() implements BlockType {
     }
 
-    /** {@code [] -> [type]}. */
+    /**
+     * {@code [] -> [type]}.
+     *
+     * @param type the type
+     */
     record Value(ValType type) implements BlockType {
     }
 
-    /** The function type at {@code typeIndex}. */
+    /**
+     * The function type at {@code typeIndex}.
+     *
+     * @param typeIndex the type index
+     */
     record TypeIndex(int typeIndex) implements BlockType {
     }
 }

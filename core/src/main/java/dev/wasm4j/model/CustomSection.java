@@ -5,6 +5,11 @@ package dev.wasm4j.model;
  * <p>Part of the decoded module's structure, shared by the engine's packages; not API (see module-info).
  *
  * @hidden
+ *
+ * @param name the name
+ * @param bytes the bytes
+ * @param start the start
+ * @param end the end
  */
 public record CustomSection(String name, byte[] bytes, int start, int end) {
 

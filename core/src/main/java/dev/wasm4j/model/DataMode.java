@@ -11,7 +11,12 @@ public sealed interface DataMode {
     record Passive() implements DataMode {
     }
 
-    /** Copied into memory {@code memory} at {@code offset} during instantiation, then dropped. */
+    /**
+     * Copied into memory {@code memory} at {@code offset} during instantiation, then dropped.
+     *
+     * @param memory the memory
+     * @param offset the offset
+     */
     record Active(int memory, Expr offset) implements DataMode {
     }
 }

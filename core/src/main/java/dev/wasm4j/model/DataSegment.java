@@ -7,6 +7,11 @@ package dev.wasm4j.model;
  * <p>Part of the decoded module's structure, shared by the engine's packages; not API (see module-info).
  *
  * @hidden
+ *
+ * @param mode the mode
+ * @param bytes the bytes
+ * @param start the start
+ * @param length the length
  */
 public record DataSegment(DataMode mode, byte[] bytes, int start, int length) {
 }

@@ -15,7 +15,12 @@ public sealed interface ElemMode {
     record Declarative() implements ElemMode {
     }
 
-    /** Copied into table {@code table} at {@code offset} during instantiation, then dropped. */
+    /**
+     * Copied into table {@code table} at {@code offset} during instantiation, then dropped.
+     *
+     * @param table the table
+     * @param offset the offset
+     */
     record Active(int table, Expr offset) implements ElemMode {
     }
 }

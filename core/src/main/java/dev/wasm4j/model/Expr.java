@@ -8,6 +8,10 @@ package dev.wasm4j.model;
  * <p>Part of the decoded module's structure, shared by the engine's packages; not API (see module-info).
  *
  * @hidden
+ *
+ * @param bytes the bytes
+ * @param start the start
+ * @param end the end
  */
 public record Expr(byte[] bytes, int start, int end) {
 

@@ -9,6 +9,10 @@ import java.util.List;
  * <p>Part of the decoded module's structure, shared by the engine's packages; not API (see module-info).
  *
  * @hidden
+ *
+ * @param typeIndex the type index
+ * @param locals the locals
+ * @param body the body
  */
 public record Function(int typeIndex, List<Locals> locals, Expr body) {
 

@@ -8,6 +8,10 @@ package dev.wasm4j.model;
  * <p>Part of the decoded module's structure, shared by the engine's packages; not API (see module-info).
  *
  * @hidden
+ *
+ * @param type the type
+ * @param init the init
+ * @param freeze the freeze
  */
 public record Global(GlobalType type, Expr init, FreezeClause freeze) {
 

@@ -5,6 +5,9 @@ package dev.wasm4j.model;
  * <p>Part of the decoded module's structure, shared by the engine's packages; not API (see module-info).
  *
  * @hidden
+ *
+ * @param count the count
+ * @param type the type
  */
 public record Locals(long count, ValType type) {
 }

@@ -9,6 +9,10 @@ import java.util.Map;
  * <p>Part of the decoded module's structure, shared by the engine's packages; not API (see module-info).
  *
  * @hidden
+ *
+ * @param moduleName the module name
+ * @param functionNames the function names
+ * @param localNames the local names
  */
 public record Names(String moduleName, Map<Integer, String> functionNames,
                     Map<Integer, Map<Integer, String>> localNames) {

@@ -8,6 +8,11 @@ package dev.wasm4j.model;
  * <p>Part of the decoded module's structure, shared by the engine's packages; not API (see module-info).
  *
  * @hidden
+ *
+ * @param id the id
+ * @param name the name
+ * @param offset the offset
+ * @param size the size
  */
 public record SectionInfo(int id, String name, int offset, int size) {
 }

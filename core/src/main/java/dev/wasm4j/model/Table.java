@@ -7,6 +7,9 @@ package dev.wasm4j.model;
  * <p>Part of the decoded module's structure, shared by the engine's packages; not API (see module-info).
  *
  * @hidden
+ *
+ * @param type the type
+ * @param init the init
  */
 public record Table(TableType type, Expr init) {
 }

@@ -5,6 +5,8 @@ package dev.wasm4j.model;
  * <p>Part of the decoded module's structure, shared by the engine's packages; not API (see module-info).
  *
  * @hidden
+ *
+ * @param type the type
  */
 public record Tag(TagType type) {
 }
