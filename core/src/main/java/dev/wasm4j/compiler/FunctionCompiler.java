@@ -272,6 +272,14 @@ final class FunctionCompiler implements CodeSink {
         Descs.call(cb, Descs.CALL_OPS, "trapFrame",
                 "(Ldev/wasm4j/TrapException;Ljava/lang/String;)Ldev/wasm4j/TrapException;");
         cb.athrow();
+        // so is a Java stack overflow, as the trap it becomes, so that deep recursion has a backtrace too
+        Label overflow = cb.newBoundLabel();
+        cb.exceptionCatch(bodyStart, bodyEnd, overflow, java.lang.constant.ClassDesc.of("java.lang.StackOverflowError"));
+        Descs.call(cb, Descs.CALL_OPS, "exhausted", "(Ljava/lang/StackOverflowError;)Ldev/wasm4j/TrapException;");
+        cb.ldc(dev.wasm4j.exec.WasmFunction.debugName(chunk.valid().module(), funcIndex));
+        Descs.call(cb, Descs.CALL_OPS, "trapFrame",
+                "(Ldev/wasm4j/TrapException;Ljava/lang/String;)Ldev/wasm4j/TrapException;");
+        cb.athrow();
         if (frame != null) {
             // whatever leaves a split function gives its frame back
             Label end = cb.newBoundLabel();
