@@ -10,6 +10,8 @@ package dev.wasm4j;
  * <li>{@link #AUTO}: starts in the interpreter while the module is compiled in the background; calls
  *     switch to the compiled code as soon as it is ready (a call already running finishes where it is).</li>
  * </ul>
+ *
+ * <p>Thread safety: immutable.
  */
 public enum Engine {
     /** The interpreter only. */

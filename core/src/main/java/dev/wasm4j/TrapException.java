@@ -6,6 +6,8 @@ import java.util.List;
  * A trap (spec 4.4): execution stopped with the spec's message ({@code integer divide by zero},
  * {@code out of bounds memory access}, {@code call stack exhausted}, ...). {@link #wasmBacktrace()} lists the
  * Wasm frames innermost first, with function names from the {@code name} section where known.
+ *
+ * <p>Thread safety: immutable.
  */
 public final class TrapException extends WasmException {
     /** The spec's message. */

@@ -5,6 +5,8 @@ package dev.wasm4j;
  * spec's script format: malformed and invalid modules ({@link ModuleException}), unlinkable imports
  * ({@link LinkException}), traps ({@link TrapException}), uncaught Wasm exceptions
  * ({@link UncaughtException}) and a WASI program's exit ({@link ExitException}).
+ *
+ * <p>Thread safety: immutable.
  */
 public abstract sealed class WasmException extends RuntimeException
         permits ModuleException, LinkException, TrapException, UncaughtException, ExitException {
