@@ -221,3 +221,41 @@
 (assert_unlinkable
   (module (memory (import "positional" "m") 3))
   "incompatible import type")
+
+;; Import matching compares read-write sections: the exporter below has 1 read-write page (3 in all), so an
+;; importer asking for 2 read-write pages must not link, although the exporter's total of 3 pages is more.
+(module $exporter
+  (memory (export "m") 1 3 (no-access 1) (read-only 1))
+  (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0))))
+(register "rw1")
+(module (memory (import "rw1" "m") 1 3 (no-access 1) (read-only 1)))
+(module (memory (import "rw1" "m") 0 (no-access 1) (read-only 1)))
+(module (memory (import "rw1" "m") 1 4 (no-access 1) (read-only 1)))
+(assert_unlinkable
+  (module (memory (import "rw1" "m") 2 3 (no-access 1) (read-only 1)))
+  "incompatible import type")
+(assert_unlinkable
+  (module (memory (import "rw1" "m") 3 (no-access 1) (read-only 1)))
+  "incompatible import type")
+;; The maximum counts the read-write section too: 3 is not within 2.
+(assert_unlinkable
+  (module (memory (import "rw1" "m") 1 2 (no-access 1) (read-only 1)))
+  "incompatible import type")
+;; Once the exporter has grown to 2 read-write pages, the importer asking for 2 links and sees them all.
+(assert_return (invoke $exporter "grow" (i32.const 1)) (i32.const 3))
+(module
+  (memory (import "rw1" "m") 2 3 (no-access 1) (read-only 1))
+  (func (export "size") (result i32) (memory.size))
+  (func (export "store_last") (i32.store (i32.const 262140) (i32.const 1)))
+  (func (export "load_last") (result i32) (i32.load (i32.const 262140))))
+(assert_return (invoke "size") (i32.const 4))
+(assert_return (invoke "store_last"))
+(assert_return (invoke "load_last") (i32.const 1))
+(assert_unlinkable
+  (module (memory (import "rw1" "m") 3 3 (no-access 1) (read-only 1)))
+  "incompatible import type")
+;; The positional form means the same type.
+(module (memory (import "rw1" "m") 1 1 2 3))
+(assert_unlinkable
+  (module (memory (import "rw1" "m") 1 1 3 3))
+  "incompatible import type")

@@ -189,3 +189,40 @@
     "\01\04\01\60\00\00" "\03\02\01\00" "\05\03\01\20\01"
     "\0a\0c\01\0a\00\41\00\41\01\fc\22\00\03\0b")   ;; protection byte 3 does not exist
   "malformed memory protection")
+
+;; Large virtual memories (virtual.md: "tens or potentially even hundreds of gigabytes"): 256 GiB of
+;; address space, of which a few pages are mapped. Only mapped pages cost memory.
+(module
+  (memory virtual i64 4194304)
+  (func (export "size") (result i64) (memory.size))
+  (func (export "map") (param i64) (result i64) (memory.map readwrite (local.get 0) (i64.const 65536)))
+  (func (export "unmap") (param i64) (memory.unmap (local.get 0) (i64.const 65536)))
+  (func (export "store") (param i64 i64) (i64.store (local.get 0) (local.get 1)))
+  (func (export "load") (param i64) (result i64) (i64.load (local.get 0))))
+(assert_return (invoke "size") (i64.const 4194304))
+(assert_return (invoke "map" (i64.const 0)) (i64.const 0))
+(assert_return (invoke "map" (i64.const 0x10_0000_0008)) (i64.const 0x10_0000_0000))
+(assert_return (invoke "map" (i64.const 0x3F_FFFF_0000)) (i64.const 0x3F_FFFF_0000))
+(assert_return (invoke "store" (i64.const 0x10_0000_0008) (i64.const 64)))
+(assert_return (invoke "store" (i64.const 0x3F_FFFF_FFF8) (i64.const 256)))
+(assert_return (invoke "load" (i64.const 0x10_0000_0008)) (i64.const 64))
+(assert_return (invoke "load" (i64.const 0x3F_FFFF_FFF8)) (i64.const 256))
+(assert_return (invoke "load" (i64.const 0)) (i64.const 0))
+(assert_trap (invoke "load" (i64.const 0x20_0000_0000)) "out of bounds memory access")
+(assert_trap (invoke "load" (i64.const 0x3F_FFFF_FFF9)) "out of bounds memory access")
+(assert_trap (invoke "map" (i64.const 0x40_0000_0000)) "out of bounds memory access")
+(assert_return (invoke "unmap" (i64.const 0x10_0000_0000)))
+(assert_trap (invoke "load" (i64.const 0x10_0000_0008)) "out of bounds memory access")
+(assert_return (invoke "load" (i64.const 0x3F_FFFF_FFF8)) (i64.const 256))
+
+;; A virtual memory64 without a maximum grows far past 16 GiB (wasm4j reserves 1 TiB for it).
+(module
+  (memory virtual i64 1)
+  (func (export "grow") (param i64) (result i64) (memory.grow (local.get 0)))
+  (func (export "map") (param i64) (result i64) (memory.map readwrite (local.get 0) (i64.const 1)))
+  (func (export "store") (param i64 i64) (i64.store (local.get 0) (local.get 1)))
+  (func (export "load") (param i64) (result i64) (i64.load (local.get 0))))
+(assert_return (invoke "grow" (i64.const 4194303)) (i64.const 1))
+(assert_return (invoke "map" (i64.const 0x3F_0000_0000)) (i64.const 0x3F_0000_0000))
+(assert_return (invoke "store" (i64.const 0x3F_0000_0010) (i64.const 7)))
+(assert_return (invoke "load" (i64.const 0x3F_0000_0010)) (i64.const 7))

@@ -20,9 +20,9 @@ final class FileMapOption {
         }
         long address = parseAddress(option.substring(0, eq));
         String rest = option.substring(eq + 1);
-        Memory.FileAccess access = Memory.FileAccess.READ_ONLY;
+        Memory.Protection access = Memory.Protection.READ;
         if (rest.endsWith(":rw") || rest.endsWith(":ro")) {
-            access = rest.endsWith(":rw") ? Memory.FileAccess.READ_WRITE : Memory.FileAccess.READ_ONLY;
+            access = rest.endsWith(":rw") ? Memory.Protection.READ_WRITE : Memory.Protection.READ;
             rest = rest.substring(0, rest.length() - 3);
         }
         Path path = Path.of(rest);
@@ -35,7 +35,7 @@ final class FileMapOption {
                 throw new IllegalArgumentException("memory cannot grow to hold " + path + " at " + address);
             }
         }
-        memory.mapFile(path, 0, size, address, access);
+        memory.map(path, 0, size, address, access);
     }
 
     private static LinearMemory memoryOf(Instance instance) {

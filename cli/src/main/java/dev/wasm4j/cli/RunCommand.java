@@ -88,14 +88,18 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Print details (such as where memories live), and Java stack traces on errors.")
     boolean verbose;
 
+    @Option(names = "--jit-report", description = "After the run, print what the compiler did: functions split "
+            + "into several JVM methods, functions left to the interpreter, and why.")
+    boolean jitReport;
+
     @Option(names = "--map-file", paramLabel = "GUESTADDR=PATH[:ro|rw]",
             description = "Map a file into the module's memory at GUESTADDR without copying (memory control). "
                     + "ro (default): the file never changes; rw: guest writes reach the file. The memory grows to fit.")
     List<String> mapFiles = new ArrayList<>();
 
     @Option(names = "--memory-trace", paramLabel = "FILE.svg|FILE.csv",
-            description = "Record reserved, committed and resident bytes of each memory over the run; draw them (.svg) or list them (.csv).")
-    Path memoryTrace;
+            description = "Record reserved, committed and resident bytes of each memory over the run; draw them (.svg) or list them (.csv). May be given twice, for both.")
+    List<Path> memoryTraces = new ArrayList<>();
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The module to run.")
     Path file;
@@ -122,8 +126,8 @@ final class RunCommand implements Callable<Integer> {
         long memoryLimit = maxMemory == null ? -1 : parseSize(maxMemory);
         java.time.Duration deadline = timeout == null ? null : Limits.duration("--timeout", timeout);
         long fuelUnits = fuel == null ? -1 : Limits.fuel(fuel);
-        if (memoryTrace != null) {
-            Limits.checkTraceFile(memoryTrace);
+        for (Path out : memoryTraces) {
+            Limits.checkTraceFile(out);
         }
         WasmModule module = WasmOptions.load(file, features);
         WasiConfig config = wasiConfig();
@@ -134,7 +138,7 @@ final class RunCommand implements Callable<Integer> {
             }
             Linker linker = wasi.define(new Linker(engineConfig));
             try (Instance instance = linker.instantiate(module);
-                 MemoryTrace trace = memoryTrace == null ? null : new MemoryTrace(memoriesOf(instance), 5)) {
+                 MemoryTrace trace = memoryTraces.isEmpty() ? null : new MemoryTrace(memoriesOf(instance), 5)) {
                 checkMemory(instance, memoryLimit);
                 for (String m : mapFiles) {
                     FileMapOption.apply(m, instance);
@@ -167,7 +171,14 @@ final class RunCommand implements Callable<Integer> {
                     if (trace != null) {
                         // written whatever the outcome: a trace is most wanted when the program fails
                         trace.close();
-                        trace.write(memoryTrace);
+                        for (Path out : memoryTraces) {
+                            trace.write(out);
+                        }
+                    }
+                    if (jitReport) {
+                        var err = spec.commandLine().getErr();
+                        module.compilationReport().forEach(l -> err.println("wasm4j: " + l));
+                        err.flush();
                     }
                 }
             }

@@ -72,6 +72,15 @@ class RunCommandTest {
     }
 
     @Test
+    void jitReportSaysWhatTheCompilerDid() throws Exception {
+        Result r = run("", "--engine=compiler", "--jit-report", wasm("exitcode"), "0");
+        assertEquals(0, r.exit(), r.stderr());
+        assertTrue(r.stderr().contains("functions compiled to JVM bytecode, 0 left to the interpreter"), r.stderr());
+        Result interpreted = run("", "--engine=interpreter", "--jit-report", wasm("exitcode"), "0");
+        assertTrue(interpreted.stderr().contains("wasm4j: not compiled"), interpreted.stderr());
+    }
+
+    @Test
     void exitCodeIsTheGuestsAndStdoutIsFlushed() throws Exception {
         Result r = run("", wasm("exitcode"), "3", "bye");
         assertEquals(3, r.exit());
@@ -149,5 +158,23 @@ class RunCommandTest {
             // the whole process, JVM start-up included, which the deadline counts
             assertTrue(ms < 6000, engine + ": " + ms + " ms");  // generous: this machine pauses at times
         }
+    }
+
+    @Test
+    void aMemoryTraceMayBeWrittenAsSvgAndCsvAtOnce() throws Exception {
+        Path wat = temp.resolve("discard.wat");
+        Files.writeString(wat, """
+                (module
+                  (memory (export "memory") 16)
+                  (func (export "_start")
+                    (memory.fill (i32.const 0) (i32.const 1) (i32.const 1048576))
+                    (memory.discard (i32.const 0) (i32.const 1048576))))
+                """);
+        Result r = run("", "--memory-trace", "t.svg", "--memory-trace", "t.csv", wat.toString());
+        assertEquals(0, r.exit(), r.stderr());
+        assertTrue(Files.readString(temp.resolve("t.svg")).startsWith("<svg"));
+        List<String> csv = Files.readAllLines(temp.resolve("t.csv"));
+        assertEquals("seconds,memory,reserved_bytes,committed_bytes,resident_bytes", csv.get(0));
+        assertTrue(csv.size() >= 2, "at least the first and the last sample");
     }
 }

@@ -34,13 +34,19 @@ final class ExternTypeDecoder {
     private ExternTypeDecoder() {
     }
 
-    /** A table type (spec 5.3.13): reference type, then limits. */
+    /**
+     * A table type (spec 5.3.13): reference type, then limits. With memory control, the limits may carry the
+     * static protection extension as a memory's do (static-protection.md suggests it for symmetry); the
+     * validator then requires both sizes to be zero.
+     */
     static TableType tableType(WasmReader in) {
         RefType elem = in.refType();
-        int allowed = HAS_MAX | (in.has(Feature.MEMORY64) ? ADDR64 : 0);
+        int allowed = HAS_MAX | (in.has(Feature.MEMORY64) ? ADDR64 : 0)
+                | (in.has(Feature.MEMORY_CONTROL) ? PROTECTION : 0);
         int flags = flags(in, allowed);
         AddrType addr = (flags & ADDR64) != 0 ? AddrType.I64 : AddrType.I32;
-        return new TableType(addr, limits(in, flags), elem);
+        Limits limits = limits(in, flags);
+        return new TableType(addr, limits, elem, protection(in, flags, addr));
     }
 
     /** A memory type (spec 5.3.12) with the proposals' extensions. */
@@ -63,15 +69,19 @@ final class ExternTypeDecoder {
             }
             pageSizeLog2 = p;
         }
-        StaticProtection protection = StaticProtection.NONE;
-        if ((flags & PROTECTION) != 0) {
-            int bits = addr == AddrType.I64 ? 64 : 32;
-            long noAccess = in.unsigned(bits);
-            long readOnly = in.unsigned(bits);
-            protection = new StaticProtection(noAccess, readOnly);
-        }
-        return new MemoryType(addr, limits, (flags & SHARED) != 0, pageSizeLog2, protection,
+        return new MemoryType(addr, limits, (flags & SHARED) != 0, pageSizeLog2, protection(in, flags, addr),
                 (flags & VIRTUAL) != 0);
+    }
+
+    /** The static protection sizes after the limits: no-access, then read-only (u32 or u64 by address type). */
+    private static StaticProtection protection(WasmReader in, int flags, AddrType addr) {
+        if ((flags & PROTECTION) == 0) {
+            return StaticProtection.NONE;
+        }
+        int bits = addr == AddrType.I64 ? 64 : 32;
+        long noAccess = in.unsigned(bits);
+        long readOnly = in.unsigned(bits);
+        return new StaticProtection(noAccess, readOnly);
     }
 
     /** The limits flags byte, which must only have {@code allowed} bits. */

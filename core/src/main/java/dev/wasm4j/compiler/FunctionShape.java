@@ -37,9 +37,11 @@ final class FunctionShape {
     final boolean usesRefs;
     /** The function has exception handlers ({@code try_table} with catches, or {@code try}). */
     final boolean catches;
+    /** Every loop, as the item it is in its body (what it reads and writes inside). */
+    final List<Item> loops;
 
     private FunctionShape(int funcIndex, List<ValType> locals, int params, Node root, int instructions,
-                          int maxOperandSlots, boolean usesRefs, boolean catches) {
+                          int maxOperandSlots, boolean usesRefs, boolean catches, List<Item> loops) {
         this.funcIndex = funcIndex;
         this.locals = locals;
         this.params = params;
@@ -49,6 +51,7 @@ final class FunctionShape {
         this.maxOperandSlots = maxOperandSlots;
         this.usesRefs = usesRefs;
         this.catches = catches;
+        this.loops = loops;
     }
 
     /** A structured instruction ({@code block}, {@code loop}, {@code if}, {@code try_table}, {@code try}), or the body. */
@@ -154,6 +157,7 @@ final class FunctionShape {
         private int loopDepth;
         private boolean usesRefs;
         private boolean catches;
+        private final List<Item> loopItems = new ArrayList<>();
 
         Builder(CodeWalk walk, boolean inlineMemory) {
             this.walk = walk;
@@ -181,7 +185,7 @@ final class FunctionShape {
             rootItem.end = count;
             root.size = rootItem.size;
             return new FunctionShape(walk.funcIndex(), locals, walk.type().params().size(), root, count,
-                    Math.max(maxSlots, JvmType.slots(walk.type().results())), usesRefs, catches);
+                    Math.max(maxSlots, JvmType.slots(walk.type().results())), usesRefs, catches, List.copyOf(loopItems));
         }
 
         private Node top() {
@@ -203,7 +207,7 @@ final class FunctionShape {
                         loopDepth++;
                     }
                     Item nodeItem = new Item(index, node, isCut(st));
-                    nodeItem.size = Estimates.of(op, imm, inlineMemory || loopDepth > 0);
+                    nodeItem.size = Estimates.of(op, imm, inlineMemory || (FunctionCompiler.INLINE_IN_LOOPS && loopDepth > 0));
                     if (op == Opcode.TRY_TABLE) {
                         catches |= !imm.catches.isEmpty();
                         for (Catch c : imm.catches) {
@@ -216,12 +220,12 @@ final class FunctionShape {
                     nodeItems.add(nodeItem);
                 }
                 case ELSE, CATCH, CATCH_ALL -> {
-                    nodeItems.getLast().size += Estimates.of(op, imm, inlineMemory || loopDepth > 0);
+                    nodeItems.getLast().size += Estimates.of(op, imm, inlineMemory || (FunctionCompiler.INLINE_IN_LOOPS && loopDepth > 0));
                     top().bodies.add(new Body(top()));
                 }
                 case END, DELEGATE -> {
                     if (nodes.size() == 1) {
-                        nodeItems.getLast().size += Estimates.of(op, imm, inlineMemory || loopDepth > 0);
+                        nodeItems.getLast().size += Estimates.of(op, imm, inlineMemory || (FunctionCompiler.INLINE_IN_LOOPS && loopDepth > 0));
                         return;
                     }
                     Node node = nodes.removeLast();
@@ -230,7 +234,7 @@ final class FunctionShape {
                         loopDepth--;
                     }
                     nodeItem.end = index + 1;
-                    nodeItem.size += Estimates.of(op, imm, inlineMemory || loopDepth > 0);
+                    nodeItem.size += Estimates.of(op, imm, inlineMemory || (FunctionCompiler.INLINE_IN_LOOPS && loopDepth > 0));
                     if (op == Opcode.DELEGATE) {
                         // the target is counted from outside the try
                         exceptionRef(nodeItem, st.frameCount() - 2 - imm.index);
@@ -240,12 +244,16 @@ final class FunctionShape {
                     Item outer = new Item(nodeItem.start, node, nodeItem.cut);
                     outer.end = nodeItem.end;
                     outer.absorb(nodeItem, node.level);
+                    // what the loop itself uses, its own label's branches aside
+                    if (node.kind == Opcode.LOOP) {
+                        loopItems.add(nodeItem);
+                    }
                     body().items.add(outer);
                     nodeItems.getLast().absorb(outer, top().level + 1);
                 }
                 default -> {
                     Item item = new Item(index, null, isCut(st));
-                    item.size = Estimates.of(op, imm, inlineMemory || loopDepth > 0);
+                    item.size = Estimates.of(op, imm, inlineMemory || (FunctionCompiler.INLINE_IN_LOOPS && loopDepth > 0));
                     uses(item, op, imm, st);
                     body().items.add(item);
                     nodeItems.getLast().absorb(item, top().level + 1);

@@ -52,6 +52,48 @@ public final class ModuleCompiler {
     private final BitSet compact = new BitSet();
     /** The size limit of generated methods. */
     private final SplitPlan.Budget budget = SplitPlan.Budget.configured();
+    /**
+     * Functions whose generated methods came out over {@link #HUGE_METHOD} bytes, with how many times: each
+     * time halves their budget (the estimate was too low for them).
+     */
+    private final Map<Integer, Integer> tooLarge = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * HotSpot does not compile methods of more bytecode than this (HugeMethodLimit, unless the JVM runs with
+     * -XX:-DontCompileHugeMethods): no generated method may be larger, or it would stay interpreted.
+     */
+    static final int HUGE_METHOD = 8000;
+
+    private SplitPlan.Budget budgetOf(int func) {
+        int halvings = tooLarge.getOrDefault(func, 0);
+        if (halvings == 0 || budget.forced()) {
+            return budget;
+        }
+        return new SplitPlan.Budget(Math.max(budget.methodBytes() >> halvings, 200),
+                Math.max(budget.hardBytes() >> halvings, 200), Math.max(budget.loopBytes() >> halvings, 200),
+                budget.minRegionBytes());
+    }
+
+    /**
+     * The functions of a built class with a method over {@link #HUGE_METHOD} bytes (their own method or a
+     * region's), noted so that they get half the budget; true if there were any.
+     */
+    private boolean noteHugeMethods(byte[] bytes) {
+        boolean any = false;
+        for (java.lang.classfile.MethodModel m : ClassFile.of().parse(bytes).methods()) {
+            int size = m.code().map(c -> ((java.lang.classfile.attribute.CodeAttribute) c).codeLength()).orElse(0);
+            Matcher name = GENERATED_METHOD.matcher(m.methodName().stringValue());
+            if (size > HUGE_METHOD && name.matches()) {
+                int f = Integer.parseInt(name.group(1));
+                if (tooLarge.merge(f, 1, Integer::sum) <= 4) {
+                    any = true;
+                }
+            }
+        }
+        return any;
+    }
+
+    private static final Pattern GENERATED_METHOD = Pattern.compile("[fo](\\d+)(\\$r\\d+)?");
+
     /** Functions cut into several methods, with the number of regions. */
     private final Map<Integer, Integer> splits = new java.util.concurrent.ConcurrentHashMap<>();
     private final BitSet referenced = new BitSet();
@@ -128,6 +170,8 @@ public final class ModuleCompiler {
      * access out instead (see docs/performance.md for the comparison).
      */
     static final boolean INLINE_MEMORY = Boolean.getBoolean("wasm4j.compiler.inlineMemory");
+    /** Functions up to this many bytes of body have every memory access inline (see {@link FunctionCompiler#inlineAccess}). */
+    static final int INLINE_ALL_BODY_BYTES = Integer.getInteger("wasm4j.compiler.inlineAllBytes", 12 * 1024);
 
     /**
      * How function {@code func} is cut into methods ({@link SplitPlan}); {@code pinnedLoop} is the loop a
@@ -135,11 +179,13 @@ public final class ModuleCompiler {
      */
     SplitPlan plan(int func, int pinnedLoop) {
         FuncInfo info = infos[func];
-        if (!budget.forced() && info.bodyBytes() * SMALL_BODY_FACTOR < budget.methodBytes()) {
+        SplitPlan.Budget b = budgetOf(func);
+        if (!b.forced() && info.bodyBytes() * SMALL_BODY_FACTOR < b.methodBytes()) {
             return SplitPlan.none();
         }
-        FunctionShape shape = FunctionShape.of(valid.walkFunction(func), !compact(func));
-        SplitPlan plan = SplitPlan.of(shape, budget, pinnedLoop, info.usesScratch());
+        FunctionShape shape = FunctionShape.of(valid.walkFunction(func),
+                !compact(func) || info.bodyBytes() <= INLINE_ALL_BODY_BYTES);
+        SplitPlan plan = SplitPlan.of(shape, b, pinnedLoop, info.usesScratch());
         if (plan.split() && pinnedLoop < 0) {
             splits.put(func, plan.regions.size());
             if (VERBOSE) {
@@ -337,6 +383,9 @@ public final class ModuleCompiler {
             current = -1;
             try {
                 bytes = chunk.build(cf);
+                if (noteHugeMethods(bytes)) {
+                    continue;
+                }
             } catch (RuntimeException e) {
                 // A method over the JVM's size limits is a legitimate fallback; anything else is a bug that
                 // strict mode (the tests) reports.

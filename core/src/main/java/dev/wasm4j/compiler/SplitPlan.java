@@ -23,15 +23,21 @@ import java.util.List;
 final class SplitPlan {
 
     /**
-     * How large a generated method may be, in estimated bytes of bytecode ({@link Estimates}), and how
-     * small a region may be, so that the call is worth it.
+     * How large a generated method should be, in estimated bytes of bytecode ({@link Estimates}); how large
+     * one may be when only nesting regions would make it smaller (an interpreter's dispatch, whose every
+     * case is one call, is worth one method up to this: nested regions cost a call and a switch per level on
+     * every dispatch); how large a loop may be and still stay whole in one method (a loop cut into regions
+     * pays calls and frame traffic on every iteration, and C2 compiles a whole loop well, on-stack when it
+     * runs long); and how small a region may be, so that the call is worth it.
      */
-    record Budget(int methodBytes, int minRegionBytes) {
-        /** Found by experiment on Lua, SQLite and whole C programs: see docs/performance.md. */
+    record Budget(int methodBytes, int hardBytes, int loopBytes, int minRegionBytes) {
+        /** Found by experiment on Lua, SQLite, QuickJS and whole C programs: see docs/performance.md. */
         static final Budget DEFAULT = new Budget(Integer.getInteger("wasm4j.compiler.methodBytes", 3000),
+                Integer.getInteger("wasm4j.compiler.hardBytes", 4500),
+                Integer.getInteger("wasm4j.compiler.loopBytes", 6500),
                 Integer.getInteger("wasm4j.compiler.minRegionBytes", 120));
         /** Every cut that can be made is made: the test mode that exercises splitting on every function. */
-        static final Budget FORCED = new Budget(0, 0);
+        static final Budget FORCED = new Budget(0, 0, 0, 0);
 
         static Budget configured() {
             return Boolean.getBoolean("wasm4j.compiler.splitAll") ? FORCED : DEFAULT;
@@ -51,9 +57,11 @@ final class SplitPlan {
      * @param writes locals written, which the caller reloads after it
      * @param exits levels of the labels outside the region that it branches to, ascending (0: return)
      * @param restarts it makes a {@code return_call} of the function itself
+     * @param looped locals it uses inside a loop of its own: those it keeps in JVM locals while it runs; it
+     *               reads and writes every other local in the frame, where it is
      */
     record Region(int id, int start, int end, int level, Region parent, BitSet touched, BitSet writes,
-                  BitSet memories, BitSet globals, int[] exits, boolean restarts) {
+                  BitSet memories, BitSet globals, int[] exits, boolean restarts, BitSet looped) {
 
         /** The exit code for a branch to the label at {@code level}. */
         int code(int level) {

@@ -7,6 +7,7 @@ import dev.wasm4j.compiler.SplitPlan.Region;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
@@ -62,6 +63,8 @@ final class SplitPlanner {
         boolean structural;
         /** Contains the loop a loop entry starts at. */
         boolean pinned;
+        /** Inside a loop (or is one) that stays whole: nothing in it is cut. */
+        boolean whole;
         /** The run this item is in, or null. */
         Run run;
 
@@ -107,6 +110,11 @@ final class SplitPlanner {
         rootItem.end = shape.instructions;
         PItem root = new PItem(rootItem, null);
         List<PItem> order = tree(root);
+        for (PItem it : order) {
+            boolean outer = it.parent != null && it.parent.owner.whole;
+            it.whole = !budget.forced() && (outer
+                    || (it.item.node.kind == dev.wasm4j.model.Opcode.LOOP && it.item.node.size <= budget.loopBytes()));
+        }
         for (int i = order.size() - 1; i >= 0; i--) {
             planItem(order.get(i));
         }
@@ -159,7 +167,7 @@ final class SplitPlanner {
         int size = Math.max(0, it.item.node.size - inner);
         for (PBody b : it.bodies) {
             b.total = totalOf(b);
-            if (budget.forced() || b.total > budget.methodBytes()) {
+            if (!it.whole && (budget.forced() || b.total > budget.methodBytes())) {
                 cut(b, false, budget.minRegionBytes());
                 if (b.total > budget.methodBytes()) {
                     cut(b, false, SMALLEST_REGION_BYTES);
@@ -177,10 +185,17 @@ final class SplitPlanner {
     /** Step 2 for one method (the root item, or a run): cuts inside it until it fits the budget. */
     private void fit(Object method, Deque<Object> methods) {
         while (sizeOf(method) > budget.methodBytes()) {
-            PBody b = densest(method, false);
+            PBody b = densest(method, false, Integer.MAX_VALUE);
             boolean withStructural = b == null;
             if (withStructural) {
-                b = densest(method, true);
+                if (sizeOf(method) <= budget.hardBytes()) {
+                    return;
+                }
+                // the arm whose cut takes the most that still fits one method, so that few levels nest
+                b = densest(method, true, budget.hardBytes());
+                if (b == null) {
+                    b = densest(method, true, Integer.MAX_VALUE);
+                }
                 if (b == null) {
                     return;
                 }
@@ -230,14 +245,17 @@ final class SplitPlanner {
     }
 
     /**
-     * The arm inside {@code method} (not inside its regions) with the most bytes in items that a cut could
-     * take, or null; {@code withStructural}: counting items that contain cuts themselves.
+     * The arm inside {@code method} (not inside its regions) with the most bytes, at most {@code most}, in
+     * items that a cut could take, or null; {@code withStructural}: counting items that contain cuts
+     * themselves.
      */
-    private PBody densest(Object method, boolean withStructural) {
+    private PBody densest(Object method, boolean withStructural, int most) {
         Deque<PBody> todo = new ArrayDeque<>();
         if (method instanceof Run r) {
             for (int i = r.from; i < r.to; i++) {
-                todo.addAll(r.body.items.get(i).bodies);
+                if (!r.body.items.get(i).whole) {
+                    todo.addAll(r.body.items.get(i).bodies);
+                }
             }
         } else {
             todo.addAll(((PItem) method).bodies);
@@ -258,9 +276,12 @@ final class SplitPlanner {
                         mass += it.residual;
                     }
                 }
-                todo.addAll(it.bodies);
+                if (!it.whole) {
+                    todo.addAll(it.bodies);
+                }
             }
-            if (mass > bestMass && mass >= SMALLEST_REGION_BYTES && !exhausted.get(withStructural ? 1 : 0).contains(b)) {
+            if (mass > bestMass && mass <= most && mass >= SMALLEST_REGION_BYTES
+                    && !exhausted.get(withStructural ? 1 : 0).contains(b)) {
                 best = b;
                 bestMass = mass;
             }
@@ -351,8 +372,15 @@ final class SplitPlanner {
         List<Region> flat = new ArrayList<>();
         for (Run r : runs) {
             Item all = merged(r);
+            BitSet looped = new BitSet();
+            for (Item loop : shape.loops) {
+                if (loop.start >= all.start && loop.end <= all.end) {
+                    looped.or(loop.touched());
+                }
+            }
+            looped.and(all.touched());
             flat.add(new Region(-1, all.start, all.end, r.body.body.owner.level, null, all.touched(), all.writes,
-                    all.memories, all.globals, all.exits.stream().toArray(), all.restarts));
+                    all.memories, all.globals, all.exits.stream().toArray(), all.restarts, looped));
         }
         flat.sort(Comparator.comparingInt(Region::start).thenComparing(Comparator.comparingInt(Region::end).reversed()));
         List<Region> out = new ArrayList<>();
@@ -366,7 +394,7 @@ final class SplitPlanner {
                 }
             }
             out.add(new Region(out.size(), r.start(), r.end(), r.level(), parent, r.touched(), r.writes(),
-                    r.memories(), r.globals(), r.exits(), r.restarts()));
+                    r.memories(), r.globals(), r.exits(), r.restarts(), r.looped()));
         }
         return out;
     }

@@ -37,6 +37,9 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
     /** Default reservation for 64-bit memories without a smaller maximum. */
     static final long DEFAULT_RESERVATION_64 = 16L << 30;
 
+    /** Reservation for 64-bit virtual memories without a smaller maximum. */
+    static final long VIRTUAL_RESERVATION_64 = 1L << 40;
+
     protected final MemoryType type;
     protected final Storage storage;
     protected final int pageShift;
@@ -102,8 +105,7 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
         this.maxPages = maxPages(type);
         long initialBytes = initialPages << pageShift;
         long capacity = Math.min(maxPages << pageShift, reservation(type));
-        Storage s = initialPages > maxPages || heapOnly ? null
-                : NativeStorage.reserve(Math.max(capacity, initialBytes), commit ? initialBytes : 0, this);
+        Storage s = initialPages > maxPages || heapOnly ? null : reserve(capacity, initialBytes, commit);
         if (s == null) {
             if (initialBytes > HeapStorage.MAX_BYTES || initialPages > maxPages) {
                 throw new OutOfMemoryError("memory of " + initialPages + " pages cannot be allocated");
@@ -147,6 +149,28 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
         return new PlainMemory(type, heapOnly);
     }
 
+    /**
+     * A memory a host creates ({@code Memory.allocate}): locked at once (the host writes protected sections
+     * through a privileged view), with a mappable region of {@code mappablePages} pages, or none set (-1).
+     */
+    public static LinearMemory allocateForHost(MemoryType type, long mappablePages) {
+        if (mappablePages >= 0) {
+            if (!type.limits().hasMax()) {
+                throw new IllegalArgumentException("a mappable region needs a memory with a maximum");
+            }
+            if (mappablePages > maxPages(type)) {
+                throw new IllegalArgumentException("mappable pages (" + mappablePages + ") exceed the maximum ("
+                        + maxPages(type) + ")");
+            }
+        }
+        LinearMemory m = allocate(type);
+        m.lock();
+        if (mappablePages >= 0) {
+            m.mappableBytes = mappablePages << m.pageShift;
+        }
+        return m;
+    }
+
     /** Most pages a memory of this type may have: its maximum, capped by the address space. */
     static long maxPages(MemoryType t) {
         long archMax = t.addrType() == AddrType.I32 ? (1L << 32) >>> t.pageSizeLog2() : (1L << 48) >>> t.pageSizeLog2();
@@ -155,9 +179,32 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
         return Long.compareUnsigned(max, archMax) > 0 || max < 0 ? archMax : max;
     }
 
-    /** Bytes reserved up front: everything for 32-bit memories, a bounded amount for 64-bit ones. */
+    /**
+     * Bytes reserved up front (the memory can never grow past them): all 4 GiB for 32-bit memories; for 64-bit
+     * ones 16 GiB, and for a virtual one up to 1 TiB, since its pages cost nothing until mapped (virtual.md
+     * hopes for tens to hundreds of GiB). Only address space: the reservation is PROT_NONE and unaccounted.
+     */
     static long reservation(MemoryType t) {
-        return t.addrType() == AddrType.I32 ? 1L << 32 : DEFAULT_RESERVATION_64;
+        if (t.addrType() == AddrType.I32) {
+            return 1L << 32;
+        }
+        return t.virtual() ? VIRTUAL_RESERVATION_64 : DEFAULT_RESERVATION_64;
+    }
+
+    /**
+     * Native storage of {@code capacity} bytes, or, when the OS refuses so much address space (a ulimit), of
+     * less, halving down to the default reservation; null when native memory is impossible.
+     */
+    private Storage reserve(long capacity, long initialBytes, boolean commit) {
+        long want = Math.max(capacity, initialBytes);
+        while (true) {
+            Storage s = NativeStorage.reserve(want, commit ? initialBytes : 0, this);
+            long floor = Math.max(initialBytes, Math.min(capacity, DEFAULT_RESERVATION_64));
+            if (s != null || !Posix.available() || want <= floor) {
+                return s;
+            }
+            want = Math.max(want / 2, floor);
+        }
     }
 
     public static TrapException outOfBounds() {
@@ -190,15 +237,26 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
         }
     }
 
+    /** What a privileged view checks: the bounds; virtual memories also their page table. */
+    void checkPrivileged(long ea, long len, boolean write) {
+        checkBounds(ea, len);
+    }
+
     // ------------------------------------------------------------------ type and size
 
+    @Override
     public MemoryType type() {
         return type;
     }
 
-    /** The type with the current size as minimum, as import matching (spec 4.5.2) uses it. */
+    /**
+     * The type with the current size as minimum, as import matching (spec 4.5.2) uses it. Like the declared
+     * limits, the minimum counts the read-write section only (static-protection.md): the fixed no-access and
+     * read-only pages are left out, so an importer compares like with like.
+     */
     public MemoryType currentType() {
-        return type.withLimits(new Limits(pages(), type.limits().max()));
+        long readWritePages = pages() - type.protection().readWriteBase();
+        return type.withLimits(new Limits(readWritePages, type.limits().max()));
     }
 
     @Override
@@ -441,6 +499,7 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
      * Wasm pages (address rounded down, end rounded up) and gives those pages back to the OS. Traps, before
      * changing anything, when {@code [addr, addr + len)} is out of bounds or not writable.
      */
+    @Override
     public final void discard(long addr, long len) {
         checkWriteRange(addr, len);
         if (len == 0) {
@@ -450,140 +509,105 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
         long start = addr & ~pageMask;
         long end = Math.min((addr + len + pageMask) & ~pageMask, byteSize);
         checkWriteRange(start, end - start);
-        discardRange(start, end - start);
-    }
-
-    /** Zeroes and releases a page-aligned range; virtual memories override it to respect their mappings. */
-    void discardRange(long start, long len) {
-        long end = start + len;
         synchronized (this) {
-            // Over a mapped file, MADV_DONTNEED would bring the file's bytes back: put zero pages there instead.
-            if (storage instanceof NativeStorage ns && !fileRanges.isEmpty()) {
-                for (var r : fileRanges.subMap(0L, end).entrySet()) {
-                    long from = Math.max(start, r.getKey());
-                    long to = Math.min(end, r.getValue());
-                    if (from < to) {
-                        ns.remapAnonymous(from, to - from, fileProtection(true));
-                    }
-                }
+            // A host mapping there ends; over a file, MADV_DONTNEED would bring the file's bytes back, so
+            // anonymous pages go there first.
+            for (HostMappings.Mapping file : hostMappings.release(start, end)) {
+                freshPages(file.start(), file.end(), Posix.PROT_READ | Posix.PROT_WRITE);
             }
+            storage.discard(start, end - start);
         }
-        storage.discard(start, len);
     }
 
-    /** Guest ranges where a file is mapped: start to end, in bytes. */
-    private final java.util.TreeMap<Long, Long> fileRanges = new java.util.TreeMap<>();
+    /** The files and buffers the host mapped into this memory. */
+    final HostMappings hostMappings = new HostMappings(this);
 
-    /** {@code memory.map} (virtual memories only). */
+    /** End of the mappable region in bytes (mappable.md's maplength); everything unless the host set it. */
+    long mappableBytes = Long.MAX_VALUE;
+
+    /** {@code memory.map} (virtual memories only; validation keeps the instruction off other memories). */
     public long map(long addr, long len, int prot) {
-        throw new TrapException("memory.map on a memory that is not virtual");
-    }
-
-    /** {@code memory.unmap} (virtual memories only). */
-    public void unmap(long addr, long len) {
-        throw new TrapException("memory.unmap on a memory that is not virtual");
+        throw new UnsupportedOperationException("memory.map requires a virtual memory");
     }
 
     /** {@code memory.protect} (virtual memories only). */
     public void protect(long addr, long len, int prot) {
-        throw new TrapException("memory.protect on a memory that is not virtual");
+        throw new UnsupportedOperationException("memory.protect requires a virtual memory");
     }
 
-    // ------------------------------------------------------------------ zero-copy file mapping
+    @Override
+    public final long map(long addr, long length, Protection protection) {
+        return map(addr, length, protection.ordinal());
+    }
+
+    @Override
+    public final void protect(long addr, long length, Protection protection) {
+        protect(addr, length, protection.ordinal());
+    }
 
     /**
-     * Maps {@code length} bytes of the file at {@code path}, from {@code fileOffset} (a multiple of 4096), over
-     * the guest pages at {@code guestAddress} (a multiple of the page size) without copying: the pages become
-     * the file's pages. With {@code writable} the mapping is shared, so guest writes reach the file; without,
-     * a plain memory maps the file copy-on-write (the file never changes) and a virtual memory maps it
-     * read-only (guest writes trap). Bytes past the end of the file read as zero. Returns the bytes mapped.
-     * The file must not be truncated while it is mapped. Native memories only.
-     *
-     * @throws IllegalArgumentException for misaligned or out-of-bounds ranges, or a heap memory
+     * Host unmap on a memory without a page table: the whole pages of {@code [addr, addr + len)}, inside the
+     * mappable region, become fresh zero pages (ending any host mapping there). Virtual memories override it
+     * with {@code memory.unmap}.
      */
     @Override
-    public final long mapFile(java.nio.file.Path path, long fileOffset, long length, long guestAddress,
-                              FileAccess access) throws java.io.IOException {
-        return mapFile(path, fileOffset, length, guestAddress, access == FileAccess.READ_WRITE);
+    public synchronized void unmap(long addr, long len) {
+        if (len == 0) {
+            throw new TrapException(VirtualMemory.INVALID_SIZE);
+        }
+        checkBounds(addr, len);
+        long mask = pageSize() - 1;
+        long start = addr & ~mask;
+        long end = (addr + len + mask) & ~mask;
+        hostMappings.checkMappable(end);
+        checkWriteRange(start, end - start);
+        hostMappings.release(start, end);
+        freshPages(start, end, Posix.PROT_READ | Posix.PROT_WRITE);
     }
 
-    public final synchronized long mapFile(java.nio.file.Path path, long fileOffset, long length, long guestAddress,
-                                           boolean writable) throws java.io.IOException {
-        if (!(storage instanceof NativeStorage ns)) {
-            throw new IllegalArgumentException("file mapping needs native memory (this one is on the heap)");
-        }
-        long page = pageSize();
-        if (fileOffset < 0 || fileOffset % Posix.OS_PAGE != 0 || guestAddress < 0 || guestAddress % page != 0
-                || page % Posix.OS_PAGE != 0) {
-            throw new IllegalArgumentException("file offset must be a multiple of 4096 and guest address of the page size");
-        }
-        long fileSize = java.nio.file.Files.size(path);
-        long available = Math.max(0, fileSize - fileOffset);
-        long mapped = Math.min(length, available);
-        long end = guestAddress + ((length + page - 1) & -page);
-        if (length <= 0 || end > byteSize || end < guestAddress) {
-            throw new IllegalArgumentException("mapping [" + guestAddress + ", " + end + ") is outside the memory ("
-                    + byteSize + " bytes)");
-        }
-        long fileBytes = NativeStorage.roundUp(mapped);
-        int fd = Posix.open(path.toString(), (writable ? Posix.O_RDWR : Posix.O_RDONLY) | Posix.O_CLOEXEC);
-        if (fd < 0) {
-            throw new java.io.IOException("cannot open " + path);
-        }
-        try {
-            // Pages past the file's end stay anonymous (zero): touching file pages beyond EOF would fault.
-            if (!ns.remapAnonymous(guestAddress, end - guestAddress, fileProtection(true))) {
-                throw new java.io.IOException("cannot prepare the guest range");
-            }
-            boolean shared = writable || this instanceof VirtualMemory;
-            if (fileBytes > 0 && !ns.mapFile(guestAddress, fileBytes, fd, fileOffset, fileProtection(writable), shared)) {
-                throw new java.io.IOException("mmap of " + path + " failed");
-            }
-            if (fileBytes < end - guestAddress && fileProtection(writable) != fileProtection(true)) {
-                ns.protect(guestAddress + fileBytes, end - guestAddress - fileBytes, fileProtection(writable));
-            }
-        } finally {
-            Posix.close(fd);
-        }
-        removeFileRanges(guestAddress, end);
-        fileRanges.put(guestAddress, end);
-        fileMapped(guestAddress, end, writable);
-        return mapped;
-    }
-
-    /** Puts fresh zero pages back over {@code [guestAddress, guestAddress + length)} after {@link #mapFile}. */
     @Override
-    public final synchronized void unmapFile(long guestAddress, long length) {
-        if (!(storage instanceof NativeStorage ns)) {
-            throw new IllegalArgumentException("file mapping needs native memory");
+    public final synchronized long map(java.nio.file.Path file, long fileOffset, long length, long addr,
+                                       Protection protection) throws java.io.IOException {
+        return hostMappings.mapFile(file, fileOffset, length, addr, protection);
+    }
+
+    @Override
+    public final synchronized long map(MemorySegment buffer, long addr, Protection protection) {
+        return hostMappings.mapBuffer(buffer, addr, protection);
+    }
+
+    @Override
+    public long mappableBytes() {
+        return mappableBytes;
+    }
+
+    /** Replaces whole pages {@code [start, end)} with zero pages of OS protection {@code prot}. */
+    final void freshPages(long start, long end, int prot) {
+        if (storage instanceof NativeStorage ns && pageSize() >= Posix.OS_PAGE) {
+            if (!ns.remapAnonymous(start, end - start, prot)) {
+                throw new TrapException("memory.map refused by the host");
+            }
+        } else {
+            storage.discard(start, end - start);
         }
-        long page = pageSize();
-        long end = guestAddress + ((length + page - 1) & -page);
-        checkBounds(guestAddress, end - guestAddress);
-        ns.remapAnonymous(guestAddress, end - guestAddress, unmappedProtection());
-        removeFileRanges(guestAddress, end);
-        fileUnmapped(guestAddress, end);
     }
 
-    /** OS protection of a file mapping: plain memories keep every page writable (copy-on-write if read-only). */
-    int fileProtection(boolean writable) {
+    /** Checks that the host may map over {@code [start, end)}; the kinds with sections or a page table add rules. */
+    void prepareHostMapping(long start, long end) {
+        checkWriteRange(start, end - start);
+    }
+
+    /** OS protection of a host mapping: memories without a page table keep every page writable. */
+    int hostMappingProtection(Protection protection) {
         return Posix.PROT_READ | Posix.PROT_WRITE;
     }
 
-    /** OS protection of pages after a file is unmapped. */
-    int unmappedProtection() {
-        return Posix.PROT_READ | Posix.PROT_WRITE;
+    /** Records a new host mapping's protection (virtual memories: in the page table). */
+    void hostMapped(long start, long end, Protection protection) {
     }
 
-    /** Forgets the file ranges inside {@code [start, end)} (they are mapped again or unmapped). */
-    private void removeFileRanges(long start, long end) {
-        fileRanges.subMap(start, end).clear();
-    }
-
-    void fileMapped(long start, long end, boolean writable) {
-    }
-
-    void fileUnmapped(long start, long end) {
+    /** Makes host-mapped pages of {@code [start, end)} readable for copying a buffer back. */
+    void readableForHost(long start, long end) {
     }
 
     /** Ends instantiation: from now on protected sections are enforced for everyone but privileged views. */
@@ -661,11 +685,15 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
 
     /**
      * Frees the memory's storage: its pages go back to the OS at once, its address space when the memory
-     * becomes unreachable; later accesses fail, never crash.
+     * becomes unreachable; later accesses fail, never crash. Writable buffer mappings get their bytes back
+     * first.
      */
     @Override
     public void close() {
         synchronized (this) {
+            if (byteSize > 0) {
+                hostMappings.release(0, byteSize);
+            }
             byteSize = 0;
             bufLimit = 0;
             storage.close();

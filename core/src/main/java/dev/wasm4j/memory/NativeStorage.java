@@ -142,6 +142,11 @@ final class NativeStorage implements Storage {
 
     @Override
     public long residentBytes(long bytes) {
+        return residentBytes(0, bytes);
+    }
+
+    /** Bytes of {@code [start, start + bytes)} ({@code start} a multiple of the OS page) in physical memory. */
+    long residentBytes(long start, long bytes) {
         long len = roundUp(bytes);
         if (len == 0) {
             return 0;
@@ -153,7 +158,7 @@ final class NativeStorage implements Storage {
             MemorySegment vec = a.allocate(Math.min(pages, chunkPages));
             for (long p = 0; p < pages; p += chunkPages) {
                 long n = Math.min(chunkPages, pages - p);
-                if (Posix.mincore(base + p * Posix.OS_PAGE, n * Posix.OS_PAGE, vec) != 0) {
+                if (Posix.mincore(base + start + p * Posix.OS_PAGE, n * Posix.OS_PAGE, vec) != 0) {
                     return -1;
                 }
                 for (long i = 0; i < n; i++) {

@@ -16,6 +16,9 @@ import java.util.List;
  */
 public record Function(int typeIndex, List<Locals> locals, Expr body) {
 
+    /**
+     * Copies {@code locals}.
+     */
     public Function {
         locals = List.copyOf(locals);
     }

@@ -15,6 +15,12 @@ package dev.wasm4j.model;
  */
 public record Global(GlobalType type, Expr init, FreezeClause freeze) {
 
+    /**
+     * A global without a freeze clause.
+     *
+     * @param type the type
+     * @param init the init
+     */
     public Global(GlobalType type, Expr init) {
         this(type, init, FreezeClause.NONE);
     }

@@ -93,6 +93,11 @@ public final class Module {
         tagTypes = List.copyOf(tgs);
     }
 
+    /**
+     * A builder for a module.
+     *
+     * @return a new, empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -111,10 +116,20 @@ public final class Module {
      *
      * @return the types
      */
+    /**
+     * The type section's types, rec groups flattened.
+     *
+     * @return the types
+     */
     public List<SubType> types() {
         return types;
     }
 
+    /**
+     * The imports, in order.
+     *
+     * @return the imports
+     */
     public List<Import> imports() {
         return imports;
     }
@@ -128,22 +143,47 @@ public final class Module {
         return functions;
     }
 
+    /**
+     * Tables defined by this module (not imported).
+     *
+     * @return the tables
+     */
     public List<Table> tables() {
         return tables;
     }
 
+    /**
+     * Memories defined by this module (not imported).
+     *
+     * @return the memories
+     */
     public List<MemoryType> memories() {
         return memories;
     }
 
+    /**
+     * Globals defined by this module (not imported).
+     *
+     * @return the globals
+     */
     public List<Global> globals() {
         return globals;
     }
 
+    /**
+     * Tags defined by this module (not imported).
+     *
+     * @return the tags
+     */
     public List<Tag> tags() {
         return tags;
     }
 
+    /**
+     * The exports, in order.
+     *
+     * @return the exports
+     */
     public List<Export> exports() {
         return exports;
     }
@@ -157,10 +197,20 @@ public final class Module {
         return start;
     }
 
+    /**
+     * The element segments.
+     *
+     * @return the element segments
+     */
     public List<ElemSegment> elems() {
         return elems;
     }
 
+    /**
+     * The data segments.
+     *
+     * @return the data segments
+     */
     public List<DataSegment> datas() {
         return datas;
     }
@@ -174,10 +224,20 @@ public final class Module {
         return dataCount;
     }
 
+    /**
+     * The custom sections, in order.
+     *
+     * @return the custom sections
+     */
     public List<CustomSection> customSections() {
         return customSections;
     }
 
+    /**
+     * The names from the {@code name} section (empty when absent).
+     *
+     * @return the names
+     */
     public Names names() {
         return names;
     }

@@ -696,6 +696,11 @@ public enum Opcode {
         };
     }
 
+    /**
+     * The shape of this instruction's immediates.
+     *
+     * @return the immediates' shape
+     */
     public Imm imm() {
         return imm;
     }

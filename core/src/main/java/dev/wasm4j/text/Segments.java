@@ -110,28 +110,71 @@ final class Segments {
 
     // ---------------------------------------------------------------- tables
 
-    /** {@code addrtype? min max? reftype}, encoded as a table type. */
+    /**
+     * {@code addrtype? min max? (no-access n)? (read-only n)? reftype}, encoded as a table type. As for
+     * memories, four or three numbers are the positional form {@code no-access read-only min max?}; any
+     * protection makes the table invalid unless both sizes are zero (static-protection.md, "Tables").
+     */
     void tableType(ByteWriter w) {
         AddrType at = addrType();
+        TextLimits limits = limits();
+        long[] protection = protection(at, limits);
+        RefType rt = types.refType();
+        writeTableType(w, at, limits, rt, protection);
+    }
+
+    /**
+     * Limits as written: {@code min max?}, or static-protection.md's positional form, where three or four
+     * numbers are {@code no-access read-only min max?} ({@code noAccess} is -1 otherwise).
+     */
+    private record TextLimits(long min, boolean hasMax, long max, Token minToken, long noAccess, long readOnly) {
+    }
+
+    private TextLimits limits() {
         Token minTok = c.peek();
         long min = Syntax.u64(c);
         boolean hasMax = c.at(Kind.NAT);
         long max = hasMax ? Syntax.u64(c) : 0;
-        RefType rt = types.refType();
-        writeTableType(w, at, min, hasMax, max, rt, minTok);
+        if (!hasMax || !c.at(Kind.NAT)) {
+            return new TextLimits(min, hasMax, max, minTok, -1, -1);
+        }
+        Token rwTok = c.peek();
+        long rwMin = Syntax.u64(c);
+        boolean rwHasMax = c.at(Kind.NAT);
+        long rwMax = rwHasMax ? Syntax.u64(c) : 0;
+        return new TextLimits(rwMin, rwHasMax, rwMax, rwTok, min, max);
     }
 
-    private static void writeTableType(ByteWriter w, AddrType at, long min, boolean hasMax, long max, RefType rt,
-                                       Token at0) {
-        if (at == AddrType.I32 && (Long.compareUnsigned(min, 0xFFFF_FFFFL) > 0
-                || hasMax && Long.compareUnsigned(max, 0xFFFF_FFFFL) > 0)) {
-            throw new InvalidException("table size must be at most 2^32-1 for i32", at0.start());
+    /**
+     * The static protection sizes: {@code (no-access n)? (read-only n)?} clauses, or the positional ones;
+     * null when there are none.
+     */
+    private long[] protection(AddrType at, TextLimits limits) {
+        long noAccess = limits.noAccess();
+        long readOnly = limits.readOnly();
+        if (c.acceptClause("no-access")) {
+            noAccess = protectionPages(at);
+        }
+        if (c.acceptClause("read-only")) {
+            readOnly = protectionPages(at);
+        }
+        return noAccess < 0 && readOnly < 0 ? null : new long[] {Math.max(noAccess, 0), Math.max(readOnly, 0)};
+    }
+
+    private static void writeTableType(ByteWriter w, AddrType at, TextLimits l, RefType rt, long[] protection) {
+        if (at == AddrType.I32 && (Long.compareUnsigned(l.min(), 0xFFFF_FFFFL) > 0
+                || l.hasMax() && Long.compareUnsigned(l.max(), 0xFFFF_FFFFL) > 0)) {
+            throw new InvalidException("table size must be at most 2^32-1 for i32", l.minToken().start());
         }
         Encode.refType(w, rt);
-        w.u8((hasMax ? 1 : 0) | (at == AddrType.I64 ? 4 : 0));
-        w.u64(min);
-        if (hasMax) {
-            w.u64(max);
+        w.u8((l.hasMax() ? 1 : 0) | (at == AddrType.I64 ? 4 : 0) | (protection != null ? 0x10 : 0));
+        w.u64(l.min());
+        if (l.hasMax()) {
+            w.u64(l.max());
+        }
+        if (protection != null) {
+            w.u64(protection[0]);
+            w.u64(protection[1]);
         }
     }
 
@@ -206,7 +249,7 @@ final class Segments {
             }
         }
         c.expectRpar();
-        writeTableType(out.tables.add(), at, n, true, n, tableType, rtTok);
+        writeTableType(out.tables.add(), at, new TextLimits(n, true, n, rtTok, -1, -1), tableType, null);
         ByteWriter w = out.elems.add();
         boolean compact = table == 0 && segType.equals(RefType.FUNCREF);
         w.u8(compact ? 4 : 6);
@@ -231,33 +274,13 @@ final class Segments {
         boolean virtual = c.acceptKeyword("virtual");
         AddrType at = addrType();
         virtual |= c.acceptKeyword("virtual");
-        Token minTok = c.peek();
-        long min = Syntax.u64(c);
-        boolean hasMax = c.at(Kind.NAT);
-        long max = hasMax ? Syntax.u64(c) : 0;
-        long noAccess = -1;
-        long readOnly = -1;
-        if (hasMax && c.at(Kind.NAT)) {
-            // static-protection.md's positional form: no-access read-only read-write-min read-write-max?
-            noAccess = min;
-            readOnly = max;
-            minTok = c.peek();
-            min = Syntax.u64(c);
-            hasMax = c.at(Kind.NAT);
-            max = hasMax ? Syntax.u64(c) : 0;
-        }
+        TextLimits limits = limits();
         boolean shared = c.acceptKeyword("shared");
         if (!shared) {
             c.acceptKeyword("unshared");
         }
         int pageLog2 = pageSize();
-        if (c.acceptClause("no-access")) {
-            noAccess = protectionPages(at);
-        }
-        if (c.acceptClause("read-only")) {
-            readOnly = protectionPages(at);
-        }
-        writeMemoryType(w, at, virtual, min, hasMax, max, shared, pageLog2, noAccess, readOnly, minTok);
+        writeMemoryType(w, at, virtual, limits, shared, pageLog2, protection(at, limits));
     }
 
     private long protectionPages(AddrType at) {
@@ -280,19 +303,21 @@ final class Segments {
         return Long.numberOfTrailingZeros(n);
     }
 
-    private static void writeMemoryType(ByteWriter w, AddrType at, boolean virtual, long min, boolean hasMax,
-                                        long max, boolean shared, int pageLog2, long noAccess, long readOnly,
-                                        Token at0) {
+    private static void writeMemoryType(ByteWriter w, AddrType at, boolean virtual, TextLimits l, boolean shared,
+                                        int pageLog2, long[] protection) {
+        long min = l.min();
+        long max = l.max();
+        boolean hasMax = l.hasMax();
         if (at == AddrType.I32 && (Long.compareUnsigned(min, 0xFFFF_FFFFL) > 0
                 || hasMax && Long.compareUnsigned(max, 0xFFFF_FFFFL) > 0)) {
             throw new InvalidException(pageLog2 == MemoryType.DEFAULT_PAGE_SIZE_LOG2
                     ? "memory size must be at most 2^16 pages (4 GiB) for i32"
-                    : "memory size must be at most " + (1L << (32 - pageLog2)) + " pages for i32", at0.start());
+                    : "memory size must be at most " + (1L << (32 - pageLog2)) + " pages for i32",
+                    l.minToken().start());
         }
         boolean customPage = pageLog2 != MemoryType.DEFAULT_PAGE_SIZE_LOG2;
-        boolean protection = noAccess >= 0 || readOnly >= 0;
         int flags = (hasMax ? 0x01 : 0) | (shared ? 0x02 : 0) | (at == AddrType.I64 ? 0x04 : 0)
-                | (customPage ? 0x08 : 0) | (protection ? 0x10 : 0) | (virtual ? 0x20 : 0);
+                | (customPage ? 0x08 : 0) | (protection != null ? 0x10 : 0) | (virtual ? 0x20 : 0);
         w.u8(flags);
         w.u64(min);
         if (hasMax) {
@@ -301,9 +326,9 @@ final class Segments {
         if (customPage) {
             w.u32(pageLog2);
         }
-        if (protection) {
-            w.u64(Math.max(noAccess, 0));
-            w.u64(Math.max(readOnly, 0));
+        if (protection != null) {
+            w.u64(protection[0]);
+            w.u64(protection[1]);
         }
     }
 
@@ -336,7 +361,8 @@ final class Segments {
         c.expectRpar();
         long pageSize = 1L << pageLog2;
         long pages = (bytes.length + pageSize - 1) / pageSize;
-        writeMemoryType(out.memories.add(), at, false, pages, true, pages, false, pageLog2, -1, -1, t);
+        writeMemoryType(out.memories.add(), at, false, new TextLimits(pages, true, pages, t, -1, -1), false, pageLog2,
+                null);
         ByteWriter w = out.datas.add();
         if (index == 0) {
             w.u8(0);

@@ -24,6 +24,10 @@ final class ExternTypes {
 
     /** Checks a table type and returns it with its element type closed. */
     static TableType table(TableType t, ModuleContext c) {
+        if (!t.protection().isNone()) {
+            // static-protection.md: tables share the limits encoding, with both sizes zero.
+            throw new InvalidException("table no-access and read-only sizes must be zero", -1);
+        }
         if (t.addrType() == AddrType.I32) {
             checkRange(t.limits(), MAX_TABLE32, "table size must be at most 2^32-1");
         }

@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Zero-copy file mapping into linear memory: what the guest sees and what reaches the file. */
 class FileMappingTest {
@@ -54,12 +53,12 @@ class FileMappingTest {
         Path f = file("rw.bin", 100_000);
         try (Instance i = new Linker().instantiate(WasmModule.parseText(GUEST.formatted("4")))) {
             Memory m = i.memory("memory");
-            assertEquals(100_000, m.mapFile(f, 0, 100_000, 65536, Memory.FileAccess.READ_WRITE));
+            assertEquals(65536, m.map(f, 0, 100_000, 65536, Memory.Protection.READ_WRITE));
             assertEquals((7 * 5 + 3) & 0xFF, load8(i, 65536 + 5));
             i.function("store8").call(Value.i32(65536 + 5), Value.i32(0xEE));
             // Past the file's end, in the last mapped page: zero.
             assertEquals(0, load8(i, 65536 + 100_000));
-            m.unmapFile(65536, 100_000);
+            m.unmap(65536, 100_000);
             assertEquals(0, load8(i, 65536 + 5), "unmapping puts zero pages back");
         }
         assertEquals((byte) 0xEE, Files.readAllBytes(f)[5]);
@@ -75,7 +74,7 @@ class FileMappingTest {
                   (func (export "discard") (param i32 i32) (memory.discard (local.get 0) (local.get 1))))
                 """;
         try (Instance i = new Linker().instantiate(WasmModule.parseText(wat))) {
-            i.memory("memory").mapFile(f, 0, 65536, 65536, Memory.FileAccess.READ_ONLY);
+            i.memory("memory").map(f, 0, 65536, 65536, Memory.Protection.READ);
             assertEquals(3, load8(i, 65536));
             i.function("discard").call(Value.i32(65536), Value.i32(1));
             assertEquals(0, load8(i, 65536), "discarded bytes are zero, not the file's");
@@ -87,7 +86,7 @@ class FileMappingTest {
         Path f = file("ro.bin", 70_000);
         byte[] before = Files.readAllBytes(f);
         try (Instance i = new Linker().instantiate(WasmModule.parseText(GUEST.formatted("4")))) {
-            i.memory("memory").mapFile(f, 0, 70_000, 0, Memory.FileAccess.READ_ONLY);
+            i.memory("memory").map(f, 0, 70_000, 0, Memory.Protection.READ);
             assertEquals(3, load8(i, 0));
             i.function("store8").call(Value.i32(0), Value.i32(1));   // private copy-on-write page
             assertEquals(1, load8(i, 0));
@@ -100,7 +99,7 @@ class FileMappingTest {
         Path f = file("v.bin", 65536);
         try (Instance i = new Linker().instantiate(WasmModule.parseText(GUEST.formatted("virtual 4")))) {
             assertThrows(TrapException.class, () -> load8(i, 65536), "unmapped before");
-            i.memory("memory").mapFile(f, 0, 65536, 65536, Memory.FileAccess.READ_ONLY);
+            i.memory("memory").map(f, 0, 65536, 65536, Memory.Protection.READ);
             assertEquals(3, load8(i, 65536));
             TrapException t = assertThrows(TrapException.class,
                     () -> i.function("store8").call(Value.i32(65536), Value.i32(1)));
@@ -113,11 +112,15 @@ class FileMappingTest {
         Path f = file("x.bin", 4096);
         try (Instance i = new Linker().instantiate(WasmModule.parseText(GUEST.formatted("1")))) {
             Memory m = i.memory("memory");
-            assertThrows(IllegalArgumentException.class, () -> m.mapFile(f, 1, 10, 0, Memory.FileAccess.READ_ONLY));
-            assertThrows(IllegalArgumentException.class, () -> m.mapFile(f, 0, 10, 100, Memory.FileAccess.READ_ONLY));
-            assertThrows(IllegalArgumentException.class,
-                    () -> m.mapFile(f, 0, 10, 65536, Memory.FileAccess.READ_ONLY));
-            assertTrue(m.mapFile(f, 0, 4096, 0, Memory.FileAccess.READ_ONLY) == 4096);
+            assertThrows(IllegalArgumentException.class, () -> m.map(f, 1, 10, 0, Memory.Protection.READ));
+            assertThrows(IllegalArgumentException.class, () -> m.map(f, 0, 10, 100, Memory.Protection.READ));
+            assertThrows(TrapException.class, () -> m.map(f, 0, 10, 65536, Memory.Protection.READ));
+            assertThrows(TrapException.class, () -> m.map(f, 0, 0, 0, Memory.Protection.READ), "size 0");
+            assertThrows(IllegalArgumentException.class, () -> m.map(f, 0, 10, 0, Memory.Protection.NONE),
+                    "no page table to make pages inaccessible");
+            assertEquals(0, m.map(f, 0, 4096, 0, Memory.Protection.READ));
+            assertThrows(TrapException.class, () -> m.map(f, 0, 4096, 0, Memory.Protection.READ),
+                    "a second mapping over the first");
         }
     }
 }

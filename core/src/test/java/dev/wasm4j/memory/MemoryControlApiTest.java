@@ -53,7 +53,9 @@ class MemoryControlApiTest {
         byte[] discard = Wat.assemble("(module (memory 1) (func (memory.discard (i32.const 0) (i32.const 0))))");
         byte[] protectedMemory = Wat.assemble("(module (memory 1 (no-access 1)))");
         byte[] virtualMemory = Wat.assemble("(module (memory virtual 1))");
+        byte[] tableLimits = Wat.assemble("(module (table 1 (no-access 0) (read-only 0) funcref))");
         Features strict = Features.DEFAULT.without(Feature.MEMORY_CONTROL);
+        assertThrows(MalformedException.class, () -> WasmModule.parse(tableLimits, strict));
         assertThrows(MalformedException.class, () -> WasmModule.parse(discard, strict));
         assertThrows(MalformedException.class, () -> WasmModule.parse(protectedMemory, strict));
         assertThrows(MalformedException.class, () -> WasmModule.parse(virtualMemory, strict));
@@ -61,5 +63,6 @@ class MemoryControlApiTest {
         WasmModule.parse(discard);
         WasmModule.parse(protectedMemory);
         WasmModule.parse(virtualMemory);
+        WasmModule.parse(tableLimits);
     }
 }

@@ -66,6 +66,29 @@ class ResidentMemoryTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"memory.discard", "memory.unmap"})
+    void aVirtualMemoryReleasesResidentPages(String op) {
+        String wat = """
+                (module
+                  (memory (export "memory") virtual 8193 8193 (no-access 1))
+                  (func (export "map") (drop (memory.map readwrite (i32.const 65536) (i32.const %1$d))))
+                  (func (export "touch") (memory.fill (i32.const 65536) (i32.const 0x5a) (i32.const %1$d)))
+                  (func (export "release") (%2$s (i32.const 65536) (i32.const %1$d))))
+                """.formatted(TOUCHED, op);
+        try (Instance instance = new Linker().instantiate(WasmModule.parseText(wat))) {
+            LinearMemory memory = (LinearMemory) instance.memory("memory");
+            instance.function("map").call();
+            instance.function("touch").call();
+            long touchedRss = ProcStatus.rss();
+            assertTrue(memory.residentBytes() >= TOUCHED, "resident after touching: " + memory.residentBytes());
+            instance.function("release").call();
+            long released = touchedRss - ProcStatus.rss();
+            assertTrue(released >= TOUCHED * 99 / 100, "RSS dropped by " + released / MIB + " MiB");
+            assertTrue(memory.residentBytes() < TOUCHED / 100, "resident after " + op + ": " + memory.residentBytes());
+        }
+    }
+
     private static void sleep(long ms) {
         try {
             Thread.sleep(ms);
