@@ -168,6 +168,7 @@ def main():
     ap.add_argument('-n', type=int, default=3, help='runs per program and runner (median)')
     ap.add_argument('--runners', default=','.join(RUNNERS))
     ap.add_argument('--programs', default='')
+    ap.add_argument('--once', default='', help='runners to run once per program (slow peers), not -n times')
     ap.add_argument('--jit', action='store_true', help='also report HotSpot compilation problems')
     ap.add_argument('--report', action='store_true', help='rewrite the section of docs/performance.md')
     ap.add_argument('--out', default=RESULTS)
@@ -184,7 +185,7 @@ def main():
         reference = None
         for runner in runners:
             times, rss, note = [], [], ''
-            for i in range(a.n):
+            for i in range(1 if runner in a.once.split(',') else a.n):
                 for attempt in range(3):
                     t, m, code, out = run_once(command(runner, prog, jdk), prog)
                     if not (runner == 'node' and code < 0):
@@ -232,10 +233,12 @@ def write_report(table, jit, a, jdk):
     text = open(DOC).read()
     begin, end = '<!-- programs:begin -->', '<!-- programs:end -->'
     section = [begin, '',
-               f"Machine: {m['cpu']}, {m['cores']} cores; {m['java']}; node {m['node']}. Median of {a.n} runs, "
+               f"Machine: {m['cpu']}, {m['cores']} cores; {m['java']}; node {m['node']}. Median of {a.n} runs"
+               + (f" ({a.once}: one run)" if a.once else '') + ", "
                'each a fresh process timed from outside (start-up, compilation and warm-up included), all '
                'runners in the same session; every output equal to node\'s.', '',
-               '```sh', f"bench/programs/run.py -n {a.n}" + (' --jit' if a.jit else '') + ' --report', '```', '',
+               '```sh', f"bench/programs/run.py -n {a.n} --runners {','.join(runners)}"
+               + (f' --once {a.once}' if a.once else '') + (' --jit' if a.jit else '') + ' --report', '```', '',
                table, '']
     if jit:
         section += ['HotSpot and the generated code (`--jit`: one more wasm4j run with `-XX:+PrintCompilation`):',
