@@ -207,7 +207,9 @@ public final class Instance implements AutoCloseable {
     @Override
     public void close() {
         instance.closed = true;
-        Interrupts.request(instance);
+        if (instance.runningThread != null) {
+            Interrupts.request(instance);   // taken by its trap, or when the call returns (Interrupts.exit)
+        }
         owned.forEach(LinearMemory::close);
     }
 

@@ -74,8 +74,6 @@ final class FunctionCompiler implements CodeSink {
     int[] memSlot;
     /** JVM local holding the GlobalInstance of global {@code i} (cached at entry), or -1. */
     int[] globalSlot;
-    /** JVM local counting loop iterations down to the next full interruption check ({@link InterruptEmitter}). */
-    int pollSlot = -1;
     /** A long[] scratch area for library operators that work on a slot stack, or -1. */
     int scratchSlot = -1;
     private Label restart;

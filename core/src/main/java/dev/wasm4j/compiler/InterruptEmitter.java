@@ -5,8 +5,6 @@ import dev.wasm4j.model.Expr;
 import dev.wasm4j.model.Opcode;
 
 import java.lang.classfile.CodeBuilder;
-import java.lang.classfile.Label;
-import java.lang.classfile.TypeKind;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
 import java.lang.constant.MethodTypeDesc;
@@ -18,29 +16,24 @@ import java.util.List;
 /**
  * What compiled code does at function entries and loop heads to stay under the host's control: the
  * interruption check (see {@link dev.wasm4j.exec.Interrupts}), so that a runaway guest stops soon after
- * {@code Instance.interrupt()}, a deadline or {@link Thread#interrupt()}. A loop head counts a JVM local down
- * and makes the full check (the instance's volatile flag and the thread's interrupt status, in
- * {@code Interrupts.check}) every {@link #POLL_EVERY} iterations:
+ * {@code Instance.interrupt()}, a deadline or {@link Thread#interrupt()}. The check is
  *
  * <pre>
- *   iinc poll -1; iload poll; ifgt go
- *   ldc 1024; istore poll; aload inst; invokestatic Interrupts.check
- *   go:
+ *   aload inst; invokedynamic check(ModuleInstance)V   // bootstrap: Interrupts.bootstrap
  * </pre>
  *
- * A function entry calls {@code Interrupts.atEntry(inst)}, which reads a plain copy of the instance's flag
- * (see {@link #functionEntry}). Both are hooks called by {@link FunctionCompiler}: {@link #prologue} where a method
- * starts, {@link #functionEntry} where a function's body starts, {@link #loopHead} at each loop; and,
- *
- * and, in code compiled for metered instances ({@link ChunkCompiler#metered}), the fuel charge: a call pays
+ * whose target is guarded by a switch point: while no interrupt is pending, HotSpot compiles it to nothing
+ * (an earlier countdown with a call every 1,024 iterations cost up to 80% of a tight loop's speed, since C2
+ * keeps nothing in registers across a call and hoists no loads past a barrier). Hooks called by
+ * {@link FunctionCompiler}: {@link #prologue} where a method starts, {@link #functionEntry} where a
+ * function's body starts, {@link #loopHead} at each loop; and,
+ * in code compiled for metered instances ({@link ChunkCompiler#metered}), the fuel charge: a call pays
  * for its function's instructions once at entry, a loop iteration for the loop body's at the head (the
  * interpreter charges the same amounts, at the back edge), through {@code ModuleInstance.fuel.consume(n)}.
  *
- * <p>A volatile read at every loop head cost up to 10% on tight loops (it is a barrier to C2's loop
- * optimizations) and the thread's status as much again; the countdown costs a register decrement (numbers in
- * docs/performance.md). Nothing here leaves anything on the operand stack, so it may sit where operands of
- * enclosing blocks are on the JVM stack.
- * {@code -Dwasm4j.interruptChecks=false} leaves the checks out ({@link dev.wasm4j.exec.Interrupts#CHECKS}).
+ * <p>Nothing here leaves anything on the operand stack, so it may sit where operands of enclosing blocks are
+ * on the JVM stack. {@code -Dwasm4j.interruptChecks=false} leaves the checks out
+ * ({@link dev.wasm4j.exec.Interrupts#CHECKS}).
  */
 final class InterruptEmitter {
     private static final ClassDesc INTERRUPTS = ClassDesc.of("dev.wasm4j.exec.Interrupts");
@@ -49,30 +42,20 @@ final class InterruptEmitter {
     private InterruptEmitter() {
     }
 
-    /**
-     * Iterations between full checks at loop heads. In between, a loop head only counts down a JVM local: no
-     * memory access, nothing that keeps C2 from unrolling or vectorizing the loop. A runaway loop then stops
-     * within this many iterations.
-     */
-    static final int POLL_EVERY = 1024;
+    private static final java.lang.constant.DirectMethodHandleDesc BOOTSTRAP = java.lang.constant.MethodHandleDesc.ofMethod(
+            java.lang.constant.DirectMethodHandleDesc.Kind.STATIC, INTERRUPTS, "bootstrap",
+            MethodTypeDesc.of(ConstantDescs.CD_CallSite, ConstantDescs.CD_MethodHandles_Lookup, ConstantDescs.CD_String,
+                    ConstantDescs.CD_MethodType));
+    private static final java.lang.constant.DynamicCallSiteDesc CHECK = java.lang.constant.DynamicCallSiteDesc.of(
+            BOOTSTRAP, "check", MethodTypeDesc.of(ConstantDescs.CD_void, Descs.INSTANCE));
 
-    /**
-     * At the start of a method (a function's own, before a loop entry's jump; or a region's): the countdown
-     * local that its loop heads use.
-     */
+    /** At the start of a method (a function's own, before a loop entry's jump; or a region's): nothing now. */
     static void prologue(FunctionCompiler fc) {
-        if (!dev.wasm4j.exec.Interrupts.CHECKS) {
-            return;
-        }
-        fc.pollSlot = fc.cb.allocateLocal(TypeKind.INT);
-        fc.cb.loadConstant(POLL_EVERY).istore(fc.pollSlot);
     }
 
     /**
      * At a function's entry (its own method, not a region of a split function), where self tail calls jump
-     * back to. A function that neither calls nor loops ends soon by itself and is not checked. A call re-reads
-     * memory, so the entry reads a plain copy of the instance's flag; a function that tail-calls itself (a
-     * jump back here, a loop in all but name) counts down as loop heads do.
+     * back to. A function that neither calls nor loops ends soon by itself and is not checked.
      */
     static void functionEntry(FunctionCompiler fc) {
         Shape shape = shape(fc);
@@ -82,12 +65,8 @@ final class InterruptEmitter {
         if (!dev.wasm4j.exec.Interrupts.CHECKS) {
             return;
         }
-        if (shape.selfTail) {
-            countdown(fc);
-        } else if (shape.calls || shape.loops.length > 0) {
-            // 4 bytes of bytecode: small functions stay under HotSpot's inlining limits
-            fc.cb.aload(fc.instSlot);
-            fc.cb.invokestatic(INTERRUPTS, "atEntry", MethodTypeDesc.of(ConstantDescs.CD_void, Descs.INSTANCE));
+        if (shape.selfTail || shape.calls || shape.loops.length > 0) {
+            check(fc);
         }
     }
 
@@ -98,24 +77,14 @@ final class InterruptEmitter {
             charge(fc.cb, fc.instSlot, fc.loopOrdinal >= 0 && fc.loopOrdinal < loops.length ? loops[fc.loopOrdinal] : 1);
         }
         if (dev.wasm4j.exec.Interrupts.CHECKS) {
-            countdown(fc);
+            check(fc);
         }
     }
 
-    /**
-     * {@code if (--poll <= 0) { poll = POLL_EVERY; Interrupts.check(inst); }}: the full check (the instance's
-     * volatile flag, the thread's interrupt status) every {@link #POLL_EVERY} passes.
-     */
-    private static void countdown(FunctionCompiler fc) {
-        CodeBuilder cb = fc.cb;
-        Label go = cb.newLabel();
-        cb.iinc(fc.pollSlot, -1);
-        cb.iload(fc.pollSlot);
-        cb.ifgt(go);
-        cb.loadConstant(POLL_EVERY).istore(fc.pollSlot);
-        cb.aload(fc.instSlot);
-        cb.invokestatic(INTERRUPTS, "check", MethodTypeDesc.of(ConstantDescs.CD_void, Descs.INSTANCE));
-        cb.labelBinding(go);
+    /** The check: 7 bytes of bytecode, nothing at all in C2's code while no interrupt is pending. */
+    private static void check(FunctionCompiler fc) {
+        fc.cb.aload(fc.instSlot);
+        fc.cb.invokedynamic(CHECK);
     }
 
     private static void charge(CodeBuilder cb, int instSlot, int units) {

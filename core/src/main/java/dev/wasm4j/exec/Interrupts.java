@@ -2,7 +2,16 @@ package dev.wasm4j.exec;
 
 import dev.wasm4j.TrapException;
 
+import java.lang.invoke.CallSite;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.MutableCallSite;
+import java.lang.invoke.SwitchPoint;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -11,10 +20,19 @@ import java.util.concurrent.TimeUnit;
  * Stopping a running guest from outside (like wasmtime's epoch interruption): both tiers check at function
  * entries and loop heads whether the instance was asked to stop ({@link ModuleInstance#interrupt}, set by
  * {@code Instance.interrupt()} from any thread or by a deadline's timer) or whether the running thread was
- * interrupted ({@link Thread#interrupt()}), and then trap with {@link #MESSAGE}. The interpreter checks both
- * at every entry and iteration; compiled code reads a plain copy of the flag at entries and makes the full
- * check every 1024 iterations of a loop (see {@code compiler.InterruptEmitter}), so a thread's interrupt is
- * seen at loop heads there. The trap is taken in {@link #poll}.
+ * interrupted ({@link Thread#interrupt()}), and then trap with {@link #MESSAGE}. The trap is taken in
+ * {@link #poll}.
+ *
+ * <p>The interpreter reads the flags at every check. Compiled code must not: any read that is guaranteed to
+ * see another thread's write (volatile, opaque, or a call) is a barrier to C2's loop optimizations, and
+ * one at every loop head cost 20-80% of the steady state on the C kernels. So a compiled check is an
+ * {@code invokedynamic} on {@link #SITE}, whose target is guarded by a {@link SwitchPoint}: while no
+ * interrupt is pending, the JIT compiles the check to nothing (it depends on the switch point instead).
+ * A request ({@link #request}) invalidates the switch point, which deoptimizes the compiled code that
+ * depends on it; from then on the site's target reads the flags, until no request is pending any more and a
+ * fresh switch point is armed ({@link #taken}). A thread's interrupt status cannot trigger that by itself, so
+ * a daemon thread ({@link Watchdog}) looks every {@link Watchdog#PERIOD_MS} ms at the threads running calls
+ * that came in through {@link #enter} and turns an interrupted one into a request.
  *
  * <p>An interrupt request is sticky, as {@link Thread#interrupt()} is: made while nothing runs, it stops the
  * next call at its first check, and the trap clears it. A thread's interrupt status is left set (as NIO's
@@ -45,10 +63,130 @@ public final class Interrupts {
     private Interrupts() {
     }
 
+    /** The check compiled code makes: bound to {@link #SITE} by {@link #bootstrap}. */
+    private static final MethodType CHECK_TYPE = MethodType.methodType(void.class, ModuleInstance.class);
+    private static final MethodHandle NOTHING = MethodHandles.empty(CHECK_TYPE);
+    private static final MethodHandle CHECK;
+    /** The one call site behind every compiled check. */
+    private static final MutableCallSite SITE = new MutableCallSite(CHECK_TYPE);
+    /** Guards {@link #armed} and {@link #pending}. */
+    private static final Object LOCK = new Object();
+    /** Valid while no request is pending; null while the site reads the flags. */
+    private static SwitchPoint armed;
+    /** Instances asked to stop that have not trapped yet. */
+    private static int pending;
+
+    static {
+        try {
+            CHECK = MethodHandles.lookup().findStatic(Interrupts.class, "check", CHECK_TYPE);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+        arm();
+    }
+
+    /** The bootstrap of compiled code's checks ({@code compiler.InterruptEmitter}): always {@link #SITE}. */
+    public static CallSite bootstrap(MethodHandles.Lookup lookup, String name, MethodType type) {
+        return SITE;
+    }
+
+    private static void arm() {
+        armed = new SwitchPoint();
+        SITE.setTarget(armed.guardWithTest(NOTHING, CHECK));
+        MutableCallSite.syncAll(new MutableCallSite[] {SITE});
+    }
+
     /** Asks the code running in {@code inst} (or the next call of it) to stop. Any thread. */
     public static void request(ModuleInstance inst) {
-        inst.interruptAtEntry = 1;
-        inst.interrupt = 1;     // the volatile write publishes both
+        synchronized (LOCK) {
+            if (inst.interrupt == 0) {
+                pending++;
+            }
+            inst.interruptAtEntry = 1;
+            inst.interrupt = 1;
+            if (armed != null) {
+                SwitchPoint.invalidateAll(new SwitchPoint[] {armed});
+                armed = null;
+            }
+        }
+    }
+
+    /** The request on {@code inst} is taken (it trapped) or void (it closed): compiled checks may go quiet. */
+    public static void taken(ModuleInstance inst) {
+        synchronized (LOCK) {
+            if (inst.interrupt != 0) {
+                inst.interruptAtEntry = 0;
+                inst.interrupt = 0;
+                if (--pending == 0 && armed == null) {
+                    arm();
+                }
+            }
+        }
+    }
+
+    /**
+     * A call from the host into {@code inst} starts on this thread: the {@link Watchdog} watches the thread's
+     * interrupt status while it runs. Returns what {@link #exit} restores (the outer call's thread, for
+     * re-entrant calls).
+     */
+    public static Thread enter(ModuleInstance inst) {
+        Thread outer = inst.runningThread;
+        inst.runningThread = Thread.currentThread();
+        if (!inst.watched) {
+            inst.watched = true;
+            Watchdog.watch(inst);
+        }
+        return outer;
+    }
+
+    /** The call that {@link #enter} began has returned or thrown. */
+    public static void exit(ModuleInstance inst, Thread outer) {
+        inst.runningThread = outer;
+        if (outer == null && inst.closed) {
+            taken(inst);   // a request made by close() that no check saw: nothing will run here again
+        }
+    }
+
+    /**
+     * Turns the interrupt status of threads running guest code into requests, for compiled code (which does
+     * not read it). Started with the first call; a daemon that sleeps {@link #PERIOD_MS} ms between looks.
+     */
+    private static final class Watchdog {
+        static final long PERIOD_MS = 20;
+        private static final List<WeakReference<ModuleInstance>> WATCHED = new ArrayList<>();
+        private static Thread thread;
+
+        static synchronized void watch(ModuleInstance inst) {
+            WATCHED.add(new WeakReference<>(inst));
+            if (thread == null) {
+                thread = Thread.ofPlatform().daemon().name("wasm4j-interrupts").start(Watchdog::run);
+            }
+        }
+
+        private static void run() {
+            while (true) {
+                try {
+                    Thread.sleep(PERIOD_MS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                look();
+            }
+        }
+
+        private static synchronized void look() {
+            WATCHED.removeIf(r -> {
+                ModuleInstance inst = r.get();
+                if (inst == null || inst.closed) {
+                    return true;
+                }
+                Thread t = inst.runningThread;
+                if (t != null && t.isInterrupted() && inst.interrupt == 0) {
+                    request(inst);
+                }
+                return false;
+            });
+        }
     }
 
     /** Interrupts {@code inst} after {@code timeout}; the future cancels that. */
@@ -61,18 +199,8 @@ public final class Interrupts {
     }
 
     /**
-     * The check at a compiled function's entry: a plain read, since a call reads memory afresh anyway (a
-     * method this small is always inlined).
-     */
-    public static void atEntry(ModuleInstance inst) {
-        if (inst.interruptAtEntry != 0) {
-            poll(inst);
-        }
-    }
-
-    /**
-     * The full check of a loop head (every so many iterations in compiled code, every time in the
-     * interpreter): the instance's flag and the thread's interrupt status.
+     * The full check of a loop head (in the interpreter; in compiled code while an interrupt is pending):
+     * the instance's flag and the thread's interrupt status.
      */
     public static void check(ModuleInstance inst) {
         if (inst.interrupt != 0 || Thread.currentThread().isInterrupted()) {
@@ -86,8 +214,7 @@ public final class Interrupts {
      */
     public static void poll(ModuleInstance inst) {
         if (inst.interrupt != 0) {
-            inst.interruptAtEntry = 0;
-            inst.interrupt = 0;
+            taken(inst);
             throw new TrapException(MESSAGE);
         }
         if (Thread.currentThread().isInterrupted()) {

@@ -32,12 +32,12 @@ public final class ModuleInstance {
      * iteration): set from any thread by {@link Interrupts#request}, cleared by the trap ({@link Interrupts#poll}).
      */
     public volatile int interrupt;
-    /**
-     * A plain copy of {@link #interrupt}, for the check at function entries: a call always reads memory afresh,
-     * so a plain read suffices there and costs less than a volatile one (loop heads read the volatile field,
-     * which C2 cannot hoist out of the loop).
-     */
+    /** A plain copy of {@link #interrupt}, for checks where a plain read suffices. */
     public int interruptAtEntry;
+    /** The thread running a call that came in from the host, or null (see {@link Interrupts#enter}). */
+    public Thread runningThread;
+    /** Whether the interrupt watchdog knows this instance ({@link Interrupts#enter}). */
+    public boolean watched;
     /** Set when the instance is closed: calls into it from the host are refused. */
     public volatile boolean closed;
     /** The fuel budget execution draws on, or null when it is not metered (set before any code runs). */

@@ -64,7 +64,12 @@ public final class WasmFunction extends FunctionInstance {
             throw new IllegalStateException("instance is closed");
         }
         CompiledCode c = compiled;
-        return c != null ? c.invoke(this, args) : Interpreter.invoke(this, args);
+        Thread outer = Interrupts.enter(instance);
+        try {
+            return c != null ? c.invoke(this, args) : Interpreter.invoke(this, args);
+        } finally {
+            Interrupts.exit(instance, outer);
+        }
     }
 
     /** The name section's name, else the name it is exported under, else {@code func N}. */
