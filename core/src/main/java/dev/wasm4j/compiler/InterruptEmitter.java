@@ -55,7 +55,7 @@ final class InterruptEmitter {
 
     /**
      * At a function's entry (its own method, not a region of a split function), where self tail calls jump
-     * back to. A function that neither calls nor loops ends soon by itself and is not checked.
+     * back to. A function that does not call ends soon by itself or at one of its loop heads' checks.
      */
     static void functionEntry(FunctionCompiler fc) {
         Shape shape = shape(fc);
@@ -65,8 +65,14 @@ final class InterruptEmitter {
         if (!dev.wasm4j.exec.Interrupts.CHECKS) {
             return;
         }
-        if (shape.selfTail || shape.calls || shape.loops.length > 0) {
-            check(fc);
+        if (shape.selfTail) {
+            check(fc);      // a jump back here is a loop: as at a loop head
+        } else if (shape.calls) {
+            // Recursion can run for ever without a loop. A call reads memory afresh, so a plain read of the
+            // flag suffices here; the switch point's method handles would cost more (fib: 2x), since they
+            // take from HotSpot's inlining budget at every call.
+            fc.cb.aload(fc.instSlot);
+            fc.cb.invokestatic(INTERRUPTS, "atEntry", MethodTypeDesc.of(ConstantDescs.CD_void, Descs.INSTANCE));
         }
     }
 

@@ -199,6 +199,16 @@ public final class Interrupts {
     }
 
     /**
+     * The check at the entry of a compiled function that calls: a plain read, since a call reads memory
+     * afresh anyway (a method this small is always inlined).
+     */
+    public static void atEntry(ModuleInstance inst) {
+        if (inst.interruptAtEntry != 0) {
+            poll(inst);
+        }
+    }
+
+    /**
      * The full check of a loop head (in the interpreter; in compiled code while an interrupt is pending):
      * the instance's flag and the thread's interrupt status.
      */
