@@ -1,9 +1,11 @@
 package dev.wasm4j.fuzz;
 
+import dev.wasm4j.text.Wat;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,10 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The differential fuzzer's smoke run: a fixed set of seeds, so that every test run proves the same few
- * hundred random modules still run alike everywhere. {@code scripts/fuzz --minutes N} runs the same
- * campaign on fresh seeds for longer ({@code -Dfuzz.minutes}, {@code -Dfuzz.seed}, {@code -Dfuzz.count}; {@code -Dfuzz.seeds=3,17} reruns
- * those seeds alone).
+ * The differential fuzzer's smoke run: fixed seeds, so that every test run proves the same random modules
+ * still run alike everywhere; {@code scripts/fuzz --minutes N} runs the same campaigns on fresh seeds for
+ * longer ({@link Campaign}). Each campaign writes its counts to {@code target/fuzz-*.txt}.
  */
 class DifferentialFuzzTest {
 
@@ -23,27 +24,29 @@ class DifferentialFuzzTest {
         String[] why = new String[1];
         Optional<Path> binaryen = BinaryenBatch.locate(why);
         assumeTrue(binaryen.isPresent(), () -> "differential fuzzing skipped: " + why[0]);
-        long seed = Long.getLong("fuzz.seed", 1);
-        long count = Long.getLong("fuzz.count", 150);
-        long deadline = System.nanoTime() + Long.getLong("fuzz.minutes", 0) * 60_000_000_000L;
-        boolean timed = Long.getLong("fuzz.minutes", 0) > 0;
-        Path work = Files.createTempDirectory("wasm4j-fuzz");
         FuzzReport report = new FuzzReport();
+        Path work = Files.createTempDirectory("wasm4j-fuzz");
         try (BinaryenBatch batch = BinaryenBatch.start(Path.of("..").toAbsolutePath().normalize(), binaryen.get())) {
             Differential d = new Differential(batch, work, report);
-            String seeds = System.getProperty("fuzz.seeds", "");
-            if (!seeds.isBlank()) {
-                for (String s : seeds.split(",")) {
-                    d.runSeed(Long.parseLong(s.trim()));
-                }
-            }
-            for (long i = 0; seeds.isBlank() && (timed ? System.nanoTime() < deadline : i < count); i++) {
-                d.runSeed(seed + i);
-            }
+            Campaign.configured(150).forEachSeed(d::runSeed);
         }
-        System.out.println("[fuzz] binaryen: " + report);
-        Files.writeString(Path.of("target/fuzz-binaryen.txt"), report + "\n" + String.join("\n", report.mismatches));
+        finish("binaryen", report);
+    }
+
+    @Test
+    void memoryControlModulesRunAlikeInEveryTier() throws Exception {
+        FuzzReport report = new FuzzReport();
+        Differential d = new Differential(null, null, report);
+        Campaign.configured(300).forEachSeed(seed -> d.compare("memory-control seed " + seed,
+                Wat.assemble(MemoryControlModules.generate(seed)), null));
+        finish("memory-control", report);
+    }
+
+    private static void finish(String campaign, FuzzReport report) throws Exception {
+        System.out.println("[fuzz] " + campaign + ": " + report);
+        Files.writeString(Path.of("target/fuzz-" + campaign + ".txt"),
+                report + "\n" + String.join("\n", report.mismatches) + "\n");
         assertTrue(report.modules > 0, "no module was generated");
-        assertEquals(java.util.List.of(), report.mismatches);
+        assertEquals(List.of(), report.mismatches);
     }
 }

@@ -9,12 +9,14 @@ final class FuzzReport {
     long exportsCalled;
     long generatorFailures;
     long hostLimited;
+    long withReference;
     final List<String> mismatches = new ArrayList<>();
 
     @Override
     public String toString() {
-        return modules + " modules, " + exportsCalled + " exports called, " + mismatches.size() + " mismatches, "
-                + hostLimited + " compared among wasm4j's tiers only (binaryen hit a host limit), "
-                + generatorFailures + " generator failures";
+        return modules + " modules (" + withReference + " also against the reference), " + exportsCalled
+                + " exports called, " + mismatches.size() + " mismatches, " + hostLimited
+                + " not compared with the reference (it hit a host limit), " + generatorFailures
+                + " generator failures";
     }
 }

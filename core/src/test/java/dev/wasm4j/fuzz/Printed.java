@@ -65,7 +65,7 @@ final class Printed {
         if (d == 0) {
             return Double.doubleToRawLongBits(d) < 0 ? "-0" : "0";
         }
-        if (d == Math.rint(d) && Math.abs(d) < 0x1p63) {
+        if (d == Math.rint(d) && d >= -0x1p63 && d < 0x1p63) {
             return Long.toString((long) d);
         }
         return Double.toString(d);
