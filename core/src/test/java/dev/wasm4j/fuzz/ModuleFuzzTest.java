@@ -33,7 +33,7 @@ class ModuleFuzzTest {
     /** Enough fuel for a few hundred thousand instructions: a module that loops forever ends with a trap. */
     private static final long FUEL = 200_000;
 
-    @FuzzTest(maxDuration = "10m")
+    @FuzzTest(maxDuration = "3m")
     void decodeAndValidate(byte[] input) {
         try {
             WasmModule.parse(input);
@@ -42,7 +42,7 @@ class ModuleFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "10m")
+    @FuzzTest(maxDuration = "3m")
     void instantiateAndRun(byte[] input) {
         WasmModule module;
         try {
@@ -81,7 +81,7 @@ class ModuleFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "10m")
+    @FuzzTest(maxDuration = "3m")
     void text(String input) {
         try {
             Wat.assemble(input);

@@ -48,7 +48,7 @@ class WasiPathFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "10m")
+    @FuzzTest(maxDuration = "3m")
     void pathFunctions(FuzzedDataProvider data) throws IOException {
         try (Harness h = new Harness(WasiConfig.of("t").withPreopen(sandbox, "."))) {
             while (data.remainingBytes() > 0) {
