@@ -10,6 +10,7 @@ import dev.wasm4j.TrapException;
 import dev.wasm4j.Value;
 import dev.wasm4j.WasmException;
 import dev.wasm4j.WasmModule;
+import dev.wasm4j.internal.Internals;
 import dev.wasm4j.model.FuncType;
 import dev.wasm4j.model.NumType;
 import org.junit.jupiter.api.Test;
@@ -145,7 +146,7 @@ class ResourceExhaustionTest {
         WasmModule m;
         try {
             m = WasmModule.parseText(RECURSION);
-            m.compiled();
+            Internals.compiled(m);
         } finally {
             System.clearProperty(SPLIT_ALL);
         }

@@ -11,8 +11,8 @@ import dev.wasm4j.UncaughtException;
 import dev.wasm4j.Value;
 import dev.wasm4j.WasmModule;
 import dev.wasm4j.exec.ExceptionObject;
-import dev.wasm4j.exec.ExternVal;
 import dev.wasm4j.exec.TagInstance;
+import dev.wasm4j.internal.Internals;
 import dev.wasm4j.model.AbsHeapType;
 import dev.wasm4j.model.Export;
 import dev.wasm4j.model.ExternKind;
@@ -23,7 +23,6 @@ import dev.wasm4j.model.NumType;
 import dev.wasm4j.model.RefType;
 import dev.wasm4j.model.ValType;
 import dev.wasm4j.model.VecType;
-import dev.wasm4j.valid.TypeRegistry;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,19 +36,24 @@ import java.util.List;
  */
 final class FuzzHost {
 
-    private static final FuncType WASM_TAG_TYPE = new FuncType(List.of(NumType.I32), List.of());
-    private static final FuncType JS_TAG_TYPE = new FuncType(List.of(RefType.EXTERNREF), List.of());
-    private static final TagInstance WASM_TAG = new TagInstance(TypeRegistry.global().funcType(WASM_TAG_TYPE));
-    private static final TagInstance JS_TAG = new TagInstance(TypeRegistry.global().funcType(JS_TAG_TYPE));
+    /** The two tags binaryen's harness provides, from a module of their own (tags are imported like any export). */
+    private static final WasmModule TAGS = WasmModule.parseText(
+            "(module (tag (export \"wasmtag\") (param i32)) (tag (export \"jstag\") (param externref)))");
 
     private final WasmModule module;
     private final List<String> events = new ArrayList<>();
+    private final TagInstance wasmTag;
+    private final TagInstance jsTag;
+    private final Instance tags;
     /** The events with the trap messages and exception stacks that comparing leaves out, for mismatch reports. */
     private final List<String> details = new ArrayList<>();
     private Instance instance;
 
     private FuzzHost(WasmModule module) {
         this.module = module;
+        this.tags = new Linker().instantiate(TAGS);
+        this.wasmTag = Internals.instance(tags).tags[0];
+        this.jsTag = Internals.instance(tags).tags[1];
     }
 
     /** What a run did: the events compared, and the same with details for a person to read. */
@@ -59,7 +63,9 @@ final class FuzzHost {
     /** Instantiates {@code module} with {@code linker}'s engine and runs its exports. */
     static Run run(WasmModule module, Linker linker) {
         FuzzHost host = new FuzzHost(module);
-        host.execute(linker);
+        try (Instance ignored = host.tags) {
+            host.execute(linker);
+        }
         return new Run(host.events, host.details);
     }
 
@@ -127,8 +133,7 @@ final class FuzzHost {
     }
 
     private void define(Linker linker) {
-        linker.defineExtern("fuzzing-support", "wasmtag", new ExternVal.Tag(WASM_TAG));
-        linker.defineExtern("fuzzing-support", "jstag", new ExternVal.Tag(JS_TAG));
+        linker.register("fuzzing-support", tags);
         for (String type : List.of("i32", "i64", "f32", "f64", "v128", "anyref", "funcref", "externref")) {
             ValType t = switch (type) {
                 case "i32" -> NumType.I32;
@@ -155,7 +160,7 @@ final class FuzzHost {
             if (which == 0) {
                 throw jsException();
             }
-            throw new UncaughtException(new ExceptionObject(WASM_TAG, new long[] {which}, new Object[1]));
+            throw new UncaughtException(new ExceptionObject(wasmTag, new long[] {which}, new Object[1]));
         });
         host(linker, "table-get", List.of(NumType.I32), List.of(RefType.FUNCREF),
                 args -> new Value[] {exportedTable().get(tableIndex(args[0]))});
@@ -212,8 +217,8 @@ final class FuzzHost {
         return p;
     }
 
-    private static UncaughtException jsException() {
-        return new UncaughtException(new ExceptionObject(JS_TAG, new long[1],
+    private UncaughtException jsException() {
+        return new UncaughtException(new ExceptionObject(jsTag, new long[1],
                 new Object[] {new Printed.HostValue(Printed.JS_ERROR_PAYLOAD)}));
     }
 
@@ -237,7 +242,7 @@ final class FuzzHost {
         return i;
     }
 
-    private static Value[] catching(Runnable call) {
+    private Value[] catching(Runnable call) {
         try {
             call.run();
             return new Value[] {Value.i32(0)};
@@ -263,7 +268,7 @@ final class FuzzHost {
     }
 
     /** A call through JavaScript's boundary: zero arguments, and a JS error for what JS cannot pass. */
-    private static void callAsJs(Function f) {
+    private void callAsJs(Function f) {
         List<Value> args = new ArrayList<>();
         for (ValType t : f.type().params()) {
             if (t == NumType.I64 || trapsOnJsBoundary(t) || zero(t) == null) {

@@ -4,6 +4,7 @@ import dev.wasm4j.Engine;
 import dev.wasm4j.EngineConfig;
 import dev.wasm4j.Linker;
 import dev.wasm4j.WasmModule;
+import dev.wasm4j.internal.Internals;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,13 +28,13 @@ enum Tier {
             synchronized (Tier.class) {
                 System.setProperty(SPLIT_ALL, "true");
                 try {
-                    m.compiled();
+                    Internals.compiled(m);
                 } finally {
                     System.clearProperty(SPLIT_ALL);
                 }
             }
         } else if (this == COMPILER) {
-            m.compiled();
+            Internals.compiled(m);
         }
         return m;
     }
