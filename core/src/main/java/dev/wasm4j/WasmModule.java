@@ -110,6 +110,18 @@ public final class WasmModule {
         return compiled;
     }
 
+    /**
+     * What the compiler has done with this module so far, in lines for people (which functions were cut into
+     * several JVM methods, which were left to the interpreter and why); a single line when nothing has been
+     * compiled (yet: the {@code auto} engine compiles in the background).
+     */
+    public synchronized List<String> compilationReport() {
+        if (compiled == null) {
+            return List.of("not compiled" + (auto != null && !auto.ready() ? " (yet: the auto engine compiles in the background)" : ""));
+        }
+        return dev.wasm4j.compiler.CompilationReport.of(compiled);
+    }
+
     /** True when the module came with generated classes ({@code .w4j}), so compiling costs little. */
     synchronized boolean precompiled() {
         return image != null || compiled != null;

@@ -56,7 +56,7 @@ final class CompileCommand implements Callable<Integer> {
         w.println(out + ": " + compiled.compiledCount() + " functions compiled, " + compiled.interpreted().size()
                 + " left to the interpreter, " + compiled.image().chunks().size() + " classes, " + ms + " ms");
         if (verbose) {
-            compiled.interpreted().forEach((f, why) -> w.println("  func " + f + ": " + why));
+            dev.wasm4j.compiler.CompilationReport.of(compiled).forEach(l -> w.println("  " + l));
         }
         w.flush();
         return 0;

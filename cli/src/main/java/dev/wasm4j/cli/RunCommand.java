@@ -83,6 +83,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Print details (such as where memories live), and Java stack traces on errors.")
     boolean verbose;
 
+    @Option(names = "--jit-report", description = "After the run, print what the compiler did: functions split "
+            + "into several JVM methods, functions left to the interpreter, and why.")
+    boolean jitReport;
+
     @Option(names = "--map-file", paramLabel = "GUESTADDR=PATH[:ro|rw]",
             description = "Map a file into the module's memory at GUESTADDR without copying (memory control). "
                     + "ro (default): the file never changes; rw: guest writes reach the file. The memory grows to fit.")
@@ -141,6 +145,11 @@ final class RunCommand implements Callable<Integer> {
                     code = wasi.run(instance);
                 } else {
                     code = invoke(instance, wasi);
+                }
+                if (jitReport) {
+                    var err = spec.commandLine().getErr();
+                    module.compilationReport().forEach(l -> err.println("wasm4j: " + l));
+                    err.flush();
                 }
                 if (trace != null) {
                     trace.close();

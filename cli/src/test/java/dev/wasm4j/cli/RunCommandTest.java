@@ -72,6 +72,15 @@ class RunCommandTest {
     }
 
     @Test
+    void jitReportSaysWhatTheCompilerDid() throws Exception {
+        Result r = run("", "--engine=compiler", "--jit-report", wasm("exitcode"), "0");
+        assertEquals(0, r.exit(), r.stderr());
+        assertTrue(r.stderr().contains("functions compiled to JVM bytecode, 0 left to the interpreter"), r.stderr());
+        Result interpreted = run("", "--engine=interpreter", "--jit-report", wasm("exitcode"), "0");
+        assertTrue(interpreted.stderr().contains("wasm4j: not compiled"), interpreted.stderr());
+    }
+
+    @Test
     void exitCodeIsTheGuestsAndStdoutIsFlushed() throws Exception {
         Result r = run("", wasm("exitcode"), "3", "bye");
         assertEquals(3, r.exit());

@@ -102,12 +102,14 @@ final class FunctionCompiler implements CodeSink {
     }
 
     /**
-     * Whether a memory access here is spelled out inline: inside a loop of this method, where it is likely
-     * hot and must not depend on C2's inlining budget (the inline form is all force-inline JDK code); a
-     * helper call elsewhere, where small bytecode makes HotSpot's interpreter, C1 and warm-up faster.
+     * Whether a memory access here is spelled out inline: everywhere in functions of ordinary size, and in
+     * large ones inside loops, where it is likely hot and must not depend on C2's inlining budget (the
+     * inline form is all force-inline JDK code; a clang -O2 function can hold hundreds of accesses); a helper
+     * call in the rest of a large function, where small bytecode makes HotSpot's interpreter, C1 and warm-up
+     * faster.
      */
     boolean inlineAccess() {
-        return !compact || (INLINE_IN_LOOPS && loopDepth > 0);
+        return !compact || (INLINE_IN_LOOPS && loopDepth > 0) || info.bodyBytes() <= ModuleCompiler.INLINE_ALL_BODY_BYTES;
     }
 
     static final boolean INLINE_IN_LOOPS = !Boolean.getBoolean("wasm4j.compiler.helpersInLoops");

@@ -69,7 +69,8 @@ public final class ModuleCompiler {
             return budget;
         }
         return new SplitPlan.Budget(Math.max(budget.methodBytes() >> halvings, 200),
-                Math.max(budget.hardBytes() >> halvings, 200), budget.minRegionBytes());
+                Math.max(budget.hardBytes() >> halvings, 200), Math.max(budget.loopBytes() >> halvings, 200),
+                budget.minRegionBytes());
     }
 
     /**
@@ -153,6 +154,8 @@ public final class ModuleCompiler {
      * access out instead (see docs/performance.md for the comparison).
      */
     static final boolean INLINE_MEMORY = Boolean.getBoolean("wasm4j.compiler.inlineMemory");
+    /** Functions up to this many bytes of body have every memory access inline (see {@link FunctionCompiler#inlineAccess}). */
+    static final int INLINE_ALL_BODY_BYTES = Integer.getInteger("wasm4j.compiler.inlineAllBytes", 12 * 1024);
 
     /**
      * How function {@code func} is cut into methods ({@link SplitPlan}); {@code pinnedLoop} is the loop a
@@ -164,7 +167,8 @@ public final class ModuleCompiler {
         if (!b.forced() && info.bodyBytes() * SMALL_BODY_FACTOR < b.methodBytes()) {
             return SplitPlan.none();
         }
-        FunctionShape shape = FunctionShape.of(valid.walkFunction(func), !compact(func));
+        FunctionShape shape = FunctionShape.of(valid.walkFunction(func),
+                !compact(func) || info.bodyBytes() <= INLINE_ALL_BODY_BYTES);
         SplitPlan plan = SplitPlan.of(shape, b, pinnedLoop, info.usesScratch());
         if (plan.split() && pinnedLoop < 0) {
             splits.put(func, plan.regions.size());

@@ -26,15 +26,18 @@ final class SplitPlan {
      * How large a generated method should be, in estimated bytes of bytecode ({@link Estimates}); how large
      * one may be when only nesting regions would make it smaller (an interpreter's dispatch, whose every
      * case is one call, is worth one method up to this: nested regions cost a call and a switch per level on
-     * every dispatch); and how small a region may be, so that the call is worth it.
+     * every dispatch); how large a loop may be and still stay whole in one method (a loop cut into regions
+     * pays calls and frame traffic on every iteration, and C2 compiles a whole loop well, on-stack when it
+     * runs long); and how small a region may be, so that the call is worth it.
      */
-    record Budget(int methodBytes, int hardBytes, int minRegionBytes) {
+    record Budget(int methodBytes, int hardBytes, int loopBytes, int minRegionBytes) {
         /** Found by experiment on Lua, SQLite, QuickJS and whole C programs: see docs/performance.md. */
         static final Budget DEFAULT = new Budget(Integer.getInteger("wasm4j.compiler.methodBytes", 3000),
                 Integer.getInteger("wasm4j.compiler.hardBytes", 4500),
+                Integer.getInteger("wasm4j.compiler.loopBytes", 6500),
                 Integer.getInteger("wasm4j.compiler.minRegionBytes", 120));
         /** Every cut that can be made is made: the test mode that exercises splitting on every function. */
-        static final Budget FORCED = new Budget(0, 0, 0);
+        static final Budget FORCED = new Budget(0, 0, 0, 0);
 
         static Budget configured() {
             return Boolean.getBoolean("wasm4j.compiler.splitAll") ? FORCED : DEFAULT;

@@ -63,6 +63,8 @@ final class SplitPlanner {
         boolean structural;
         /** Contains the loop a loop entry starts at. */
         boolean pinned;
+        /** Inside a loop (or is one) that stays whole: nothing in it is cut. */
+        boolean whole;
         /** The run this item is in, or null. */
         Run run;
 
@@ -108,6 +110,11 @@ final class SplitPlanner {
         rootItem.end = shape.instructions;
         PItem root = new PItem(rootItem, null);
         List<PItem> order = tree(root);
+        for (PItem it : order) {
+            boolean outer = it.parent != null && it.parent.owner.whole;
+            it.whole = !budget.forced() && (outer
+                    || (it.item.node.kind == dev.wasm4j.model.Opcode.LOOP && it.item.node.size <= budget.loopBytes()));
+        }
         for (int i = order.size() - 1; i >= 0; i--) {
             planItem(order.get(i));
         }
@@ -160,7 +167,7 @@ final class SplitPlanner {
         int size = Math.max(0, it.item.node.size - inner);
         for (PBody b : it.bodies) {
             b.total = totalOf(b);
-            if (budget.forced() || b.total > budget.methodBytes()) {
+            if (!it.whole && (budget.forced() || b.total > budget.methodBytes())) {
                 cut(b, false, budget.minRegionBytes());
                 if (b.total > budget.methodBytes()) {
                     cut(b, false, SMALLEST_REGION_BYTES);
@@ -246,7 +253,9 @@ final class SplitPlanner {
         Deque<PBody> todo = new ArrayDeque<>();
         if (method instanceof Run r) {
             for (int i = r.from; i < r.to; i++) {
-                todo.addAll(r.body.items.get(i).bodies);
+                if (!r.body.items.get(i).whole) {
+                    todo.addAll(r.body.items.get(i).bodies);
+                }
             }
         } else {
             todo.addAll(((PItem) method).bodies);
@@ -267,7 +276,9 @@ final class SplitPlanner {
                         mass += it.residual;
                     }
                 }
-                todo.addAll(it.bodies);
+                if (!it.whole) {
+                    todo.addAll(it.bodies);
+                }
             }
             if (mass > bestMass && mass <= most && mass >= SMALLEST_REGION_BYTES
                     && !exhausted.get(withStructural ? 1 : 0).contains(b)) {
