@@ -13,6 +13,7 @@ import dev.wasm4j.memory.MemoryTrace;
 import dev.wasm4j.model.FuncType;
 import dev.wasm4j.wasi.Wasi;
 import dev.wasm4j.wasi.WasiConfig;
+import dev.wasm4j.wasi.WasiThreads;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -63,7 +64,9 @@ final class RunCommand implements Callable<Integer> {
     List<String> wasmOptions = new ArrayList<>();
 
     @Option(names = {"-S"}, paramLabel = "KEY[=VAL]",
-            description = "WASI settings: inherit-env[=y|n], tcplisten=HOST:PORT (a listening socket for sock_accept).")
+            description = "WASI settings: inherit-env[=y|n], tcplisten=HOST:PORT (a listening socket for sock_accept), "
+                    + "threads[=y|n] (wasi-threads: thread-spawn and the imported shared memory), max-threads=N "
+                    + "(threads running at once besides the main one; default " + WasiThreads.DEFAULT_MAX_THREADS + ").")
     List<String> wasiOptions = new ArrayList<>();
 
     @Option(names = "--fuel", paramLabel = "N",
@@ -120,9 +123,13 @@ final class RunCommand implements Callable<Integer> {
         long memoryLimit = maxMemory == null ? -1 : parseSize(maxMemory);
         WasmModule module = WasmModule.fromPath(file, WasmOptions.features(features));
         WasiConfig config = wasiConfig();
+        WasiThreads threads = threads(module);
         try (Wasi wasi = new Wasi(config)) {
             EngineConfig engineConfig = EngineConfig.of(Engine.of(engine)).withFuel(fuel == null ? -1 : fuel);
             Linker linker = wasi.define(new Linker(engineConfig));
+            if (threads != null) {
+                threads.define(linker);
+            }
             try (Instance instance = linker.instantiate(module);
                  MemoryTrace trace = memoryTraces.isEmpty() ? null : new MemoryTrace(memoriesOf(instance), 5)) {
                 checkMemory(instance, memoryLimit);
@@ -142,7 +149,7 @@ final class RunCommand implements Callable<Integer> {
                         throw new IllegalArgumentException(file + " exports no _start (a command's entry point); "
                                 + "use --invoke NAME to call one of its functions");
                     }
-                    code = wasi.run(instance);
+                    code = threads != null ? threads.run(wasi, instance) : wasi.run(instance);
                 } else {
                     code = invoke(instance, wasi);
                 }
@@ -205,6 +212,8 @@ final class RunCommand implements Callable<Integer> {
             switch (kv[0].strip()) {
                 case "inherit-env" -> inherit = kv.length == 1 || yes(kv[1]);
                 case "tcplisten" -> listen.add(kv.length > 1 ? kv[1] : "");
+                case "threads", "max-threads" -> {
+                }
                 case "preview1", "cli" -> {
                 }
                 default -> throw new IllegalArgumentException("unknown -S option " + kv[0]);
@@ -242,6 +251,42 @@ final class RunCommand implements Callable<Integer> {
             c = c.withListener(server);
         }
         return c;
+    }
+
+    /**
+     * wasi-threads, when {@code -S threads} asks for it: null otherwise. A module that imports
+     * {@code thread-spawn} needs it, and is told so.
+     */
+    private WasiThreads threads(WasmModule module) {
+        boolean enabled = false;
+        int max = WasiThreads.DEFAULT_MAX_THREADS;
+        for (String s : wasiOptions) {
+            String[] kv = s.split("=", 2);
+            switch (kv[0].strip()) {
+                case "threads" -> enabled = kv.length == 1 || yes(kv[1]);
+                case "max-threads" -> {
+                    try {
+                        max = Integer.parseInt(kv.length > 1 ? kv[1].strip() : "");
+                    } catch (NumberFormatException e) {
+                        max = -1;
+                    }
+                    if (max < 0) {
+                        throw new IllegalArgumentException("-S max-threads needs a number of threads (0 or more), got "
+                                + (kv.length > 1 ? kv[1] : "nothing"));
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        if (!enabled) {
+            if (WasiThreads.uses(module)) {
+                throw new dev.wasm4j.LinkException(file + " uses wasi-threads (it imports " + WasiThreads.MODULE + "::"
+                        + WasiThreads.SPAWN + "); run it with -S threads");
+            }
+            return null;
+        }
+        return new WasiThreads(module, max);
     }
 
     private static List<LinearMemory> memoriesOf(Instance instance) {

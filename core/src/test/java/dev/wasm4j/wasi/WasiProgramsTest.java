@@ -59,6 +59,24 @@ class WasiProgramsTest {
         return suite(Programs.dir().resolve("real"));
     }
 
+    /** The pthreads programs (tests/programs/threads, scripts/build-threads-programs), with wasi-threads. */
+    @TestFactory
+    List<DynamicTest> threads() throws IOException {
+        return suite(Programs.dir().resolve("threads"), dev.wasm4j.EngineConfig.of(dev.wasm4j.Engine.INTERPRETER));
+    }
+
+    /** The pthreads programs again, compiled to JVM bytecode. */
+    @TestFactory
+    List<DynamicTest> threadsCompiled() throws IOException {
+        return suite(Programs.dir().resolve("threads"), dev.wasm4j.EngineConfig.of(dev.wasm4j.Engine.COMPILER));
+    }
+
+    /** The pthreads programs on the default engine (interpreted first, compiled in the background). */
+    @TestFactory
+    List<DynamicTest> threadsAuto() throws IOException {
+        return suite(Programs.dir().resolve("threads"));
+    }
+
     /** Our programs again, compiled to JVM bytecode. */
     @TestFactory
     List<DynamicTest> programsCompiled() throws IOException {
