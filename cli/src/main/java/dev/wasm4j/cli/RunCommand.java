@@ -60,7 +60,7 @@ final class RunCommand implements Callable<Integer> {
     String argv0;
 
     @Option(names = {"-W"}, paramLabel = "KEY[=VAL]",
-            description = "Wasm features and settings, e.g. -W simd=n, -W max-memory=64M, -W fuel=N.")
+            description = "Wasm features and settings, e.g. -W simd=n, -W max-memory=64M, -W fuel=N, -W timeout=10s.")
     List<String> wasmOptions = new ArrayList<>();
 
     @Option(names = {"-S"}, paramLabel = "KEY[=VAL]",
@@ -70,9 +70,14 @@ final class RunCommand implements Callable<Integer> {
     List<String> wasiOptions = new ArrayList<>();
 
     @Option(names = "--fuel", paramLabel = "N",
-            description = "Run with a budget of N fuel units (about one per instruction) and trap when it is spent; "
-                    + "metered code runs on the interpreter.")
-    Long fuel;
+            description = "Run with a budget of N fuel units (about one per instruction, in either engine) and "
+                    + "trap when it is spent.")
+    String fuel;
+
+    @Option(names = "--timeout", paramLabel = "DURATION",
+            description = "Interrupt the program (a trap, exit code 134) once wasm4j has run for DURATION, "
+                    + "start-up included: e.g. 500ms, 10s, 2m (a bare number is seconds).")
+    String timeout;
 
     @Option(names = "--max-memory", paramLabel = "SIZE",
             description = "Refuse to start when the initial memory exceeds SIZE (e.g. 64M), and let no memory grow past it.")
@@ -116,16 +121,25 @@ final class RunCommand implements Callable<Integer> {
             String value = w.contains("=") ? w.substring(w.indexOf('=') + 1) : "";
             switch (key) {
                 case "max-memory" -> maxMemory = value;
-                case "fuel" -> fuel = Long.parseLong(value.strip());
+                case "fuel" -> fuel = value;
+                case "timeout" -> timeout = value;
                 default -> features.add(w);
             }
         }
         long memoryLimit = maxMemory == null ? -1 : parseSize(maxMemory);
-        WasmModule module = WasmModule.fromPath(file, WasmOptions.features(features));
+        java.time.Duration deadline = timeout == null ? null : Limits.duration("--timeout", timeout);
+        long fuelUnits = fuel == null ? -1 : Limits.fuel(fuel);
+        for (Path out : memoryTraces) {
+            Limits.checkTraceFile(out);
+        }
+        WasmModule module = WasmOptions.load(file, features);
         WasiConfig config = wasiConfig();
         WasiThreads threads = threads(module);
         try (Wasi wasi = new Wasi(config)) {
-            EngineConfig engineConfig = EngineConfig.of(Engine.of(engine)).withFuel(fuel == null ? -1 : fuel);
+            EngineConfig engineConfig = EngineConfig.of(Engine.of(engine));
+            if (fuelUnits > 0) {
+                engineConfig = engineConfig.withFuel(fuelUnits);
+            }
             Linker linker = wasi.define(new Linker(engineConfig));
             if (threads != null) {
                 threads.define(linker);
@@ -143,28 +157,42 @@ final class RunCommand implements Callable<Integer> {
                     }
                     err.flush();
                 }
-                int code;
-                if (invoke == null) {
-                    if (!instance.exportNames().contains("_start")) {
-                        throw new IllegalArgumentException(file + " exports no _start (a command's entry point); "
-                                + "use --invoke NAME to call one of its functions");
+                if (invoke == null && !instance.exportNames().contains("_start")) {
+                    throw new IllegalArgumentException(file + " exports no _start (a command's entry point); "
+                            + "use --invoke NAME to call one of its functions");
+                }
+                var timedOut = new java.util.concurrent.atomic.AtomicBoolean();
+                java.util.concurrent.Future<?> timer = deadline == null ? null
+                        : threads != null ? threadsDeadline(threads, Limits.leftOf(deadline), timedOut)
+                        : instance.interruptAfter(Limits.leftOf(deadline));
+                try {
+                    if (invoke != null) {
+                        return invoke(instance, wasi);
                     }
-                    code = threads != null ? threads.run(wasi, instance) : wasi.run(instance);
-                } else {
-                    code = invoke(instance, wasi);
-                }
-                if (jitReport) {
-                    var err = spec.commandLine().getErr();
-                    module.compilationReport().forEach(l -> err.println("wasm4j: " + l));
-                    err.flush();
-                }
-                if (trace != null) {
-                    trace.close();
-                    for (Path out : memoryTraces) {
-                        trace.write(out);
+                    return threads != null ? threads.run(wasi, instance) : wasi.run(instance);
+                } catch (dev.wasm4j.TrapException t) {
+                    if (timer != null && (timer.isDone() || timedOut.get()) && t.trapMessage().equals("interrupt")) {
+                        throw new dev.wasm4j.TrapException("interrupt (the program ran longer than --timeout "
+                                + timeout + ")", t.wasmBacktrace());
+                    }
+                    throw t;
+                } finally {
+                    if (timer != null) {
+                        timer.cancel(false);
+                    }
+                    if (trace != null) {
+                        // written whatever the outcome: a trace is most wanted when the program fails
+                        trace.close();
+                        for (Path out : memoryTraces) {
+                            trace.write(out);
+                        }
+                    }
+                    if (jitReport) {
+                        var err = spec.commandLine().getErr();
+                        module.compilationReport().forEach(l -> err.println("wasm4j: " + l));
+                        err.flush();
                     }
                 }
-                return code;
             }
         }
     }
@@ -289,30 +317,35 @@ final class RunCommand implements Callable<Integer> {
         return new WasiThreads(module, max);
     }
 
-    private static List<LinearMemory> memoriesOf(Instance instance) {
-        return List.of(instance.internal().memories);
+    /**
+     * --timeout for a wasi-threads program: every thread stops, not only the first instance's. {@code fired} is
+     * set before the program is told to end (the future is done only after, when run may have returned).
+     */
+    private static java.util.concurrent.Future<?> threadsDeadline(WasiThreads threads, java.time.Duration left,
+                                                                  java.util.concurrent.atomic.AtomicBoolean fired) {
+        return java.util.concurrent.CompletableFuture.runAsync(() -> {
+            fired.set(true);
+            threads.interrupt();
+        }, java.util.concurrent.CompletableFuture.delayedExecutor(left.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS));
     }
 
-    /** {@code --max-memory}: no memory may start above the limit or grow past it. */
+    private static List<LinearMemory> memoriesOf(Instance instance) {
+        return List.of(dev.wasm4j.internal.Internals.instance(instance).memories);
+    }
+
+    /** {@code --max-memory}: no memory may start above the limit or grow past it, exported or not. */
     private static void checkMemory(Instance instance, long limit) {
         if (limit < 0) {
             return;
         }
-        for (LinearMemory lm : memoriesOf(instance)) {
+        List<LinearMemory> all = memoriesOf(instance);
+        for (int i = 0; i < all.size(); i++) {
+            LinearMemory lm = all.get(i);
+            if (lm.byteSize() > limit) {
+                throw new dev.wasm4j.LinkException("memory " + i + " starts at " + lm.byteSize()
+                        + " bytes, which exceeds --max-memory " + limit);
+            }
             lm.limitGrowth(limit);
-        }
-        if (!instance.exportNames().contains("memory")) {
-            return;
-        }
-        Memory m;
-        try {
-            m = instance.memory("memory");
-        } catch (IllegalArgumentException e) {
-            return;
-        }
-        if (m.byteSize() > limit) {
-            throw new UncheckedIOException(new IOException("memory of " + m.byteSize()
-                    + " bytes exceeds --max-memory " + limit));
         }
     }
 

@@ -41,7 +41,11 @@ public final class Wasi implements AutoCloseable {
     /** The program's threads, while {@link WasiThreads#run} runs it; null otherwise. */
     volatile WasiThreads threads;
 
-    /** Opens the preopened directories (which must exist) and sets up descriptors 0, 1, 2, 3, ... */
+    /**
+     * Opens the preopened directories (which must exist) and sets up descriptors 0, 1, 2, 3, ...
+     *
+     * @param config the config
+     */
     public Wasi(WasiConfig config) {
         this.config = config;
         int tty = config.terminal() ? Rights.CHARACTER_DEVICE : Rights.UNKNOWN;
@@ -70,7 +74,11 @@ public final class Wasi implements AutoCloseable {
         }
     }
 
-    /** The names of all functions of {@code wasi_snapshot_preview1}, in the order they are defined. */
+    /**
+     * The names of all functions of {@code wasi_snapshot_preview1}, in the order they are defined.
+     *
+     * @return the function names
+     */
     public static List<String> functionNames() {
         try (Wasi w = new Wasi(WasiConfig.of())) {
             Exports e = new Exports(new Linker(), null);
@@ -88,7 +96,12 @@ public final class Wasi implements AutoCloseable {
         }
     }
 
-    /** Defines every function of {@code wasi_snapshot_preview1} on {@code linker}; returns it. */
+    /**
+     * Defines every function of {@code wasi_snapshot_preview1} on {@code linker}; returns it.
+     *
+     * @param linker the linker
+     * @return the define
+     */
     public Linker define(Linker linker) {
         defineAll(new Exports(linker, this));
         return linker;
@@ -108,6 +121,9 @@ public final class Wasi implements AutoCloseable {
     /**
      * Runs a command: calls {@code _start} and returns its exit code (0 when it returns, the code of
      * {@code proc_exit} otherwise). Standard output is flushed in either case; traps propagate.
+     *
+     * @param instance the instance
+     * @return the run
      */
     public int run(Instance instance) {
         try {

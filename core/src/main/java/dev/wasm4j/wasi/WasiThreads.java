@@ -32,10 +32,10 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>The threads end together, as a process's do: when {@code _start} returns, the program ends with 0; when
  * any thread calls {@code proc_exit(n)}, it ends with n; when any thread traps, it ends with that trap. The
- * first of these wins, and {@link #run} returns (or throws) at once. The other threads are then interrupted:
- * a thread waiting in {@code memory.atomic.wait} traps ({@code interrupt}), and one that calls a WASI
- * function traps there. A thread that does neither (a loop that only computes) runs on until it returns;
- * every thread is a daemon thread, so none keeps the JVM alive.
+ * first of these wins, and {@link #run} returns (or throws) at once. The other threads are then interrupted
+ * ({@link Thread#interrupt()}): each traps with {@code interrupt} at its next loop iteration or function entry
+ * (see {@code Instance.interrupt}), in {@code memory.atomic.wait}, or in its next WASI call. Every thread is a
+ * daemon thread, so none keeps the JVM alive.
  *
  * <pre>{@code
  * WasmModule module = WasmModule.fromPath(Path.of("parallel.wasm"));
@@ -49,8 +49,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * One {@code WasiThreads} runs one program once.
  */
 public final class WasiThreads {
+    /** The module name of the import, {@code wasi}. */
     public static final String MODULE = "wasi";
+    /** The import that starts a thread, {@code thread-spawn}. */
     public static final String SPAWN = "thread-spawn";
+    /** The export a new thread runs, {@code wasi_thread_start(tid, arg)}. */
     public static final String START = "wasi_thread_start";
     /** Thread ids are positive and below 2^29 (wasi-threads reserves the upper bits). */
     static final int MAX_TID = 0x1FFF_FFFF;
@@ -70,7 +73,13 @@ public final class WasiThreads {
     private volatile Thread mainThread;
     private volatile Linker linker;
 
-    /** Threads for {@code module}, at most {@code maxThreads} of them running at once besides the main one. */
+    /**
+     * Threads for {@code module}, at most {@code maxThreads} of them running at once besides the main one.
+     *
+     * @param module the program (built for {@code wasm32-wasi-threads})
+     * @param maxThreads how many spawned threads may run at once; 0 makes every {@code thread-spawn} fail
+     * @throws IllegalArgumentException when {@code maxThreads} is negative
+     */
     public WasiThreads(WasmModule module, int maxThreads) {
         if (maxThreads < 0) {
             throw new IllegalArgumentException("the thread limit must not be negative: " + maxThreads);
@@ -79,7 +88,12 @@ public final class WasiThreads {
         this.maxThreads = maxThreads;
     }
 
-    /** True when {@code module} imports {@code wasi thread-spawn} (it was built for wasi-threads). */
+    /**
+     * Whether {@code module} was built for wasi-threads.
+     *
+     * @param module a module
+     * @return true when it imports {@code wasi thread-spawn}
+     */
     public static boolean uses(WasmModule module) {
         return module.imports().stream().anyMatch(i -> i.module().equals(MODULE) && i.name().equals(SPAWN));
     }
@@ -88,6 +102,9 @@ public final class WasiThreads {
      * Defines {@code thread-spawn} on {@code linker}, and a new memory for each shared memory the module
      * imports (at the import's minimum size); returns the linker, which spawned threads are instantiated with
      * too (so define everything else before instantiating anything).
+     *
+     * @param linker a linker with WASI (and anything else the program imports) defined
+     * @return {@code linker}
      */
     public Linker define(Linker linker) {
         for (Import i : module.imports()) {
@@ -104,8 +121,13 @@ public final class WasiThreads {
     /**
      * Runs the program: {@code _start} on a thread of its own, the threads it spawns on theirs, until the
      * process ends (see the class comment); returns the exit code, or throws the trap (or uncaught exception)
-     * that ended it. Standard output is flushed. Interrupting the calling thread ends the program with the
-     * trap {@code interrupt}.
+     * that ended it. Standard output is flushed. Interrupting the calling thread, or {@link #interrupt()},
+     * ends the program with the trap {@code interrupt}.
+     *
+     * @param wasi the WASI state the linker was given
+     * @param instance the program's first instance (from the linker)
+     * @return the exit code: 0 when {@code _start} returned, n after {@code proc_exit(n)} in any thread
+     * @throws WasmException the trap (or uncaught exception) that ended the program, in whichever thread
      */
     public int run(Wasi wasi, Instance instance) {
         wasi.threads = this;
@@ -122,7 +144,7 @@ public final class WasiThreads {
         try {
             ended.await();
         } catch (InterruptedException e) {
-            finish(new TrapException(ENDED));
+            interrupt();
             Thread.currentThread().interrupt();
         } finally {
             wasi.flush();
@@ -134,7 +156,19 @@ public final class WasiThreads {
         throw cause;
     }
 
-    /** The threads running now, besides the main one. */
+    /**
+     * Ends the program as a trap {@code interrupt} would (a time limit, say): {@link #run} throws it. Any
+     * thread, any time; nothing happens when the program has already ended.
+     */
+    public void interrupt() {
+        finish(new TrapException(ENDED));
+    }
+
+    /**
+     * The threads running now, besides the main one.
+     *
+     * @return how many spawned threads have not returned yet
+     */
     public int runningThreads() {
         return running.size();
     }
