@@ -46,9 +46,25 @@ public final class Suite {
         return Files.isDirectory(p) ? Optional.of(p) : Optional.empty();
     }
 
+    /**
+     * The threads proposal's concurrent tests (with {@code thread} and {@code wait} commands), if present:
+     * {@code $WASM_THREADS_TESTSUITE}, else {@code ../shared/threads-testsuite} beside the project root.
+     */
+    public static Optional<Path> threadsSuite() {
+        String env = System.getenv("WASM_THREADS_TESTSUITE");
+        Path p = env != null && !env.isBlank() ? Path.of(env)
+                : projectRoot().resolve("../shared/threads-testsuite").normalize();
+        return Files.isDirectory(p) ? Optional.of(p) : Optional.empty();
+    }
+
     /** wasm4j's own .wast files (proposals). */
     public static Path ownSuite() {
         return projectRoot().resolve("tests/spec");
+    }
+
+    /** The regression tests that fuzzing left behind: {@code tests/regress}. */
+    public static Path regressSuite() {
+        return projectRoot().resolve("tests/regress");
     }
 
     /** Every .wast file under {@code root}, sorted by relative path. */
@@ -96,7 +112,7 @@ public final class Suite {
      * directory with that proposal added, and wasm4j's own tests with everything wasm4j implements.
      */
     public static Features featuresFor(String displayName) {
-        if (displayName.startsWith("tests/spec/")) {
+        if (displayName.startsWith("tests/spec/") || displayName.startsWith("tests/regress/")) {
             return Features.DEFAULT;
         }
         if (displayName.startsWith("legacy/")) {
