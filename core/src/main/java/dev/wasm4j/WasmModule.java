@@ -122,15 +122,19 @@ public final class WasmModule {
         return dev.wasm4j.compiler.CompilationReport.of(compiled);
     }
 
-    /** True when the module came with generated classes ({@code .w4j}), so compiling costs little. */
+    /**
+     * True when the module's classes are defined already, so that instances can run compiled from the start.
+     * Classes stored with it ({@code .w4j}) are not yet: the {@code auto} engine defines them in the background
+     * while the first instance starts interpreted, so that a {@code .w4j} never starts slower than its module.
+     */
     synchronized boolean precompiled() {
-        return image != null || compiled != null;
+        return compiled != null;
     }
 
-    /** The {@code auto} engine's state for this module. */
+    /** The {@code auto} engine's state for this module: stored classes are defined at once, others compiled later. */
     synchronized AutoTier auto() {
         if (auto == null) {
-            auto = new AutoTier(this::compiled);
+            auto = image != null ? new AutoTier(this::compiled, 0) : new AutoTier(this::compiled);
         }
         return auto;
     }
