@@ -10,11 +10,24 @@ package dev.wasm4j;
  * <li>{@link #AUTO}: starts in the interpreter while the module is compiled in the background; calls
  *     switch to the compiled code as soon as it is ready (a call already running finishes where it is).</li>
  * </ul>
+ *
+ * <p>Thread safety: immutable.
  */
 public enum Engine {
-    INTERPRETER, COMPILER, AUTO;
+    /** The interpreter only. */
+    INTERPRETER,
+    /** Compiled to JVM bytecode at first instantiation. */
+    COMPILER,
+    /** Interpreted while compiled in the background; the default. */
+    AUTO;
 
-    /** The engine named {@code interpreter}, {@code compiler} or {@code auto}. */
+    /**
+     * The engine named {@code interpreter}, {@code compiler} or {@code auto}.
+     *
+     * @param name the name, in any case
+     * @return the engine
+     * @throws IllegalArgumentException for any other name
+     */
     public static Engine of(String name) {
         for (Engine e : values()) {
             if (e.name().equalsIgnoreCase(name)) {

@@ -29,6 +29,8 @@ import java.util.Optional;
  * FrozenValue left = tree.frozen(1);            // field 1, a (ref $tree_f)
  * instance.function("depth").call(left.value());
  * }</pre>
+ *
+ * <p>Thread safety: immutable, as the value is.
  */
 public final class FrozenValue {
     private final Object object;
@@ -39,7 +41,12 @@ public final class FrozenValue {
         this.type = type;
     }
 
-    /** The frozen value {@code v} refers to; empty for null, numbers and anything not frozen. */
+    /**
+     * The frozen value {@code v} refers to.
+     *
+     * @param v a value
+     * @return the frozen value, or empty for null, numbers and anything not frozen
+     */
     public static Optional<FrozenValue> of(Value v) {
         if (!(v instanceof Value.Ref r)) {
             return Optional.empty();
@@ -52,21 +59,39 @@ public final class FrozenValue {
         return t != null && t.isFrozen() ? Optional.of(new FrozenValue(r.ref(), t)) : Optional.empty();
     }
 
-    /** The value's canonical frozen type. */
+    /**
+     * The value's canonical frozen type.
+     *
+     * @return the type
+     */
     public DefType type() {
         return type;
     }
 
+    /**
+     * Whether the value is an array (else a struct).
+     *
+     * @return true for an array
+     */
     public boolean isArray() {
         return object instanceof ArrayObject;
     }
 
-    /** The number of fields of a struct (of its frozen type), or of elements of an array. */
+    /**
+     * The number of fields of a struct (of its frozen type), or of elements of an array.
+     *
+     * @return the length
+     */
     public int length() {
         return object instanceof ArrayObject a ? a.length : ((StructType) type.composite()).fields().size();
     }
 
-    /** The storage type of field (or element) {@code i}. */
+    /**
+     * The storage type of field (or element) {@code i}.
+     *
+     * @param i the field's index
+     * @return its storage type
+     */
     public StorageType storageType(int i) {
         return fieldType(i).storage();
     }
@@ -74,6 +99,9 @@ public final class FrozenValue {
     /**
      * Field {@code i} of a struct, element {@code i} of an array. Packed values come zero-extended, as
      * {@code struct.get_u} gives them; references come as {@link Value.Ref}s of the field's type.
+     *
+     * @param i the field's or element's index
+     * @return its value
      */
     public Value get(int i) {
         StorageType st = fieldType(i).storage();
@@ -97,12 +125,22 @@ public final class FrozenValue {
         };
     }
 
-    /** Field or element {@code i}, which must refer to a frozen value (not null). */
+    /**
+     * Field or element {@code i}, which must refer to a frozen value (not null).
+     *
+     * @param i the field's or element's index
+     * @return the frozen value it refers to
+     * @throws IllegalStateException when it refers to nothing frozen
+     */
     public FrozenValue frozen(int i) {
         return of(get(i)).orElseThrow(() -> new IllegalStateException("field " + i + " is not a frozen value"));
     }
 
-    /** This value as a reference to pass to Wasm functions, globals and tables that take its type. */
+    /**
+     * This value as a reference to pass to Wasm functions, globals and tables that take its type.
+     *
+     * @return the reference
+     */
     public Value value() {
         return new Value.Ref(new RefType(false, new HeapType.Defined(type)), object);
     }

@@ -1,9 +1,32 @@
 package dev.wasm4j;
 
-/** The module breaks the binary format (spec chapter 5) or the text format (chapter 6). */
+/**
+ * The module breaks the binary format (spec chapter 5) or the text format (chapter 6).
+ *
+ * <p>Thread safety: immutable.
+ */
 public final class MalformedException extends ModuleException {
 
+    /**
+     * A malformed module.
+     *
+     * @param rule the rule broken, in the spec testsuite's words
+     * @param offset the byte offset (character offset for text), or -1 when unknown
+     */
     public MalformedException(String rule, long offset) {
         super(rule, offset);
+    }
+
+    /**
+     * A malformed module from a named source.
+     *
+     * @param rule the rule broken, in the spec testsuite's words
+     * @param offset the byte offset (character offset for text), or -1 when unknown
+     * @param source the file the module came from, or null
+     * @param line the 1-based line in a text source, or -1
+     * @param column the 1-based column in a text source, or -1
+     */
+    public MalformedException(String rule, long offset, String source, int line, int column) {
+        super(rule, offset, source, line, column);
     }
 }

@@ -9,12 +9,23 @@ import dev.wasm4j.model.VecType;
  * A Wasm value at the boundary between the host and the engine (spec 4.2.1). Inside the engine values are
  * raw slots; this type appears only where Java code passes or receives them. Floats are held as their raw
  * IEEE bits so that NaN payloads survive exactly.
+ *
+ * <p>Thread safety: immutable.
  */
 public sealed interface Value {
 
-    /** The value's type; for references the most general one (funcref, externref, anyref, exnref). */
+    /**
+     * The value's type; for references the one they were made with.
+     *
+     * @return the type
+     */
     ValType type();
 
+    /**
+     * An i32.
+     *
+     * @param value the value (signedness is the operations' business)
+     */
     record I32(int value) implements Value {
         @Override
         public ValType type() {
@@ -27,6 +38,11 @@ public sealed interface Value {
         }
     }
 
+    /**
+     * An i64.
+     *
+     * @param value the value (signedness is the operations' business)
+     */
     record I64(long value) implements Value {
         @Override
         public ValType type() {
@@ -39,8 +55,17 @@ public sealed interface Value {
         }
     }
 
-    /** An f32 as its raw bits. */
+    /**
+     * An f32 as its raw bits.
+     *
+     * @param bits the IEEE 754 bits
+     */
     record F32(int bits) implements Value {
+        /**
+         * The value as a Java float (a NaN's payload may change).
+         *
+         * @return the value
+         */
         public float value() {
             return Float.intBitsToFloat(bits);
         }
@@ -56,8 +81,17 @@ public sealed interface Value {
         }
     }
 
-    /** An f64 as its raw bits. */
+    /**
+     * An f64 as its raw bits.
+     *
+     * @param bits the IEEE 754 bits
+     */
     record F64(long bits) implements Value {
+        /**
+         * The value as a Java double.
+         *
+         * @return the value
+         */
         public double value() {
             return Double.longBitsToDouble(bits);
         }
@@ -73,7 +107,12 @@ public sealed interface Value {
         }
     }
 
-    /** A v128: {@code low} holds bytes 0..7 (byte 0 in its low bits), {@code high} bytes 8..15. */
+    /**
+     * A v128.
+     *
+     * @param low bytes 0..7 (byte 0 in its low bits)
+     * @param high bytes 8..15
+     */
     record V128(long low, long high) implements Value {
         @Override
         public ValType type() {
@@ -89,8 +128,16 @@ public sealed interface Value {
     /**
      * A reference: null, a function, a GC object, an exception, or a host object (externref). {@code type}
      * says which hierarchy it belongs to, which matters for null.
+     *
+     * @param refType the reference's type
+     * @param ref the engine object or host object, or null
      */
     record Ref(RefType refType, Object ref) implements Value {
+        /**
+         * Whether this is a null reference.
+         *
+         * @return true for null
+         */
         public boolean isNull() {
             return ref == null;
         }
@@ -106,45 +153,103 @@ public sealed interface Value {
         }
     }
 
+    /**
+     * An i32.
+     *
+     * @param v the value
+     * @return the value
+     */
     static Value i32(int v) {
         return new I32(v);
     }
 
+    /**
+     * An i64.
+     *
+     * @param v the value
+     * @return the value
+     */
     static Value i64(long v) {
         return new I64(v);
     }
 
+    /**
+     * An f32.
+     *
+     * @param v the value
+     * @return the value
+     */
     static Value f32(float v) {
         return new F32(Float.floatToRawIntBits(v));
     }
 
+    /**
+     * An f64.
+     *
+     * @param v the value
+     * @return the value
+     */
     static Value f64(double v) {
         return new F64(Double.doubleToRawLongBits(v));
     }
 
+    /**
+     * An f32 from its bits.
+     *
+     * @param bits the IEEE 754 bits
+     * @return the value
+     */
     static Value f32Bits(int bits) {
         return new F32(bits);
     }
 
+    /**
+     * An f64 from its bits.
+     *
+     * @param bits the IEEE 754 bits
+     * @return the value
+     */
     static Value f64Bits(long bits) {
         return new F64(bits);
     }
 
+    /**
+     * A v128.
+     *
+     * @param low bytes 0..7
+     * @param high bytes 8..15
+     * @return the value
+     */
     static Value v128(long low, long high) {
         return new V128(low, high);
     }
 
-    /** A host object as an externref (null for the null externref). */
+    /**
+     * A host object as an externref.
+     *
+     * @param o the object, or null for the null externref
+     * @return the reference
+     */
     static Value externRef(Object o) {
         return new Ref(RefType.EXTERNREF, o);
     }
 
-    /** A function reference (an engine function object, or null). */
+    /**
+     * A function reference.
+     *
+     * @param f a function obtained from wasm4j, or null
+     * @return the reference
+     */
     static Value funcRef(Object f) {
         return new Ref(RefType.FUNCREF, f);
     }
 
-    /** The zero value of a type (spec 4.2.1 "default value"): 0, +0.0, or a null reference. */
+    /**
+     * The zero value of a type (spec 4.2.1 "default value"): 0, +0.0, or a null reference.
+     *
+     * @param t the type
+     * @return its default value
+     */
     static Value defaultOf(ValType t) {
         return switch (t) {
             case NumType n -> switch (n) {
@@ -158,7 +263,12 @@ public sealed interface Value {
         };
     }
 
-    /** This value as an int: i32 value or f32 bits. */
+    /**
+     * This value as an int: i32 value or f32 bits.
+     *
+     * @return the int
+     * @throws IllegalStateException for other types
+     */
     default int asInt() {
         return switch (this) {
             case I32 v -> v.value();
@@ -167,7 +277,12 @@ public sealed interface Value {
         };
     }
 
-    /** This value as a long: i64 value or f64 bits. */
+    /**
+     * This value as a long: i64 value, f64 bits, or a sign-extended i32.
+     *
+     * @return the long
+     * @throws IllegalStateException for other types
+     */
     default long asLong() {
         return switch (this) {
             case I64 v -> v.value();

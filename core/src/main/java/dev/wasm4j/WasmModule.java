@@ -22,7 +22,7 @@ import java.util.List;
 
 /**
  * A decoded and validated module, ready to be instantiated any number of times (spec 7.1.3
- * {@code module_decode}, {@code module_validate}). Immutable and thread-safe: parse once, share freely.
+ * {@code module_decode}, {@code module_validate}).
  *
  * <pre>{@code
  * WasmModule module = WasmModule.fromPath(Path.of("fac.wasm"));
@@ -30,11 +30,20 @@ import java.util.List;
  *     Value[] r = instance.function("fac").call(Value.i64(10));
  * }
  * }</pre>
+ *
+ * <p>Thread safety: immutable and thread-safe. Parse once, share freely; its compiled code is generated once,
+ * on first need, and shared by every instance.
  */
 public final class WasmModule {
+    static {
+        InternalAccess.install();
+    }
+
     private final ValidModule valid;
     private CompiledModule compiled;
     private AutoTier auto;
+    private CompiledModule compiledMetered;
+    private AutoTier autoMetered;
     /** Classes generated earlier ({@code wasm4j compile}), defined instead of compiling again. */
     private CodeImage image;
 
@@ -42,30 +51,83 @@ public final class WasmModule {
         this.valid = valid;
     }
 
-    /** Decodes and validates a binary module with wasm4j's default features. */
+    /**
+     * Decodes and validates a binary module with wasm4j's default features.
+     *
+     * @param bytes the module in the binary format
+     * @return the module
+     * @throws MalformedException when the bytes break the binary format
+     * @throws InvalidException when the module breaks a validation rule
+     */
     public static WasmModule parse(byte[] bytes) {
         return parse(bytes, Features.DEFAULT);
     }
 
-    /** Decodes and validates a binary module with the given features. */
+    /**
+     * Decodes and validates a binary module with the given features.
+     *
+     * @param bytes the module in the binary format
+     * @param features the proposals and optional features to accept
+     * @return the module
+     * @throws MalformedException when the bytes break the binary format
+     * @throws InvalidException when the module breaks a validation rule
+     */
     public static WasmModule parse(byte[] bytes, Features features) {
         Module m = ModuleDecoder.decode(bytes, features);
         return new WasmModule(Validator.validate(m, features));
     }
 
-    /** Assembles, decodes and validates a module in the text format. */
+    /**
+     * Assembles, decodes and validates a module in the text format.
+     *
+     * @param wat the module's text
+     * @return the module
+     * @throws MalformedException when the text breaks the text format (with its line and column)
+     * @throws InvalidException when the module breaks a validation rule
+     */
     public static WasmModule parseText(String wat) {
-        return parse(Wat.assemble(wat));
+        return parseText(wat, null, Features.DEFAULT);
     }
 
     /**
-     * Reads a module from a file: binary if it starts with the Wasm magic, a module compiled ahead of time
-     * by {@code wasm4j compile} ({@code .w4j}: the module with its generated classes), text otherwise.
+     * Assembles, decodes and validates a module in the text format; errors name {@code sourceName}.
+     *
+     * @param wat the module's text
+     * @param sourceName what errors call the text (a file name), or null
+     * @param features the proposals and optional features to accept
+     * @return the module
+     * @throws MalformedException when the text breaks the text format
+     * @throws InvalidException when the module breaks a validation rule
+     */
+    public static WasmModule parseText(String wat, String sourceName, Features features) {
+        return Diagnostics.text(wat, sourceName, features, bytes -> parse(bytes, features));
+    }
+
+    /**
+     * Reads a module from a file with wasm4j's default features; see {@link #fromPath(Path, Features)}.
+     *
+     * @param path the file
+     * @return the module
+     * @throws ModuleException when the file holds no valid module (the message names the file)
+     * @throws UncheckedIOException when the file cannot be read
      */
     public static WasmModule fromPath(Path path) {
         return fromPath(path, Features.DEFAULT);
     }
 
+    /**
+     * Reads a module from a file. What the file holds is told by its first bytes, never by its name: the Wasm
+     * magic number {@code \0asm} means the binary format, wasm4j's {@code .w4j} header a module compiled ahead
+     * of time by {@code wasm4j compile}; anything else is read as text (WAT, UTF-8) unless it holds bytes no
+     * text has, in which case it is reported as a binary module without its magic number.
+     *
+     * @param path the file
+     * @param features the proposals and optional features to accept
+     * @return the module
+     * @throws ModuleException when the file holds no valid module (the message names the file and, for
+     *         text, the line and column)
+     * @throws UncheckedIOException when the file cannot be read
+     */
     public static WasmModule fromPath(Path path, Features features) {
         byte[] bytes;
         try {
@@ -73,30 +135,36 @@ public final class WasmModule {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        String source = path.toString();
         if (CodeImage.isImage(bytes)) {
             CodeImage.Stored stored = CodeImage.read(bytes);
-            WasmModule m = parse(stored.module(), features);
+            WasmModule m = Diagnostics.binary(source, () -> parse(stored.module(), features));
             m.image = stored.image();
             return m;
         }
-        if (isBinary(bytes)) {
-            return parse(bytes, features);
+        if (isBinary(bytes) || !Diagnostics.looksLikeText(bytes)) {
+            return Diagnostics.binary(source, () -> parse(bytes, features));
         }
-        return parse(Wat.assemble(new String(bytes, StandardCharsets.UTF_8)), features);
+        return parseText(new String(bytes, StandardCharsets.UTF_8), source, features);
     }
 
-    /** True when {@code bytes} start with the binary format's magic number {@code \0asm}. */
+    /**
+     * Whether {@code bytes} start with the binary format's magic number {@code \0asm}.
+     *
+     * @param bytes a module's first bytes, or all of them
+     * @return true for the binary format
+     */
     public static boolean isBinary(byte[] bytes) {
         return bytes.length >= 4 && bytes[0] == 0 && bytes[1] == 'a' && bytes[2] == 's' && bytes[3] == 'm';
     }
 
-    /** The validated module, for the engine's internals and tools. */
-    public ValidModule valid() {
+    /** The validated module (engine side; reached by wasm4j's tools through {@code Internals}). */
+    ValidModule valid() {
         return valid;
     }
 
     /** The module compiled to JVM bytecode, compiling it on first use (once; shared by its instances). */
-    public synchronized CompiledModule compiled() {
+    synchronized CompiledModule compiled() {
         if (compiled == null && image != null) {
             try {
                 compiled = ModuleCompiler.load(valid, image);
@@ -110,10 +178,28 @@ public final class WasmModule {
         return compiled;
     }
 
+    /** The module compiled for metered instances: its code charges fuel (compiled once, on first use). */
+    synchronized CompiledModule compiledMetered() {
+        if (compiledMetered == null) {
+            compiledMetered = ModuleCompiler.compile(valid, true);
+        }
+        return compiledMetered;
+    }
+
+    /** The {@code auto} engine's state for metered instances of this module. */
+    synchronized AutoTier autoMetered() {
+        if (autoMetered == null) {
+            autoMetered = new AutoTier(this::compiledMetered);
+        }
+        return autoMetered;
+    }
+
     /**
      * What the compiler has done with this module so far, in lines for people (which functions were cut into
      * several JVM methods, which were left to the interpreter and why); a single line when nothing has been
      * compiled (yet: the {@code auto} engine compiles in the background).
+     *
+     * @return the report's lines
      */
     public synchronized List<String> compilationReport() {
         if (compiled == null) {
@@ -139,10 +225,20 @@ public final class WasmModule {
         return auto;
     }
 
+    /**
+     * What the module imports, in order: module name, item name and the type it must have.
+     *
+     * @return the imports
+     */
     public List<Import> imports() {
         return valid.module().imports();
     }
 
+    /**
+     * What the module exports, in order: name, kind and index.
+     *
+     * @return the exports
+     */
     public List<Export> exports() {
         return valid.module().exports();
     }

@@ -69,7 +69,7 @@ public record Kernel(String name, Path file, int n) {
             dev.wasm4j.WasmModule m = dev.wasm4j.WasmModule.parseText(wat);
             var export = m.exports().stream().filter(e -> e.kind() == dev.wasm4j.model.ExternKind.FUNC)
                     .findFirst().orElseThrow();
-            var type = m.valid().module().functionType(export.index());
+            var type = dev.wasm4j.internal.Internals.valid(m).module().functionType(export.index());
             String arg = type.params().getFirst() == dev.wasm4j.model.NumType.I64
                     ? "(i64.extend_i32_u (local.get 0))" : "(local.get 0)";
             String call = "(call " + export.index() + " " + arg + ")";

@@ -48,7 +48,7 @@ final class CompileCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         WasmModule module = WasmModule.parse(bytes, WasmOptions.features(wasmOptions));
-        CompiledModule compiled = module.compiled();
+        CompiledModule compiled = dev.wasm4j.internal.Internals.compiled(module);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         Path out = output != null ? output : Path.of(file.toString().replaceFirst("\\.(wasm|wat)$", "") + ".w4j");
         Files.write(out, compiled.image().write(bytes));

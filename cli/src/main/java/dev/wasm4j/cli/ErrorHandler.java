@@ -24,14 +24,26 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         if (verbose) {
             e.printStackTrace(err);
         }
-        int code = switch (e) {
+        int code = report(e, err);
+        err.flush();
+        return code;
+    }
+
+    /** Prints {@code e} as one line (plus a backtrace for traps, a hint where there is one); returns the exit code. */
+    static int report(Exception e, PrintWriter err) {
+        return switch (e) {
+            case WasmOptions.Hinted h -> {
+                int c = report(h.error, err);
+                err.println("hint: " + h.hint);
+                yield c;
+            }
             case ExitException x -> x.exitCode();
             case TrapException t -> {
                 err.println("error: wasm trap: " + t.trapMessage());
                 if (!t.wasmBacktrace().isEmpty()) {
                     err.println("wasm backtrace:");
-                    for (int i = 0; i < t.wasmBacktrace().size(); i++) {
-                        err.println("  " + i + ": " + t.wasmBacktrace().get(i));
+                    for (String line : Backtrace.folded(t.wasmBacktrace())) {
+                        err.println("  " + line);
                     }
                 }
                 yield Main.EXIT_TRAP;
@@ -61,8 +73,6 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
                 yield Main.EXIT_LOAD_ERROR;
             }
         };
-        err.flush();
-        return code;
     }
 
     /** File-system errors name the file and what is wrong with it (the JDK's message is only the path). */

@@ -42,7 +42,7 @@ final class FileMapOption {
         if (instance.exportNames().contains("memory")) {
             return (LinearMemory) instance.memory("memory");
         }
-        LinearMemory[] all = instance.internal().memories;
+        LinearMemory[] all = dev.wasm4j.internal.Internals.instance(instance).memories;
         if (all.length == 0) {
             throw new IllegalArgumentException("--map-file: the module has no memory");
         }

@@ -34,16 +34,16 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Module m = WasmModule.fromPath(file, WasmOptions.features(wasmOptions)).valid().module();
+        Module m = dev.wasm4j.internal.Internals.valid(WasmOptions.load(file, wasmOptions)).module();
         PrintWriter out = spec.commandLine().getOut();
         out.println("module " + file + (m.names().moduleName() != null ? " ($" + m.names().moduleName() + ")" : ""));
         out.println("imports (" + m.imports().size() + "):");
         for (Import i : m.imports()) {
-            out.println("  " + i.module() + "." + i.name() + ": " + i.type());
+            out.println("  " + i.module() + "." + i.name() + ": " + Signatures.of(m, i.type()));
         }
         out.println("exports (" + m.exports().size() + "):");
         for (Export e : m.exports()) {
-            out.println("  " + e.name() + ": " + e.kind() + " " + e.index());
+            out.println("  " + e.name() + ": " + Signatures.export(m, e));
         }
         out.println("definitions: " + m.types().size() + " types, " + m.functions().size() + " functions, "
                 + m.tables().size() + " tables, " + m.memories().size() + " memories, " + m.globals().size()

@@ -25,9 +25,22 @@ final class LowerCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Java stack traces on errors.")
     boolean verbose;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
-        Files.write(output, IntrinsicLowering.lower(Files.readAllBytes(input)));
+        byte[] in = Files.readAllBytes(input);
+        byte[] out = IntrinsicLowering.lower(in);
+        Files.write(output, out);
+        if (java.util.Arrays.equals(in, out)) {
+            spec.commandLine().getErr().println("wasm4j: " + input + " exports no intrinsic stub (a function exported as "
+                    + "__wasm4j_memory_discard); " + output + " is a copy of it");
+            spec.commandLine().getErr().flush();
+        } else {
+            spec.commandLine().getOut().println(output + ": intrinsic stubs lowered");
+            spec.commandLine().getOut().flush();
+        }
         return 0;
     }
 }

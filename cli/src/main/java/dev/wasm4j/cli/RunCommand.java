@@ -59,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
     String argv0;
 
     @Option(names = {"-W"}, paramLabel = "KEY[=VAL]",
-            description = "Wasm features and settings, e.g. -W simd=n, -W max-memory=64M, -W fuel=N.")
+            description = "Wasm features and settings, e.g. -W simd=n, -W max-memory=64M, -W fuel=N, -W timeout=10s.")
     List<String> wasmOptions = new ArrayList<>();
 
     @Option(names = {"-S"}, paramLabel = "KEY[=VAL]",
@@ -67,9 +67,14 @@ final class RunCommand implements Callable<Integer> {
     List<String> wasiOptions = new ArrayList<>();
 
     @Option(names = "--fuel", paramLabel = "N",
-            description = "Run with a budget of N fuel units (about one per instruction) and trap when it is spent; "
-                    + "metered code runs on the interpreter.")
-    Long fuel;
+            description = "Run with a budget of N fuel units (about one per instruction, in either engine) and "
+                    + "trap when it is spent.")
+    String fuel;
+
+    @Option(names = "--timeout", paramLabel = "DURATION",
+            description = "Interrupt the program (a trap, exit code 134) once wasm4j has run for DURATION, "
+                    + "start-up included: e.g. 500ms, 10s, 2m (a bare number is seconds).")
+    String timeout;
 
     @Option(names = "--max-memory", paramLabel = "SIZE",
             description = "Refuse to start when the initial memory exceeds SIZE (e.g. 64M), and let no memory grow past it.")
@@ -113,15 +118,24 @@ final class RunCommand implements Callable<Integer> {
             String value = w.contains("=") ? w.substring(w.indexOf('=') + 1) : "";
             switch (key) {
                 case "max-memory" -> maxMemory = value;
-                case "fuel" -> fuel = Long.parseLong(value.strip());
+                case "fuel" -> fuel = value;
+                case "timeout" -> timeout = value;
                 default -> features.add(w);
             }
         }
         long memoryLimit = maxMemory == null ? -1 : parseSize(maxMemory);
-        WasmModule module = WasmModule.fromPath(file, WasmOptions.features(features));
+        java.time.Duration deadline = timeout == null ? null : Limits.duration("--timeout", timeout);
+        long fuelUnits = fuel == null ? -1 : Limits.fuel(fuel);
+        for (Path out : memoryTraces) {
+            Limits.checkTraceFile(out);
+        }
+        WasmModule module = WasmOptions.load(file, features);
         WasiConfig config = wasiConfig();
         try (Wasi wasi = new Wasi(config)) {
-            EngineConfig engineConfig = EngineConfig.of(Engine.of(engine)).withFuel(fuel == null ? -1 : fuel);
+            EngineConfig engineConfig = EngineConfig.of(Engine.of(engine));
+            if (fuelUnits > 0) {
+                engineConfig = engineConfig.withFuel(fuelUnits);
+            }
             Linker linker = wasi.define(new Linker(engineConfig));
             try (Instance instance = linker.instantiate(module);
                  MemoryTrace trace = memoryTraces.isEmpty() ? null : new MemoryTrace(memoriesOf(instance), 5)) {
@@ -136,28 +150,37 @@ final class RunCommand implements Callable<Integer> {
                     }
                     err.flush();
                 }
-                int code;
-                if (invoke == null) {
-                    if (!instance.exportNames().contains("_start")) {
-                        throw new IllegalArgumentException(file + " exports no _start (a command's entry point); "
-                                + "use --invoke NAME to call one of its functions");
+                if (invoke == null && !instance.exportNames().contains("_start")) {
+                    throw new IllegalArgumentException(file + " exports no _start (a command's entry point); "
+                            + "use --invoke NAME to call one of its functions");
+                }
+                java.util.concurrent.Future<?> timer = deadline == null ? null
+                        : instance.interruptAfter(Limits.leftOf(deadline));
+                try {
+                    return invoke == null ? wasi.run(instance) : invoke(instance, wasi);
+                } catch (dev.wasm4j.TrapException t) {
+                    if (timer != null && timer.isDone() && t.trapMessage().equals("interrupt")) {
+                        throw new dev.wasm4j.TrapException("interrupt (the program ran longer than --timeout "
+                                + timeout + ")", t.wasmBacktrace());
                     }
-                    code = wasi.run(instance);
-                } else {
-                    code = invoke(instance, wasi);
-                }
-                if (jitReport) {
-                    var err = spec.commandLine().getErr();
-                    module.compilationReport().forEach(l -> err.println("wasm4j: " + l));
-                    err.flush();
-                }
-                if (trace != null) {
-                    trace.close();
-                    for (Path out : memoryTraces) {
-                        trace.write(out);
+                    throw t;
+                } finally {
+                    if (timer != null) {
+                        timer.cancel(false);
+                    }
+                    if (trace != null) {
+                        // written whatever the outcome: a trace is most wanted when the program fails
+                        trace.close();
+                        for (Path out : memoryTraces) {
+                            trace.write(out);
+                        }
+                    }
+                    if (jitReport) {
+                        var err = spec.commandLine().getErr();
+                        module.compilationReport().forEach(l -> err.println("wasm4j: " + l));
+                        err.flush();
                     }
                 }
-                return code;
             }
         }
     }
@@ -245,29 +268,22 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static List<LinearMemory> memoriesOf(Instance instance) {
-        return List.of(instance.internal().memories);
+        return List.of(dev.wasm4j.internal.Internals.instance(instance).memories);
     }
 
-    /** {@code --max-memory}: no memory may start above the limit or grow past it. */
+    /** {@code --max-memory}: no memory may start above the limit or grow past it, exported or not. */
     private static void checkMemory(Instance instance, long limit) {
         if (limit < 0) {
             return;
         }
-        for (LinearMemory lm : memoriesOf(instance)) {
+        List<LinearMemory> all = memoriesOf(instance);
+        for (int i = 0; i < all.size(); i++) {
+            LinearMemory lm = all.get(i);
+            if (lm.byteSize() > limit) {
+                throw new dev.wasm4j.LinkException("memory " + i + " starts at " + lm.byteSize()
+                        + " bytes, which exceeds --max-memory " + limit);
+            }
             lm.limitGrowth(limit);
-        }
-        if (!instance.exportNames().contains("memory")) {
-            return;
-        }
-        Memory m;
-        try {
-            m = instance.memory("memory");
-        } catch (IllegalArgumentException e) {
-            return;
-        }
-        if (m.byteSize() > limit) {
-            throw new UncheckedIOException(new IOException("memory of " + m.byteSize()
-                    + " bytes exceeds --max-memory " + limit));
         }
     }
 

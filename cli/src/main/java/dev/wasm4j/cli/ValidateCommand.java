@@ -29,7 +29,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        WasmModule.fromPath(file, WasmOptions.features(wasmOptions));
+        WasmOptions.load(file, wasmOptions);
         spec.commandLine().getOut().println(file + ": valid");
         spec.commandLine().getOut().flush();
         return 0;

@@ -70,14 +70,26 @@ final class WastCommand implements Callable<Integer> {
         long[] failed = new long[engines.size()];
         long skipped = 0;
         for (Path arg : files) {
+            if (!Files.exists(arg)) {
+                throw new java.nio.file.NoSuchFileException(arg.toString());
+            }
+        }
+        for (Path arg : files) {
             List<Path> wasts = Files.isDirectory(arg) ? Suite.wastFiles(arg) : List.of(arg);
             for (Path file : wasts) {
                 String name = displayName(file);
                 Script script;
+                String text = Suite.read(file);
                 try {
-                    script = WastParser.parse(file.getFileName().toString(), Suite.read(file));
+                    script = WastParser.parse(file.getFileName().toString(), text);
                 } catch (RuntimeException e) {
-                    out.println(name + ": cannot parse: " + e.getMessage());
+                    String why = e.getMessage();
+                    if (e instanceof dev.wasm4j.ModuleException me) {
+                        var placed = me.inText(name, text, -1);
+                        why = placed.line() > 0 ? "line " + placed.line() + ", column " + placed.column() + ": "
+                                + me.rule() : me.getMessage();
+                    }
+                    out.println(name + ": cannot parse: " + why);
                     int[] ones = new int[engines.size()];
                     java.util.Arrays.fill(ones, 1);
                     rows.add(new StatusReport.Row(name, new int[engines.size()], ones, 0, null));

@@ -97,7 +97,7 @@ class MainTest {
         Path bad = write("bad.wat", "(module (func (result i32) (i64.const 0)))");
         Run invalid = run("run", "--invoke", "x", bad.toString());
         assertEquals(1, invalid.code());
-        assertTrue(invalid.err().startsWith("error: type mismatch"), invalid.err());
+        assertTrue(invalid.err().startsWith("error: " + bad + ":1:41: type mismatch"), invalid.err());
         assertEquals(1, invalid.err().strip().lines().count(), invalid.err());
 
         Run missing = run("validate", dir.resolve("nope.wasm").toString());
@@ -134,7 +134,7 @@ class MainTest {
         assertTrue(v.out().contains("valid"));
         Run i = run("inspect", wat.toString());
         assertEquals(0, i.code(), i.err());
-        assertTrue(i.out().contains("fac: func 0"), i.out());
+        assertTrue(i.out().contains("fac: (func (param i64) (result i64))"), i.out());
     }
 
     @Test

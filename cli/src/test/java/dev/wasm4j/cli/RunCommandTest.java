@@ -146,6 +146,21 @@ class RunCommandTest {
     }
 
     @Test
+    void timeoutStopsAnInfiniteLoopInTimeInEachEngine() throws Exception {
+        Files.writeString(temp.resolve("spin.wat"), "(module (func (export \"_start\") (loop $l (br $l))))");
+        for (String engine : new String[] {"interpreter", "compiler", "auto"}) {
+            long t0 = System.nanoTime();
+            Result r = run("", "--engine", engine, "--timeout", "1s", "spin.wat");
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertEquals(134, r.exit(), r.stderr());
+            assertTrue(r.stderr().startsWith("error: wasm trap: interrupt (the program ran longer than --timeout 1s)"),
+                    r.stderr());
+            // the whole process, JVM start-up included, which the deadline counts
+            assertTrue(ms < 6000, engine + ": " + ms + " ms");  // generous: this machine pauses at times
+        }
+    }
+
+    @Test
     void aMemoryTraceMayBeWrittenAsSvgAndCsvAtOnce() throws Exception {
         Path wat = temp.resolve("discard.wat");
         Files.writeString(wat, """

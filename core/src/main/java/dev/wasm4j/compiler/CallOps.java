@@ -130,6 +130,19 @@ final class CallOps {
         return t;
     }
 
+    /** A Java stack overflow in compiled code as the trap it is (each function's handler records its frame). */
+    static TrapException exhausted(StackOverflowError e) {
+        return new TrapException("call stack exhausted");
+    }
+
+    /**
+     * Initializes this class (and this thread's frame list) where the stack is shallow: the handlers above run
+     * where the stack has overflowed, and a class initializer that overflows there fails for good.
+     */
+    static void ready() {
+        FRAMES.get();
+    }
+
     /** At the tier boundary: the trap with the compiled frames it passed through (innermost first) added. */
     static TrapException withFrames(TrapException t) {
         List<String> frames = FRAMES.get();

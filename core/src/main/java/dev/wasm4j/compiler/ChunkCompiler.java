@@ -80,6 +80,11 @@ final class ChunkCompiler {
         return module.compact(func);
     }
 
+    /** Whether the code charges fuel (see {@link InterruptEmitter}). */
+    boolean metered() {
+        return module.metered;
+    }
+
     /** The ordinal of the loop the function being generated is entered at, or -1 (a normal entry). */
     int loopEntry() {
         return loopEntry;

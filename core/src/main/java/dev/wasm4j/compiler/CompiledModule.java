@@ -115,6 +115,7 @@ public final class CompiledModule {
 
         @Override
         public void call(ModuleInstance inst, long[] s, Object[] r, int base) {
+            CallOps.ready();
             try {
                 chunk.invoke(func, inst, s, r, base);
                 if (tailCaller && CallOps.tailPending()) {

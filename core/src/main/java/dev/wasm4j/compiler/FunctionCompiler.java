@@ -74,6 +74,8 @@ final class FunctionCompiler implements CodeSink {
     int[] memSlot;
     /** JVM local holding the GlobalInstance of global {@code i} (cached at entry), or -1. */
     int[] globalSlot;
+    /** JVM local counting loop iterations down to the next full interruption check ({@link InterruptEmitter}). */
+    int pollSlot = -1;
     /** A long[] scratch area for library operators that work on a slot stack, or -1. */
     int scratchSlot = -1;
     private Label restart;
@@ -191,6 +193,7 @@ final class FunctionCompiler implements CodeSink {
             localSlot[i] = resident.get(i) ? -1 : allocate(localType[i]);
         }
         loadInstanceState(info.memories(), info.globals());
+        InterruptEmitter.prologue(this);
         if (frame != null) {
             for (int i = resident.nextSetBit(0); i >= 0 && i < params; i = resident.nextSetBit(i + 1)) {
                 load(localType[i], localSlot[i]);
@@ -210,6 +213,7 @@ final class FunctionCompiler implements CodeSink {
             enterAtLoop(locals, params);
         }
         restart = cb.newBoundLabel();
+        InterruptEmitter.functionEntry(this);
         for (int i = params; i < locals.size(); i++) {
             pushZero(localType[i]);
             setLocal(i);
@@ -272,6 +276,14 @@ final class FunctionCompiler implements CodeSink {
         Descs.call(cb, Descs.CALL_OPS, "trapFrame",
                 "(Ldev/wasm4j/TrapException;Ljava/lang/String;)Ldev/wasm4j/TrapException;");
         cb.athrow();
+        // so is a Java stack overflow, as the trap it becomes, so that deep recursion has a backtrace too
+        Label overflow = cb.newBoundLabel();
+        cb.exceptionCatch(bodyStart, bodyEnd, overflow, java.lang.constant.ClassDesc.of("java.lang.StackOverflowError"));
+        Descs.call(cb, Descs.CALL_OPS, "exhausted", "(Ljava/lang/StackOverflowError;)Ldev/wasm4j/TrapException;");
+        cb.ldc(dev.wasm4j.exec.WasmFunction.debugName(chunk.valid().module(), funcIndex));
+        Descs.call(cb, Descs.CALL_OPS, "trapFrame",
+                "(Ldev/wasm4j/TrapException;Ljava/lang/String;)Ldev/wasm4j/TrapException;");
+        cb.athrow();
         if (frame != null) {
             // whatever leaves a split function gives its frame back
             Label end = cb.newBoundLabel();
@@ -307,6 +319,7 @@ final class FunctionCompiler implements CodeSink {
             localSlot[i] = touched.get(i) && !resident.get(i) ? allocate(localType[i]) : -1;
         }
         loadInstanceState(region.memories(), region.globals());
+        InterruptEmitter.prologue(this);
         if (info.usesScratch()) {
             scratchSlot = fsSlot;
         }
@@ -507,6 +520,7 @@ final class FunctionCompiler implements CodeSink {
                     cb.labelBinding(loopEntryLabel);
                     loopEntered = true;
                 }
+                InterruptEmitter.loopHead(this);
                 ctls.add(c);
             }
             case IF -> {

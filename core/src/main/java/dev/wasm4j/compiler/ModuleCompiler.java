@@ -109,8 +109,16 @@ public final class ModuleCompiler {
     /** The function whose code is being generated, to attribute a failure. */
     int current = -1;
 
+    /** Whether the code charges fuel at function entries and loop heads (see {@link InterruptEmitter}). */
+    final boolean metered;
+
     private ModuleCompiler(ValidModule valid) {
+        this(valid, false);
+    }
+
+    private ModuleCompiler(ValidModule valid, boolean metered) {
         this.valid = valid;
+        this.metered = metered;
         Module m = valid.module();
         this.linkage = new Linkage(m.functionCount());
         this.infos = new FuncInfo[m.functionCount()];
@@ -128,6 +136,14 @@ public final class ModuleCompiler {
     /** Compiles every defined function of {@code valid}. */
     public static CompiledModule compile(ValidModule valid) {
         return new ModuleCompiler(valid).run();
+    }
+
+    /**
+     * Compiles every defined function of {@code valid}; with {@code metered}, the code draws on its instance's
+     * fuel ({@code ModuleInstance.fuel}, which must be set) at every function entry and loop iteration.
+     */
+    public static CompiledModule compile(ValidModule valid, boolean metered) {
+        return new ModuleCompiler(valid, metered).run();
     }
 
     /** Functions cut into several methods so far, with their number of regions. */

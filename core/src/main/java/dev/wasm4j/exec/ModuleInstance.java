@@ -27,6 +27,19 @@ public final class ModuleInstance {
     public final int[] dataStart;
     public final int[] dataLength;
     private final Map<String, ExternVal> exports = new LinkedHashMap<>();
+    /**
+     * Non-zero when the code running in this instance must stop at its next check (function entry, loop
+     * iteration): set from any thread by {@link Interrupts#request}, cleared by the trap ({@link Interrupts#poll}).
+     */
+    public volatile int interrupt;
+    /**
+     * A plain copy of {@link #interrupt}, for the check at function entries: a call always reads memory afresh,
+     * so a plain read suffices there and costs less than a volatile one (loop heads read the volatile field,
+     * which C2 cannot hoist out of the loop).
+     */
+    public int interruptAtEntry;
+    /** Set when the instance is closed: calls into it from the host are refused. */
+    public volatile boolean closed;
     /** The fuel budget execution draws on, or null when it is not metered (set before any code runs). */
     public Fuel fuel;
     /** The tier that can move long-running interpreted calls into compiled code, or null (set before any code runs). */

@@ -60,6 +60,9 @@ public final class WasmFunction extends FunctionInstance {
 
     @Override
     public Value[] invoke(Value... args) {
+        if (instance.closed) {
+            throw new IllegalStateException("instance is closed");
+        }
         CompiledCode c = compiled;
         return c != null ? c.invoke(this, args) : Interpreter.invoke(this, args);
     }

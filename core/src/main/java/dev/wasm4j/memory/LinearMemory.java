@@ -290,8 +290,24 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
     }
 
     /** A one-line description for {@code --verbose}. */
+    /** A size for people: bytes, KiB, MiB or GiB with up to one decimal (never a small size shown as 0 MiB). */
+    static String bytes(long n) {
+        if (n < 1024) {
+            return n + " bytes";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double v = n;
+        int u = -1;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return (v == Math.rint(v) ? String.format(java.util.Locale.ROOT, "%.0f", v)
+                : String.format(java.util.Locale.ROOT, "%.1f", v)) + " " + units[u];
+    }
+
     public String describe() {
-        return (storage.isNative() ? "native (mmap, " + (storage.capacity() >>> 20) + " MiB reserved)"
+        return (storage.isNative() ? "native (mmap, " + bytes(storage.capacity()) + " reserved)"
                 : "heap (fallback: " + (Posix.available() ? "reservation refused" : Posix.unavailableReason()) + ")")
                 + ", " + getClass().getSimpleName().replace("Memory", "").toLowerCase() + ", " + pages() + " pages";
     }

@@ -6,8 +6,30 @@ package dev.wasm4j.model;
  * {@code exn > noexn} for exception references.
  */
 public enum AbsHeapType implements HeapType {
-    FUNC(0x70), EXTERN(0x6F), ANY(0x6E), EQ(0x6D), I31(0x6C), STRUCT(0x6B), ARRAY(0x6A),
-    EXN(0x69), NOEXN(0x74), NOFUNC(0x73), NOEXTERN(0x72), NONE(0x71);
+    /** {@code func}. */
+    FUNC(0x70),
+    /** {@code extern}. */
+    EXTERN(0x6F),
+    /** {@code any}. */
+    ANY(0x6E),
+    /** {@code eq}. */
+    EQ(0x6D),
+    /** {@code i31}. */
+    I31(0x6C),
+    /** {@code struct}. */
+    STRUCT(0x6B),
+    /** {@code array}. */
+    ARRAY(0x6A),
+    /** {@code exn}. */
+    EXN(0x69),
+    /** {@code noexn}. */
+    NOEXN(0x74),
+    /** {@code nofunc}. */
+    NOFUNC(0x73),
+    /** {@code noextern}. */
+    NOEXTERN(0x72),
+    /** {@code none}. */
+    NONE(0x71);
 
     private final int code;
 
@@ -15,11 +37,21 @@ public enum AbsHeapType implements HeapType {
         this.code = code;
     }
 
+    /**
+     * The binary encoding byte.
+     *
+     * @return the code
+     */
     public int code() {
         return code;
     }
 
-    /** The abstract heap type with this binary code, or null. */
+    /**
+     * The abstract heap type with this binary code, or null.
+     *
+     * @param code the code
+     * @return the type, or null
+     */
     public static AbsHeapType ofCode(int code) {
         for (AbsHeapType t : values()) {
             if (t.code == code) {
@@ -29,7 +61,11 @@ public enum AbsHeapType implements HeapType {
         return null;
     }
 
-    /** The top of this type's hierarchy: any, func, extern or exn. */
+    /**
+     * The top of this type's hierarchy: any, func, extern or exn.
+     *
+     * @return the top
+     */
     public AbsHeapType top() {
         return switch (this) {
             case FUNC, NOFUNC -> FUNC;
@@ -39,7 +75,11 @@ public enum AbsHeapType implements HeapType {
         };
     }
 
-    /** The bottom of this type's hierarchy: none, nofunc, noextern or noexn. */
+    /**
+     * The bottom of this type's hierarchy: none, nofunc, noextern or noexn.
+     *
+     * @return the bottom
+     */
     public AbsHeapType bottom() {
         return switch (top()) {
             case FUNC -> NOFUNC;

@@ -1,6 +1,11 @@
 package dev.wasm4j.model;
 
-/** The mode of an element segment (spec 2.5.7). */
+/** The mode of an element segment (spec 2.5.7).
+ *
+ * <p>Part of the decoded module's structure, shared by the engine's packages; not API (see module-info).
+ *
+ * @hidden
+ */
 public sealed interface ElemMode {
     /** Available to {@code table.init}, until dropped. */
     record Passive() implements ElemMode {
@@ -10,7 +15,12 @@ public sealed interface ElemMode {
     record Declarative() implements ElemMode {
     }
 
-    /** Copied into table {@code table} at {@code offset} during instantiation, then dropped. */
+    /**
+     * Copied into table {@code table} at {@code offset} during instantiation, then dropped.
+     *
+     * @param table the table
+     * @param offset the offset
+     */
     record Active(int table, Expr offset) implements ElemMode {
     }
 }

@@ -5,6 +5,14 @@ import java.util.List;
 /**
  * An element segment (spec 2.5.7): its reference type, its items and its mode. Items are either plain
  * function indices (the compact encodings) or constant expressions.
+ *
+ * <p>Part of the decoded module's structure, shared by the engine's packages; not API (see module-info).
+ *
+ * @hidden
+ *
+ * @param type the type
+ * @param items the items
+ * @param mode the mode
  */
 public record ElemSegment(RefType type, Items items, ElemMode mode) {
 
@@ -17,12 +25,23 @@ public record ElemSegment(RefType type, Items items, ElemMode mode) {
 
     /** The items of a segment. */
     public sealed interface Items {
-        /** {@code ref.func} of each index. */
+        /**
+         * {@code ref.func} of each index.
+         *
+         * @param indices the indices
+         */
         record FuncIndices(int[] indices) implements Items {
         }
 
-        /** A constant expression per item. */
+        /**
+         * A constant expression per item.
+         *
+         * @param exprs the exprs
+         */
         record Exprs(List<Expr> exprs) implements Items {
+            /**
+             * Checks and normalizes the components.
+             */
             public Exprs {
                 exprs = List.copyOf(exprs);
             }

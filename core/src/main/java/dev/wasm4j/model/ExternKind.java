@@ -2,7 +2,16 @@ package dev.wasm4j.model;
 
 /** The kinds of external values, with their binary codes in import and export descriptors. */
 public enum ExternKind {
-    FUNC(0), TABLE(1), MEMORY(2), GLOBAL(3), TAG(4);
+    /** {@code func}. */
+    FUNC(0),
+    /** {@code table}. */
+    TABLE(1),
+    /** {@code memory}. */
+    MEMORY(2),
+    /** {@code global}. */
+    GLOBAL(3),
+    /** {@code tag}. */
+    TAG(4);
 
     private final int code;
 
@@ -10,6 +19,11 @@ public enum ExternKind {
         this.code = code;
     }
 
+    /**
+     * The binary encoding byte.
+     *
+     * @return the code
+     */
     public int code() {
         return code;
     }

@@ -22,7 +22,11 @@ public sealed interface FreezeClause permits FreezeClause.None, FreezeClause.Fre
     record Freezable() implements FreezeClause {
     }
 
-    /** {@code (freeze x)}: the frozen counterpart of the freezable definition {@code x}. */
+    /**
+     * {@code (freeze x)}: the frozen counterpart of the freezable definition {@code x}.
+     *
+     * @param index the index
+     */
     record FreezeOf(int index) implements FreezeClause {
     }
 }

@@ -8,7 +8,11 @@ package dev.wasm4j.model;
  */
 public sealed interface HeapType permits AbsHeapType, HeapType.Concrete, HeapType.Defined {
 
-    /** A concrete heap type: the type at {@code typeIndex} of the enclosing module. */
+    /**
+     * A concrete heap type: the type at {@code typeIndex} of the enclosing module.
+     *
+     * @param typeIndex the type index
+     */
     record Concrete(int typeIndex) implements HeapType {
         @Override
         public String toString() {
@@ -16,7 +20,11 @@ public sealed interface HeapType permits AbsHeapType, HeapType.Concrete, HeapTyp
         }
     }
 
-    /** A closed concrete heap type: a canonical defined type, comparable across modules by identity. */
+    /**
+     * A closed concrete heap type: a canonical defined type, comparable across modules by identity.
+     *
+     * @param type the type
+     */
     record Defined(DefType type) implements HeapType {
         @Override
         public String toString() {
@@ -24,6 +32,12 @@ public sealed interface HeapType permits AbsHeapType, HeapType.Concrete, HeapTyp
         }
     }
 
+    /**
+     * A concrete heap type naming a type index of the module.
+     *
+     * @param typeIndex the type index
+     * @return the heap type
+     */
     static HeapType of(int typeIndex) {
         return new Concrete(typeIndex);
     }

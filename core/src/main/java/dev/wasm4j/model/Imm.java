@@ -3,6 +3,10 @@ package dev.wasm4j.model;
 /**
  * The immediate operands an instruction carries in the binary format, in encoding order. Every tier reads
  * them the same way, so one enum value describes one encoding.
+ *
+ * <p>Part of the decoded module's structure, shared by the engine's packages; not API (see module-info).
+ *
+ * @hidden
  */
 public enum Imm {
     /** No immediates. */

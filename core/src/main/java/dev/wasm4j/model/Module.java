@@ -7,6 +7,10 @@ import java.util.List;
  * A decoded module (spec 2.5): every section's content, plus the index spaces that imports and definitions
  * share. Immutable; build one with {@link Builder}. A Module is syntax only: it says nothing about
  * validity until {@code dev.wasm4j.valid.Validator} has checked it.
+ *
+ * <p>Part of the decoded module's structure, shared by the engine's packages; not API (see module-info).
+ *
+ * @hidden
  */
 public final class Module {
     private final List<RecType> recTypes;
@@ -89,81 +93,169 @@ public final class Module {
         tagTypes = List.copyOf(tgs);
     }
 
+    /**
+     * A builder for a module.
+     *
+     * @return a new, empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The recursive type groups of the type section, in order. */
+    /**
+     * The recursive type groups of the type section, in order.
+     *
+     * @return the rec types
+     */
     public List<RecType> recTypes() {
         return recTypes;
     }
 
-    /** The type index space: every sub type of every rec group, flattened. */
+    /**
+     * The type index space: every sub type of every rec group, flattened.
+     *
+     * @return the types
+     */
+    /**
+     * The type section's types, rec groups flattened.
+     *
+     * @return the types
+     */
     public List<SubType> types() {
         return types;
     }
 
+    /**
+     * The imports, in order.
+     *
+     * @return the imports
+     */
     public List<Import> imports() {
         return imports;
     }
 
-    /** Functions defined by this module (not imported); function index = importedFunctionCount() + i. */
+    /**
+     * Functions defined by this module (not imported); function index = importedFunctionCount() + i.
+     *
+     * @return the functions
+     */
     public List<Function> functions() {
         return functions;
     }
 
+    /**
+     * Tables defined by this module (not imported).
+     *
+     * @return the tables
+     */
     public List<Table> tables() {
         return tables;
     }
 
+    /**
+     * Memories defined by this module (not imported).
+     *
+     * @return the memories
+     */
     public List<MemoryType> memories() {
         return memories;
     }
 
+    /**
+     * Globals defined by this module (not imported).
+     *
+     * @return the globals
+     */
     public List<Global> globals() {
         return globals;
     }
 
+    /**
+     * Tags defined by this module (not imported).
+     *
+     * @return the tags
+     */
     public List<Tag> tags() {
         return tags;
     }
 
+    /**
+     * The exports, in order.
+     *
+     * @return the exports
+     */
     public List<Export> exports() {
         return exports;
     }
 
-    /** The start function's index, or -1. */
+    /**
+     * The start function's index, or -1.
+     *
+     * @return the start
+     */
     public int start() {
         return start;
     }
 
+    /**
+     * The element segments.
+     *
+     * @return the element segments
+     */
     public List<ElemSegment> elems() {
         return elems;
     }
 
+    /**
+     * The data segments.
+     *
+     * @return the data segments
+     */
     public List<DataSegment> datas() {
         return datas;
     }
 
-    /** The data count section's value, or -1 when the section is absent. */
+    /**
+     * The data count section's value, or -1 when the section is absent.
+     *
+     * @return the data count
+     */
     public int dataCount() {
         return dataCount;
     }
 
+    /**
+     * The custom sections, in order.
+     *
+     * @return the custom sections
+     */
     public List<CustomSection> customSections() {
         return customSections;
     }
 
+    /**
+     * The names from the {@code name} section (empty when absent).
+     *
+     * @return the names
+     */
     public Names names() {
         return names;
     }
 
-    /** The sections of the binary in order, custom sections included (empty for a module built by hand). */
+    /**
+     * The sections of the binary in order, custom sections included (empty for a module built by hand).
+     *
+     * @return the sections
+     */
     public List<SectionInfo> sections() {
         return sections;
     }
 
-    /** The phase section's entries (frozen proposal), in order; empty when there is none. */
+    /**
+     * The phase section's entries (frozen proposal), in order; empty when there is none.
+     *
+     * @return the phases
+     */
     public List<PhaseEntry> phases() {
         return phases;
     }
@@ -190,42 +282,77 @@ public final class Module {
         return importedTags;
     }
 
-    /** Size of the function index space (imports and definitions). */
+    /**
+     * Size of the function index space (imports and definitions).
+     *
+     * @return the function count
+     */
     public int functionCount() {
         return funcTypeIndices.length;
     }
 
-    /** Type index of function {@code funcIndex} in the function index space. */
+    /**
+     * Type index of function {@code funcIndex} in the function index space.
+     *
+     * @param funcIndex the func index
+     * @return the function type index
+     */
     public int functionTypeIndex(int funcIndex) {
         return funcTypeIndices[funcIndex];
     }
 
-    /** The func type of function {@code funcIndex}; the module must be valid. */
+    /**
+     * The func type of function {@code funcIndex}; the module must be valid.
+     *
+     * @param funcIndex the func index
+     * @return the function type
+     */
     public FuncType functionType(int funcIndex) {
         return funcType(funcTypeIndices[funcIndex]);
     }
 
-    /** The func type at type index {@code typeIndex}; the module must be valid. */
+    /**
+     * The func type at type index {@code typeIndex}; the module must be valid.
+     *
+     * @param typeIndex the type index
+     * @return the func type
+     */
     public FuncType funcType(int typeIndex) {
         return (FuncType) types.get(typeIndex).composite();
     }
 
-    /** Table index space. */
+    /**
+     * Table index space.
+     *
+     * @return the table types
+     */
     public List<TableType> tableTypes() {
         return tableTypes;
     }
 
-    /** Memory index space. */
+    /**
+     * Memory index space.
+     *
+     * @return the memory types
+     */
     public List<MemoryType> memoryTypes() {
         return memoryTypes;
     }
 
-    /** Global index space. */
+    /**
+     * Global index space.
+     *
+     * @return the global types
+     */
     public List<GlobalType> globalTypes() {
         return globalTypes;
     }
 
-    /** Tag index space. */
+    /**
+     * Tag index space.
+     *
+     * @return the tag types
+     */
     public List<TagType> tagTypes() {
         return tagTypes;
     }
@@ -252,86 +379,187 @@ public final class Module {
         private Builder() {
         }
 
+        /**
+         * The add rec type.
+         *
+         * @param r the recursive type group
+         * @return the add rec type
+         */
         public Builder addRecType(RecType r) {
             recTypes.add(r);
             return this;
         }
 
+        /**
+         * The add import.
+         *
+         * @param i the index
+         * @return the add import
+         */
         public Builder addImport(Import i) {
             imports.add(i);
             return this;
         }
 
+        /**
+         * The add function.
+         *
+         * @param f the feature
+         * @return the add function
+         */
         public Builder addFunction(Function f) {
             functions.add(f);
             return this;
         }
 
+        /**
+         * The add table.
+         *
+         * @param t the type
+         * @return the add table
+         */
         public Builder addTable(Table t) {
             tables.add(t);
             return this;
         }
 
+        /**
+         * The add memory.
+         *
+         * @param m the memory type
+         * @return the add memory
+         */
         public Builder addMemory(MemoryType m) {
             memories.add(m);
             return this;
         }
 
+        /**
+         * The add global.
+         *
+         * @param g the global
+         * @return the add global
+         */
         public Builder addGlobal(Global g) {
             globals.add(g);
             return this;
         }
 
+        /**
+         * The add tag.
+         *
+         * @param t the type
+         * @return the add tag
+         */
         public Builder addTag(Tag t) {
             tags.add(t);
             return this;
         }
 
+        /**
+         * The add export.
+         *
+         * @param e the entry
+         * @return the add export
+         */
         public Builder addExport(Export e) {
             exports.add(e);
             return this;
         }
 
+        /**
+         * The start.
+         *
+         * @param funcIndex the func index
+         * @return the start
+         */
         public Builder start(int funcIndex) {
             start = funcIndex;
             return this;
         }
 
+        /**
+         * The add elem.
+         *
+         * @param e the entry
+         * @return the add elem
+         */
         public Builder addElem(ElemSegment e) {
             elems.add(e);
             return this;
         }
 
+        /**
+         * The add data.
+         *
+         * @param d the data segment
+         * @return the add data
+         */
         public Builder addData(DataSegment d) {
             datas.add(d);
             return this;
         }
 
+        /**
+         * The data count.
+         *
+         * @param count the count
+         * @return the data count
+         */
         public Builder dataCount(int count) {
             dataCount = count;
             return this;
         }
 
+        /**
+         * The add custom section.
+         *
+         * @param c the custom section
+         * @return the add custom section
+         */
         public Builder addCustomSection(CustomSection c) {
             customSections.add(c);
             return this;
         }
 
+        /**
+         * The names.
+         *
+         * @param n the n
+         * @return the names
+         */
         public Builder names(Names n) {
             names = n;
             return this;
         }
 
+        /**
+         * The add section.
+         *
+         * @param s the s
+         * @return the add section
+         */
         public Builder addSection(SectionInfo s) {
             sections.add(s);
             return this;
         }
 
+        /**
+         * The add phase.
+         *
+         * @param p the entry
+         * @return the add phase
+         */
         public Builder addPhase(PhaseEntry p) {
             phases.add(p);
             return this;
         }
 
+        /**
+         * The build.
+         *
+         * @return the build
+         */
         public Module build() {
             return new Module(this);
         }

@@ -2,7 +2,14 @@ package dev.wasm4j.model;
 
 /** Number types (spec 2.3.1). */
 public enum NumType implements ValType {
-    I32(0x7F), I64(0x7E), F32(0x7D), F64(0x7C);
+    /** {@code i32}. */
+    I32(0x7F),
+    /** {@code i64}. */
+    I64(0x7E),
+    /** {@code f32}. */
+    F32(0x7D),
+    /** {@code f64}. */
+    F64(0x7C);
 
     private final int code;
 
@@ -10,7 +17,11 @@ public enum NumType implements ValType {
         this.code = code;
     }
 
-    /** The binary encoding byte. */
+    /**
+     * The binary encoding byte.
+     *
+     * @return the code
+     */
     public int code() {
         return code;
     }

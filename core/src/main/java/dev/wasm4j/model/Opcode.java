@@ -24,6 +24,10 @@ import java.util.Map;
  * wide-arithmetic proposal, 0xFC 0x20..0x22 {@code memory.map/unmap/protect}, chosen by wasm4j for the
  * memory control proposal (docs/proposals/memory-control.md), and 0xFB 0x30 {@code ref.freeze}, chosen by
  * wasm4j for the frozen proposal past the GC bytes other proposals use (docs/proposals/frozen.md).
+ *
+ * <p>Part of the decoded module's structure, shared by the engine's packages; not API (see module-info).
+ *
+ * @hidden
  */
 public enum Opcode {
     UNREACHABLE(Prefix.SINGLE, 0x00, "unreachable", Imm.NONE, null),
@@ -651,22 +655,38 @@ public enum Opcode {
         this.width = width;
     }
 
-    /** 0 for single-byte instructions, else the prefix byte (0xFB, 0xFC, 0xFD, 0xFE). */
+    /**
+     * 0 for single-byte instructions, else the prefix byte (0xFB, 0xFC, 0xFD, 0xFE).
+     *
+     * @return the prefix
+     */
     public int prefix() {
         return prefix;
     }
 
-    /** The opcode byte, or the LEB128 u32 after the prefix. */
+    /**
+     * The opcode byte, or the LEB128 u32 after the prefix.
+     *
+     * @return the code
+     */
     public int code() {
         return code;
     }
 
-    /** The unique name of this instruction, its text keyword for all but a few (see class comment). */
+    /**
+     * The unique name of this instruction, its text keyword for all but a few (see class comment).
+     *
+     * @return the mnemonic
+     */
     public String mnemonic() {
         return mnemonic;
     }
 
-    /** The keyword written in the text format. */
+    /**
+     * The keyword written in the text format.
+     *
+     * @return the text keyword
+     */
     public String textKeyword() {
         return switch (this) {
             case SELECT_T -> "select";
@@ -676,11 +696,20 @@ public enum Opcode {
         };
     }
 
+    /**
+     * The shape of this instruction's immediates.
+     *
+     * @return the immediates' shape
+     */
     public Imm imm() {
         return imm;
     }
 
-    /** The fixed stack signature, or null when validation has a hand-written rule. */
+    /**
+     * The fixed stack signature, or null when validation has a hand-written rule.
+     *
+     * @return the signature
+     */
     public String signature() {
         return signature;
     }
@@ -689,43 +718,82 @@ public enum Opcode {
         return signature != null;
     }
 
-    /** Bytes touched by a memory access instruction; 0 otherwise. */
+    /**
+     * Bytes touched by a memory access instruction; 0 otherwise.
+     *
+     * @return the width
+     */
     public int width() {
         return width;
     }
 
-    /** Natural alignment exponent of a memory access: log2(width). */
+    /**
+     * Natural alignment exponent of a memory access: log2(width).
+     *
+     * @return the natural alignment
+     */
     public int naturalAlignment() {
         return Integer.numberOfTrailingZeros(width);
     }
 
-    /** Operand types of a fixed signature, with {@code a} read as {@code addr}. */
+    /**
+     * Operand types of a fixed signature, with {@code a} read as {@code addr}.
+     *
+     * @param addr the addr
+     * @return the params
+     */
     public List<ValType> params(AddrType addr) {
         return addr == AddrType.I64 ? params64 : params32;
     }
 
-    /** Result types of a fixed signature, with {@code a} read as {@code addr}. */
+    /**
+     * Result types of a fixed signature, with {@code a} read as {@code addr}.
+     *
+     * @param addr the addr
+     * @return the results
+     */
     public List<ValType> results(AddrType addr) {
         return addr == AddrType.I64 ? results64 : results32;
     }
 
-    /** The opcode with this prefix and code, or null. */
+    /**
+     * The opcode with this prefix and code, or null.
+     *
+     * @param prefix the prefix
+     * @param code the code
+     * @return the opcode
+     */
     public static Opcode of(int prefix, int code) {
         Opcode[] table = prefix == SINGLE ? SINGLE_TABLE : prefix >= GC && prefix <= ATOMIC ? PREFIXED[prefix - GC] : null;
         return table == null || code < 0 || code >= table.length ? null : table[code];
     }
 
-    /** True when {@code b} is a prefix byte that a u32 code follows. */
+    /**
+     * True when {@code b} is a prefix byte that a u32 code follows.
+     *
+     * @param b the b
+     * @return whether prefix holds
+     */
     public static boolean isPrefix(int b) {
         return b == GC || b == MISC || b == SIMD || b == ATOMIC;
     }
 
-    /** The opcode with this mnemonic ({@link #mnemonic()}), or null. */
+    /**
+     * The opcode with this mnemonic ({@link #mnemonic()}), or null.
+     *
+     * @param mnemonic the mnemonic
+     * @return the by mnemonic
+     */
     public static Opcode byMnemonic(String mnemonic) {
         return BY_MNEMONIC.get(mnemonic);
     }
 
-    /** All opcodes written with this text keyword (usually one). */
+    /**
+     * All opcodes written with this text keyword (usually one).
+     *
+     * @param keyword the keyword
+     * @return the by text keyword
+     */
     public static List<Opcode> byTextKeyword(String keyword) {
         return BY_KEYWORD.getOrDefault(keyword, List.of());
     }

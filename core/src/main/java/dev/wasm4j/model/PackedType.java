@@ -2,7 +2,10 @@ package dev.wasm4j.model;
 
 /** Packed storage types of struct and array fields. */
 public enum PackedType implements StorageType {
-    I8(1), I16(2);
+    /** {@code i8}. */
+    I8(1),
+    /** {@code i16}. */
+    I16(2);
 
     private final int byteSize;
 
@@ -10,6 +13,11 @@ public enum PackedType implements StorageType {
         this.byteSize = byteSize;
     }
 
+    /**
+     * The byte size.
+     *
+     * @return the byte size
+     */
     public int byteSize() {
         return byteSize;
     }

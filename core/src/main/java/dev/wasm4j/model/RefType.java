@@ -1,6 +1,11 @@
 package dev.wasm4j.model;
 
-/** A reference type (spec 2.3.3): a heap type and whether null is a member. */
+/**
+ * A reference type (spec 2.3.3): a heap type and whether null is a member.
+ *
+ * @param nullable the nullable
+ * @param heapType the heap type
+ */
 public record RefType(boolean nullable, HeapType heapType) implements ValType {
 
     public static final RefType FUNCREF = new RefType(true, AbsHeapType.FUNC);
@@ -16,14 +21,29 @@ public record RefType(boolean nullable, HeapType heapType) implements ValType {
     public static final RefType NULLEXTERNREF = new RefType(true, AbsHeapType.NOEXTERN);
     public static final RefType NULLEXNREF = new RefType(true, AbsHeapType.NOEXN);
 
+    /**
+     * A reference type.
+     *
+     * @return the type
+     */
     public static RefType of(boolean nullable, HeapType heapType) {
         return new RefType(nullable, heapType);
     }
 
+    /**
+     * The as non null.
+     *
+     * @return the converted value
+     */
     public RefType asNonNull() {
         return nullable ? new RefType(false, heapType) : this;
     }
 
+    /**
+     * The as nullable.
+     *
+     * @return the converted value
+     */
     public RefType asNullable() {
         return nullable ? this : new RefType(true, heapType);
     }

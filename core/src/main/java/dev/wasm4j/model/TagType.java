@@ -1,6 +1,10 @@
 package dev.wasm4j.model;
 
-/** A tag type (exception handling, spec 2.3.15): the index of a function type with empty results. */
+/**
+ * A tag type (exception handling, spec 2.3.15): the index of a function type with empty results.
+ *
+ * @param typeIndex the type index
+ */
 public record TagType(int typeIndex) implements ExternType {
 
     @Override

@@ -10,6 +10,14 @@ import java.util.Arrays;
 final class ByteWriter {
     private byte[] buf;
     private int size;
+    /**
+     * Source marks, pairs of (offset in this buffer, character offset in the text): where the bytes of each
+     * instruction begin, so that an error the validator finds in the binary can point at the text. They
+     * travel with the bytes when this buffer is appended to another.
+     */
+    private int[] marks = NO_MARKS;
+    private int markCount;
+    private static final int[] NO_MARKS = new int[0];
 
     ByteWriter() {
         this(64);
@@ -51,7 +59,30 @@ final class ByteWriter {
     }
 
     ByteWriter bytes(ByteWriter other) {
+        int base = size;
+        for (int i = 0; i < other.markCount; i += 2) {
+            addMark(base + other.marks[i], other.marks[i + 1]);
+        }
         return bytes(other.buf, 0, other.size);
+    }
+
+    /** Records that the next byte written comes from the text at {@code textOffset}. */
+    ByteWriter mark(int textOffset) {
+        addMark(size, textOffset);
+        return this;
+    }
+
+    private void addMark(int at, int textOffset) {
+        if (markCount == marks.length) {
+            marks = Arrays.copyOf(marks, Math.max(16, markCount * 2));
+        }
+        marks[markCount++] = at;
+        marks[markCount++] = textOffset;
+    }
+
+    /** The source marks: pairs of (byte offset, character offset), in byte order. */
+    int[] marks() {
+        return Arrays.copyOf(marks, markCount);
     }
 
     /** Unsigned LEB128 of a 32-bit value (read as unsigned). */

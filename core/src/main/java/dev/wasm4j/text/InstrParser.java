@@ -37,10 +37,21 @@ final class InstrParser {
         final String label;
         final byte[] pending;
 
+        /** Where the instruction whose bytes are pending starts in the text. */
+        int at = -1;
+
         Frame(Mode mode, String label, byte[] pending) {
             this.mode = mode;
             this.label = label;
             this.pending = pending;
+        }
+
+        /** Writes the pending bytes, marked with the text they come from. */
+        void flushPending(ByteWriter w) {
+            if (at >= 0) {
+                w.mark(at);
+            }
+            w.bytes(pending);
         }
 
         boolean isFlat() {
@@ -127,7 +138,7 @@ final class InstrParser {
                         folded();
                     } else if (t.kind() == Kind.RPAR) {
                         c.next();
-                        out.bytes(f.pending);
+                        f.flushPending(out);
                         pop();
                     } else {
                         throw Cursor.unexpected(t);
@@ -135,7 +146,7 @@ final class InstrParser {
                 }
                 case IF_COND -> {
                     if (c.acceptClause("then")) {
-                        out.bytes(f.pending);
+                        f.flushPending(out);
                         labels.add(f.label);
                         f.mode = Mode.IF_THEN;
                     } else if (t.kind() == Kind.LPAR) {
@@ -198,6 +209,7 @@ final class InstrParser {
             throw Cursor.unexpected(t);
         }
         c.next();
+        out.mark(t.start());
         emit(Opcode.END);
         popLabel();
         pop();
@@ -211,6 +223,7 @@ final class InstrParser {
         c.next();
         switch (f.mode) {
             case FOLDED_BODY -> {
+                out.mark(t.start());
                 emit(Opcode.END);
                 popLabel();
                 pop();
@@ -250,6 +263,7 @@ final class InstrParser {
     }
 
     private void flat(Token t) {
+        out.mark(t.start());
         Frame f = frames.isEmpty() ? null : top();
         switch (t.text()) {
             case "block", "loop" -> {
@@ -341,6 +355,7 @@ final class InstrParser {
         if (t.kind() != Kind.KEYWORD) {
             throw Cursor.unexpected(t);
         }
+        out.mark(t.start());
         switch (t.text()) {
             case "block", "loop" -> {
                 c.next();
@@ -365,6 +380,7 @@ final class InstrParser {
                 Encode.opcode(header, Opcode.IF);
                 imm.blockType(header);
                 push(Mode.IF_COND, label, header.toByteArray());
+                top().at = t.start();
             }
             case "try" -> {
                 c.next();
@@ -379,6 +395,7 @@ final class InstrParser {
                 ByteWriter op = new ByteWriter(16);
                 imm.plain(op);
                 push(Mode.FOLDED_OPERANDS, null, op.toByteArray());
+                top().at = t.start();
             }
         }
     }

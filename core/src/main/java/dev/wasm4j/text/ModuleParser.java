@@ -70,6 +70,11 @@ final class ModuleParser {
         return out.toBinary(scope);
     }
 
+    /** After {@link #module}: pairs of (byte offset, character offset) where instructions begin. */
+    int[] marks() {
+        return out.marks;
+    }
+
     // ---------------------------------------------------------------- pass 1: identifiers
 
     private IndexSpace space(String keyword) {
@@ -282,6 +287,7 @@ final class ModuleParser {
         localDeclarations(body, localTypes);
         InstrParser instrs = new InstrParser(c, scope, locals);
         instrs.instructions(body, true);
+        body.mark(c.peek().start());
         Encode.opcode(body, Opcode.END);
         c.expectRpar();
         out.funcs.add().u32(use.typeIndex());

@@ -80,6 +80,9 @@ final class Sections {
     final Map<Integer, String> funcNames = new TreeMap<>();
     final Map<Integer, Map<Integer, String>> localNames = new TreeMap<>();
 
+    /** After {@link #toBinary}: where instructions begin in the binary and in the text (see {@link ByteWriter#mark}). */
+    int[] marks = new int[0];
+
     byte[] toBinary(Scope scope) {
         ByteWriter out = new ByteWriter(1024);
         out.u8(0).u8('a').u8('s').u8('m').u8(1).u8(0).u8(0).u8(0);
@@ -99,6 +102,7 @@ final class Sections {
             }
         }
         nameSection(out);
+        marks = out.marks();
         return out.toByteArray();
     }
 

@@ -22,21 +22,7 @@ public final class Wat {
 
     /** Assembles a module: either {@code (module $id? field*)} or a bare sequence of module fields. */
     public static byte[] assemble(String text) {
-        return guard(() -> {
-            Lexer.Result lexed = Lexer.lex(text, 0, text.length());
-            Cursor c = new Cursor(lexed.tokens(), 0);
-            if (c.atClause("module")) {
-                c.pos(2);
-                Token id = Syntax.optId(c);
-                byte[] bytes = new ModuleParser(c).module(id == null ? null : id.text(), lexed.customs(), 1);
-                c.expectRpar();
-                c.expect(Token.Kind.EOF);
-                return bytes;
-            }
-            byte[] bytes = new ModuleParser(c).module(null, lexed.customs(), 0);
-            c.expect(Token.Kind.EOF);
-            return bytes;
-        });
+        return assembleMapped(text).bytes();
     }
 
     /**
@@ -52,6 +38,61 @@ public final class Wat {
             c.expect(Token.Kind.EOF);
             return bytes;
         });
+    }
+
+    /**
+     * An assembled module with a map back to its text: where the bytes of each instruction begin in the binary
+     * and in the text (pairs of offsets, in byte order).
+     *
+     * @param bytes the binary module
+     * @param marks pairs of (byte offset, character offset)
+     */
+    public record Assembly(byte[] bytes, int[] marks) {
+        /**
+         * The character offset of the instruction whose bytes contain {@code byteOffset}, or -1 outside
+         * every instruction's bytes (headers, types, other sections).
+         */
+        public int textOffset(long byteOffset) {
+            int lo = 0;
+            int hi = marks.length / 2 - 1;
+            int found = -1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                if (marks[2 * mid] <= byteOffset) {
+                    found = mid;
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            if (found < 0 || byteOffset - marks[2 * found] > 32) {
+                return -1;
+            }
+            return marks[2 * found + 1];
+        }
+    }
+
+    /** Assembles a module like {@link #assemble} and keeps the map from its bytes back to the text. */
+    public static Assembly assembleMapped(String text) {
+        int[][] marks = new int[1][];
+        byte[] bytes = guard(() -> {
+            Lexer.Result lexed = Lexer.lex(text, 0, text.length());
+            Cursor c = new Cursor(lexed.tokens(), 0);
+            ModuleParser parser = new ModuleParser(c);
+            byte[] b;
+            if (c.atClause("module")) {
+                c.pos(2);
+                Token id = Syntax.optId(c);
+                b = parser.module(id == null ? null : id.text(), lexed.customs(), 1);
+                c.expectRpar();
+            } else {
+                b = parser.module(null, lexed.customs(), 0);
+            }
+            c.expect(Token.Kind.EOF);
+            marks[0] = parser.marks();
+            return b;
+        });
+        return new Assembly(bytes, marks[0]);
     }
 
     private interface Task {

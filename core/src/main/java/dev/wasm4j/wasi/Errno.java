@@ -4,7 +4,7 @@ package dev.wasm4j.wasi;
  * WASI preview 1 error codes ({@code errno}, a u16), in the snapshot's order: a constant's ordinal is its
  * value, so {@code ENOENT} is 44 as in {@code wasi-libc}'s {@code __WASI_ERRNO_NOENT}.
  */
-public enum Errno {
+enum Errno {
     SUCCESS, TOOBIG, ACCES, ADDRINUSE, ADDRNOTAVAIL, AFNOSUPPORT, AGAIN, ALREADY, BADF, BADMSG, BUSY, CANCELED, CHILD,
     CONNABORTED, CONNREFUSED, CONNRESET, DEADLK, DESTADDRREQ, DOM, DQUOT, EXIST, FAULT, FBIG, HOSTUNREACH, IDRM,
     ILSEQ, INPROGRESS, INTR, INVAL, IO, ISCONN, ISDIR, LOOP, MFILE, MLINK, MSGSIZE, MULTIHOP, NAMETOOLONG,

@@ -39,7 +39,11 @@ public final class Wasi implements AutoCloseable {
     final FdTable fds = new FdTable();
     final Fd.OutputFd stdout;
 
-    /** Opens the preopened directories (which must exist) and sets up descriptors 0, 1, 2, 3, ... */
+    /**
+     * Opens the preopened directories (which must exist) and sets up descriptors 0, 1, 2, 3, ...
+     *
+     * @param config the config
+     */
     public Wasi(WasiConfig config) {
         this.config = config;
         int tty = config.terminal() ? Rights.CHARACTER_DEVICE : Rights.UNKNOWN;
@@ -68,7 +72,11 @@ public final class Wasi implements AutoCloseable {
         }
     }
 
-    /** The names of all functions of {@code wasi_snapshot_preview1}, in the order they are defined. */
+    /**
+     * The names of all functions of {@code wasi_snapshot_preview1}, in the order they are defined.
+     *
+     * @return the function names
+     */
     public static List<String> functionNames() {
         try (Wasi w = new Wasi(WasiConfig.of())) {
             Exports e = new Exports(new Linker());
@@ -86,7 +94,12 @@ public final class Wasi implements AutoCloseable {
         }
     }
 
-    /** Defines every function of {@code wasi_snapshot_preview1} on {@code linker}; returns it. */
+    /**
+     * Defines every function of {@code wasi_snapshot_preview1} on {@code linker}; returns it.
+     *
+     * @param linker the linker
+     * @return the define
+     */
     public Linker define(Linker linker) {
         defineAll(new Exports(linker));
         return linker;
@@ -106,6 +119,9 @@ public final class Wasi implements AutoCloseable {
     /**
      * Runs a command: calls {@code _start} and returns its exit code (0 when it returns, the code of
      * {@code proc_exit} otherwise). Standard output is flushed in either case; traps propagate.
+     *
+     * @param instance the instance
+     * @return the run
      */
     public int run(Instance instance) {
         try {

@@ -65,6 +65,8 @@ public final class ScriptRunner {
             return run(command);
         } catch (WasmException e) {
             return Outcome.fail(command, "unexpected " + describe(e));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return Outcome.fail(command, e.getMessage());
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError | LinkageError e) {
             return Outcome.fail(command, "engine error: " + e);
         }

@@ -9,6 +9,7 @@ import dev.wasm4j.UncaughtException;
 import dev.wasm4j.Value;
 import dev.wasm4j.WasmModule;
 import dev.wasm4j.exec.WasmFunction;
+import dev.wasm4j.internal.Internals;
 import dev.wasm4j.model.FuncType;
 import dev.wasm4j.model.NumType;
 import org.junit.jupiter.api.Test;
@@ -132,7 +133,7 @@ class CompilerTest {
         String wat = "(module (func $big (param f32) (result f32) (local f32) " + body + " (local.get 1))"
                 + " (func (export \"f\") (param f32) (result f32) (call $big (local.get 0))))";
         WasmModule m = WasmModule.parseText(wat);
-        CompiledModule cm = m.compiled();
+        CompiledModule cm = Internals.compiled(m);
         assertTrue(cm.interpreted().isEmpty(), "left to the interpreter: " + cm.interpreted());
         assertTrue(cm.split().getOrDefault(0, 0) > 10, "big function split: " + cm.split());
         assertFalse(cm.split().containsKey(1));
@@ -210,7 +211,7 @@ class CompilerTest {
                     (call_indirect (type $t) (local.get 0) (i32.const 0))))
                 """;
         byte[] bytes = dev.wasm4j.text.Wat.assemble(wat);
-        CompiledModule cm = WasmModule.parse(bytes).compiled();
+        CompiledModule cm = Internals.compiled(WasmModule.parse(bytes));
         java.nio.file.Path file = dir.resolve("m.w4j");
         java.nio.file.Files.write(file, cm.image().write(bytes));
         WasmModule again = WasmModule.fromPath(file);
@@ -252,7 +253,7 @@ class CompilerTest {
         String wat = "(module (memory 1) (func (export \"bump\") (param i32)\n" + body + ")"
                 + " (func (export \"peek\") (param i32) (result i64) (i64.load (local.get 0))))";
         WasmModule module = WasmModule.parseText(wat);
-        assertTrue(module.compiled().interpreted().isEmpty(), module.compiled().interpreted().toString());
+        assertTrue(Internals.compiled(module).interpreted().isEmpty(), Internals.compiled(module).interpreted().toString());
         Instance i = new Linker(EngineConfig.of(Engine.COMPILER)).instantiate(module);
         Instance reference = new Linker(EngineConfig.of(Engine.INTERPRETER)).instantiate(module);
         for (Instance x : List.of(i, reference)) {

@@ -10,6 +10,7 @@ import dev.wasm4j.WasmModule;
 import dev.wasm4j.exec.ExternVal;
 import dev.wasm4j.exec.Instantiator;
 import dev.wasm4j.exec.ModuleInstance;
+import dev.wasm4j.internal.Internals;
 import dev.wasm4j.valid.ValidModule;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,7 @@ class LoopEntryTest {
     /** An instance whose calls run interpreted until a loop entry takes them to compiled code. */
     private record Entered(ModuleInstance instance, AutoTier tier) {
         static Entered of(String wat, Instantiator.ImportResolver imports) {
-            ValidModule valid = WasmModule.parseText(wat).valid();
+            ValidModule valid = Internals.valid(WasmModule.parseText(wat));
             AutoTier tier = withLoopEntries(() -> AutoTier.of(valid));
             return new Entered(Instantiator.instantiate(valid, imports, tier::attach), tier);
         }
@@ -137,11 +138,11 @@ class LoopEntryTest {
     void callsFromTheLoopIntoAnotherModulesInterpretedCodeThatGrowsTheStack() {
         // The callee recurses deeply in the interpreter, which grows the thread's value stack while the
         // loop entry's frame is live: the results must still land where the interpreter reads them.
-        ModuleInstance deep = Instantiator.instantiate(WasmModule.parseText("""
+        ModuleInstance deep = Instantiator.instantiate(Internals.valid(WasmModule.parseText("""
                 (module (func $down (export "down") (param i32) (result i32)
                   (if (result i32) (i32.eqz (local.get 0)) (then (i32.const 1))
                     (else (i32.add (call $down (i32.sub (local.get 0) (i32.const 1))) (i32.const 1))))))
-                """).valid(), imp -> null);
+                """)), imp -> null);
         String wat = """
                 (module
                   (import "deep" "down" (func $down (param i32) (result i32)))

@@ -40,15 +40,28 @@ class FuelTest {
         }
     }
 
-    @Test
-    void theBudgetIsSpentAboutOneUnitPerInstruction() {
-        Linker linker = new Linker(EngineConfig.DEFAULT.withFuel(1_000_000));
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(Engine.class)
+    void theBudgetIsSpentAboutOneUnitPerInstructionInEveryEngine(Engine engine) {
+        Linker linker = new Linker(EngineConfig.of(engine).withFuel(1_000_000));
         try (Instance i = linker.instantiate(LOOPS)) {
             assertEquals(1000, i.call("count", Value.i32(1000))[0].asInt());
             long used = 1_000_000 - linker.remainingFuel();
             // 10 instructions per iteration: about 10,000 units, give or take the loop's exit path.
-            assertTrue(used >= 9_000 && used <= 13_000, "used " + used);
+            assertTrue(used >= 9_000 && used <= 13_000, engine + " used " + used);
             assertThrows(TrapException.class, () -> i.call("count", Value.i32(1_000_000)));
+        }
+    }
+
+    @Test
+    void compiledMeteredCodeChargesCallsAndLoops() {
+        Linker linker = new Linker(EngineConfig.of(Engine.COMPILER).withFuel(1_000_000));
+        try (Instance i = linker.instantiate(LOOPS)) {
+            var f = (WasmFunction) i.function("count");
+            org.junit.jupiter.api.Assertions.assertNotNull(f.compiled(), "metered code runs compiled");
+            i.call("count", Value.i32(0));
+            long once = 1_000_000 - linker.remainingFuel();
+            assertTrue(once > 0 && once < 40, "a call with no iteration costs its body once: " + once);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.wasm4j.exec.ExceptionObject;
 import dev.wasm4j.exec.FunctionInstance;
 import dev.wasm4j.exec.GlobalInstance;
 import dev.wasm4j.exec.HostFunctionInstance;
+import dev.wasm4j.exec.Interrupts;
 import dev.wasm4j.exec.ModuleInstance;
 import dev.wasm4j.exec.TableInstance;
 import dev.wasm4j.exec.ValueSlots;
@@ -106,6 +107,11 @@ public final class Interpreter {
                         case Ops.UNREACHABLE -> throw new TrapException("unreachable");
                         case Ops.NOP -> { }
                         case Ops.FUEL -> inst.fuel.consume(ins[pc++]);
+                        case Ops.INTERRUPT -> {
+                            if (inst.interrupt != 0 || Thread.currentThread().isInterrupted()) {
+                                Interrupts.poll(inst);
+                            }
+                        }
                         case Ops.JUMP -> pc = ins[pc];
                         case Ops.LOOP_HEAD -> {
                             int loop = ins[pc++];

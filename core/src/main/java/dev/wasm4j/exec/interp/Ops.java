@@ -231,8 +231,13 @@ final class Ops {
      * {@code ref.freeze}, and the checks of accesses to freezable objects and globals and of a phase's entry.
      */
     static final int FROZEN = 218;
+    /**
+     * Function entry and loop head: stops the call when the instance was interrupted or the thread's
+     * interrupt status is set (see {@link dev.wasm4j.exec.Interrupts}).
+     */
+    static final int INTERRUPT = 219;
 
-    static final int COUNT = 218;
+    static final int COUNT = 219;
 
     private static final byte[] IMMEDIATES = {
         0, 0, 1, 3, 3, 1, -1, 0, 1, 2, 1, 1, 2, 1, 1, 0, 1, 1, 3, 3, 4, 4, 1, 0, 0, 0, 1, 1, 1, 1, 1,
@@ -242,6 +247,7 @@ final class Ops {
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0,
         0, 1, 1, 0, 0, 0, 0, 0, 1, 1, 2, 2, 2, 2, 1, 1, 2, 2, 2, 1, 1, 1, 1, 0, 1, 2, 2, 2, 5, 1, 4, 1, 2,
+        0,
     };
 
     private static final String[] NAMES = {
@@ -464,6 +470,7 @@ final class Ops {
         "ATOMIC",
         "LOOP_HEAD",
         "FROZEN",
+        "INTERRUPT",
     };
 
     private Ops() {

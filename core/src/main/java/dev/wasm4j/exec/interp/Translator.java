@@ -1,6 +1,7 @@
 package dev.wasm4j.exec.interp;
 
 import dev.wasm4j.binary.Immediates;
+import dev.wasm4j.exec.Interrupts;
 import dev.wasm4j.exec.WasmFunction;
 import dev.wasm4j.exec.gc.Freezer;
 import dev.wasm4j.model.AddrType;
@@ -147,6 +148,9 @@ public final class Translator implements CodeSink {
         if (metered) {
             out.emit(Ops.FUEL, 1);
         }
+        if (Interrupts.CHECKS) {
+            out.emit(Ops.INTERRUPT);
+        }
         int phase = module.phases().functionPhase(funcIndex);
         if (phase > 0) {
             out.emit(Ops.FROZEN, FrozenOps.PHASE, phase);
@@ -216,6 +220,9 @@ public final class Translator implements CodeSink {
                 // loop parameters either) and no enclosing handler, which the compiled code would own.
                 if (loopEntries && state.operandSlots() == 0 && !insideTry()) {
                     out.emit(Ops.LOOP_HEAD, ordinal);
+                }
+                if (Interrupts.CHECKS) {
+                    out.emit(Ops.INTERRUPT);
                 }
                 ctls.add(loop);
             }
