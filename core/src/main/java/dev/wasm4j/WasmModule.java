@@ -47,8 +47,14 @@ public final class WasmModule {
     /** Classes generated earlier ({@code wasm4j compile}), defined instead of compiling again. */
     private CodeImage image;
 
-    private WasmModule(ValidModule valid) {
+    /** How long decoding and validating took, in nanoseconds (for {@code wasm4j run --verbose}). */
+    private final long decodeNanos;
+    private final long validateNanos;
+
+    private WasmModule(ValidModule valid, long decodeNanos, long validateNanos) {
         this.valid = valid;
+        this.decodeNanos = decodeNanos;
+        this.validateNanos = validateNanos;
     }
 
     /**
@@ -73,8 +79,11 @@ public final class WasmModule {
      * @throws InvalidException when the module breaks a validation rule
      */
     public static WasmModule parse(byte[] bytes, Features features) {
+        long start = System.nanoTime();
         Module m = ModuleDecoder.decode(bytes, features);
-        return new WasmModule(Validator.validate(m, features));
+        long decoded = System.nanoTime();
+        ValidModule valid = Validator.validate(m, features);
+        return new WasmModule(valid, decoded - start, System.nanoTime() - decoded);
     }
 
     /**
@@ -161,6 +170,11 @@ public final class WasmModule {
     /** The validated module (engine side; reached by wasm4j's tools through {@code Internals}). */
     ValidModule valid() {
         return valid;
+    }
+
+    /** Nanoseconds spent decoding and validating the module: {decode, validate}. */
+    long[] loadNanos() {
+        return new long[] {decodeNanos, validateNanos};
     }
 
     /** The module compiled to JVM bytecode, compiling it on first use (once; shared by its instances). */

@@ -21,6 +21,7 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        StartupTimes.mainEntered();
         System.exit(execute(args));
     }
 
@@ -28,6 +29,12 @@ public final class Main implements Runnable {
     public static int execute(String... args) {
         if (args.length > 0 && !SUBCOMMANDS.contains(args[0]) && !args[0].startsWith("-")) {
             args = withRun(args); // `wasm4j app.wasm ...` means `wasm4j run app.wasm ...`, as with wasmtime
+        }
+        if (args.length > 0 && args[0].equals("run")) {
+            RunCommand quick = QuickRun.parse(args); // the usual `run` command lines, without picocli's set-up
+            if (quick != null) {
+                return QuickRun.execute(quick);
+            }
         }
         CommandLine cl = new CommandLine(new Main());
         // Only the subcommand being run is built: picocli reads each command's annotations reflectively,

@@ -8,6 +8,7 @@ import dev.wasm4j.Linker;
 import dev.wasm4j.Memory;
 import dev.wasm4j.Value;
 import dev.wasm4j.WasmModule;
+import dev.wasm4j.internal.Internals;
 import dev.wasm4j.memory.LinearMemory;
 import dev.wasm4j.memory.MemoryTrace;
 import dev.wasm4j.model.FuncType;
@@ -85,7 +86,8 @@ final class RunCommand implements Callable<Integer> {
                     + "background; the default).")
     String engine;
 
-    @Option(names = "--verbose", description = "Print details (such as where memories live), and Java stack traces on errors.")
+    @Option(names = "--verbose", description = "Print details (where memories live, where start-up went: JVM, decode, "
+            + "validate, instantiate, first instruction), and Java stack traces on errors.")
     boolean verbose;
 
     @Option(names = "--jit-report", description = "After the run, print what the compiler did: functions split "
@@ -110,6 +112,18 @@ final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** The streams when run without picocli ({@link QuickRun}); picocli's otherwise. */
+    PrintWriter quickOut;
+    PrintWriter quickErr;
+
+    private PrintWriter out() {
+        return spec != null ? spec.commandLine().getOut() : quickOut;
+    }
+
+    private PrintWriter err() {
+        return spec != null ? spec.commandLine().getErr() : quickErr;
+    }
+
     @Override
     public Integer call() throws IOException {
         List<String> features = new ArrayList<>();
@@ -129,7 +143,13 @@ final class RunCommand implements Callable<Integer> {
         for (Path out : memoryTraces) {
             Limits.checkTraceFile(out);
         }
+        StartupTimes times = new StartupTimes();
+        times.mark("options");
         WasmModule module = WasmOptions.load(file, features);
+        long[] load = Internals.loadNanos(module);
+        times.mark("read");
+        times.record("decode", load[0]);
+        times.record("validate", load[1]);
         WasiConfig config = wasiConfig();
         try (Wasi wasi = new Wasi(config)) {
             EngineConfig engineConfig = EngineConfig.of(Engine.of(engine));
@@ -137,6 +157,7 @@ final class RunCommand implements Callable<Integer> {
                 engineConfig = engineConfig.withFuel(fuelUnits);
             }
             Linker linker = wasi.define(new Linker(engineConfig));
+            times.mark("WASI");
             try (Instance instance = linker.instantiate(module);
                  MemoryTrace trace = memoryTraces.isEmpty() ? null : new MemoryTrace(memoriesOf(instance), 5)) {
                 checkMemory(instance, memoryLimit);
@@ -144,7 +165,7 @@ final class RunCommand implements Callable<Integer> {
                     FileMapOption.apply(m, instance);
                 }
                 if (verbose) {
-                    var err = spec.commandLine().getErr();
+                    var err = err();
                     for (LinearMemory m : memoriesOf(instance)) {
                         err.println("wasm4j: memory " + m.describe());
                     }
@@ -156,6 +177,8 @@ final class RunCommand implements Callable<Integer> {
                 }
                 java.util.concurrent.Future<?> timer = deadline == null ? null
                         : instance.interruptAfter(Limits.leftOf(deadline));
+                times.mark("instantiate");
+                long programStart = System.nanoTime();
                 try {
                     return invoke == null ? wasi.run(instance) : invoke(instance, wasi);
                 } catch (dev.wasm4j.TrapException t) {
@@ -168,6 +191,10 @@ final class RunCommand implements Callable<Integer> {
                     if (timer != null) {
                         timer.cancel(false);
                     }
+                    if (verbose) {
+                        err().println(times.describe(System.nanoTime() - programStart));
+                        err().flush();
+                    }
                     if (trace != null) {
                         // written whatever the outcome: a trace is most wanted when the program fails
                         trace.close();
@@ -176,7 +203,7 @@ final class RunCommand implements Callable<Integer> {
                         }
                     }
                     if (jitReport) {
-                        var err = spec.commandLine().getErr();
+                        var err = err();
                         module.compilationReport().forEach(l -> err.println("wasm4j: " + l));
                         err.flush();
                     }
@@ -202,7 +229,7 @@ final class RunCommand implements Callable<Integer> {
             }
             Value[] results = f.call(values);
             wasi.flush();
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             for (Value v : results) {
                 out.println(ValueFormat.format(v));
             }
