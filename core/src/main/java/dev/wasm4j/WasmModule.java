@@ -224,17 +224,17 @@ public final class WasmModule {
 
     /**
      * True when the module's classes are defined already, so that instances can run compiled from the start.
-     * Classes stored with it ({@code .w4j}) are not yet: the {@code auto} engine defines them in the background
-     * while the first instance starts interpreted, so that a {@code .w4j} never starts slower than its module.
+     * Classes stored with it ({@code .w4j}) are not yet: the {@code auto} engine defines them in the background,
+     * as it would compile them, so that a short run of a {@code .w4j} does the same work as one of its module.
      */
     synchronized boolean precompiled() {
         return compiled != null;
     }
 
-    /** The {@code auto} engine's state for this module: stored classes are defined at once, others compiled later. */
+    /** The {@code auto} engine's state for this module (its classes: compiled, or defined from the image). */
     synchronized AutoTier auto() {
         if (auto == null) {
-            auto = image != null ? new AutoTier(this::compiled, 0) : new AutoTier(this::compiled);
+            auto = new AutoTier(this::compiled);
         }
         return auto;
     }

@@ -144,6 +144,8 @@ final class RunCommand implements Callable<Integer> {
             Limits.checkTraceFile(out);
         }
         StartupTimes times = new StartupTimes();
+        // Native memory's one-time set-up runs on the other core while this one reads the module.
+        Thread.ofPlatform().daemon().name("wasm4j-prepare").start(LinearMemory::prepareNative);
         times.mark("options");
         WasmModule module = WasmOptions.load(file, features);
         long[] load = Internals.loadNanos(module);

@@ -23,8 +23,9 @@ import java.util.function.Supplier;
  * <p>Compiling starts only after the first instance has run for a while ({@link #DEFAULT_COMPILE_DELAY_MILLIS}, or
  * {@code wasm4j.auto.compileDelayMillis}): a program that is done by then (a hello world, a short script)
  * never loads the compiler or generates a class, and the start-up it would have spent competing for the CPU
- * goes to the program. Classes stored with the module ({@code .w4j}) are defined at once, on the background
- * thread, since defining them costs little next to generating them.
+ * goes to the program. Classes stored with the module ({@code .w4j}) are defined after the same delay (defining
+ * and verifying a large module's classes costs the CPU and memory a short run does not need), which is still
+ * far sooner than generating them.
  *
  * <p>A call already running in the interpreter is not stuck there: once the module is compiled, a loop of
  * it that keeps iterating asks for a loop entry ({@link LoopTier}), compiled on the same background thread,
