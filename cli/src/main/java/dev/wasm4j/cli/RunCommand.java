@@ -14,6 +14,7 @@ import dev.wasm4j.memory.MemoryTrace;
 import dev.wasm4j.model.FuncType;
 import dev.wasm4j.wasi.Wasi;
 import dev.wasm4j.wasi.WasiConfig;
+import dev.wasm4j.wasi.WasiThreads;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -64,7 +65,9 @@ final class RunCommand implements Callable<Integer> {
     List<String> wasmOptions = new ArrayList<>();
 
     @Option(names = {"-S"}, paramLabel = "KEY[=VAL]",
-            description = "WASI settings: inherit-env[=y|n], tcplisten=HOST:PORT (a listening socket for sock_accept).")
+            description = "WASI settings: inherit-env[=y|n], tcplisten=HOST:PORT (a listening socket for sock_accept), "
+                    + "threads[=y|n] (wasi-threads: thread-spawn and the imported shared memory), max-threads=N "
+                    + "(threads running at once besides the main one; default " + WasiThreads.DEFAULT_MAX_THREADS + ").")
     List<String> wasiOptions = new ArrayList<>();
 
     @Option(names = "--fuel", paramLabel = "N",
@@ -153,12 +156,16 @@ final class RunCommand implements Callable<Integer> {
         times.record("decode", load[0]);
         times.record("validate", load[1]);
         WasiConfig config = wasiConfig();
+        WasiThreads threads = threads(module);
         try (Wasi wasi = new Wasi(config)) {
             EngineConfig engineConfig = EngineConfig.of(Engine.of(engine));
             if (fuelUnits > 0) {
                 engineConfig = engineConfig.withFuel(fuelUnits);
             }
             Linker linker = wasi.define(new Linker(engineConfig));
+            if (threads != null) {
+                threads.define(linker);
+            }
             times.mark("WASI");
             try (Instance instance = linker.instantiate(module);
                  MemoryTrace trace = memoryTraces.isEmpty() ? null : new MemoryTrace(memoriesOf(instance), 5)) {
@@ -177,14 +184,19 @@ final class RunCommand implements Callable<Integer> {
                     throw new IllegalArgumentException(file + " exports no _start (a command's entry point); "
                             + "use --invoke NAME to call one of its functions");
                 }
+                var timedOut = new java.util.concurrent.atomic.AtomicBoolean();
                 java.util.concurrent.Future<?> timer = deadline == null ? null
+                        : threads != null ? threadsDeadline(threads, Limits.leftOf(deadline), timedOut)
                         : instance.interruptAfter(Limits.leftOf(deadline));
                 times.mark("instantiate");
                 long programStart = System.nanoTime();
                 try {
-                    return invoke == null ? wasi.run(instance) : invoke(instance, wasi);
+                    if (invoke != null) {
+                        return invoke(instance, wasi);
+                    }
+                    return threads != null ? threads.run(wasi, instance) : wasi.run(instance);
                 } catch (dev.wasm4j.TrapException t) {
-                    if (timer != null && timer.isDone() && t.trapMessage().equals("interrupt")) {
+                    if (timer != null && (timer.isDone() || timedOut.get()) && t.trapMessage().equals("interrupt")) {
                         throw new dev.wasm4j.TrapException("interrupt (the program ran longer than --timeout "
                                 + timeout + ")", t.wasmBacktrace());
                     }
@@ -257,6 +269,8 @@ final class RunCommand implements Callable<Integer> {
             switch (kv[0].strip()) {
                 case "inherit-env" -> inherit = kv.length == 1 || yes(kv[1]);
                 case "tcplisten" -> listen.add(kv.length > 1 ? kv[1] : "");
+                case "threads", "max-threads" -> {
+                }
                 case "preview1", "cli" -> {
                 }
                 default -> throw new IllegalArgumentException("unknown -S option " + kv[0]);
@@ -294,6 +308,54 @@ final class RunCommand implements Callable<Integer> {
             c = c.withListener(server);
         }
         return c;
+    }
+
+    /**
+     * wasi-threads, when {@code -S threads} asks for it: null otherwise. A module that imports
+     * {@code thread-spawn} needs it, and is told so.
+     */
+    private WasiThreads threads(WasmModule module) {
+        boolean enabled = false;
+        int max = WasiThreads.DEFAULT_MAX_THREADS;
+        for (String s : wasiOptions) {
+            String[] kv = s.split("=", 2);
+            switch (kv[0].strip()) {
+                case "threads" -> enabled = kv.length == 1 || yes(kv[1]);
+                case "max-threads" -> {
+                    try {
+                        max = Integer.parseInt(kv.length > 1 ? kv[1].strip() : "");
+                    } catch (NumberFormatException e) {
+                        max = -1;
+                    }
+                    if (max < 0) {
+                        throw new IllegalArgumentException("-S max-threads needs a number of threads (0 or more), got "
+                                + (kv.length > 1 ? kv[1] : "nothing"));
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        if (!enabled) {
+            if (WasiThreads.uses(module)) {
+                throw new dev.wasm4j.LinkException(file + " uses wasi-threads (it imports " + WasiThreads.MODULE + "::"
+                        + WasiThreads.SPAWN + "); run it with -S threads");
+            }
+            return null;
+        }
+        return new WasiThreads(module, max);
+    }
+
+    /**
+     * --timeout for a wasi-threads program: every thread stops, not only the first instance's. {@code fired} is
+     * set before the program is told to end (the future is done only after, when run may have returned).
+     */
+    private static java.util.concurrent.Future<?> threadsDeadline(WasiThreads threads, java.time.Duration left,
+                                                                  java.util.concurrent.atomic.AtomicBoolean fired) {
+        return java.util.concurrent.CompletableFuture.runAsync(() -> {
+            fired.set(true);
+            threads.interrupt();
+        }, java.util.concurrent.CompletableFuture.delayedExecutor(left.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS));
     }
 
     private static List<LinearMemory> memoriesOf(Instance instance) {

@@ -177,4 +177,70 @@ class RunCommandTest {
         assertEquals("seconds,memory,reserved_bytes,committed_bytes,resident_bytes", csv.get(0));
         assertTrue(csv.size() >= 2, "at least the first and the last sample");
     }
+
+    /** A wasi-threads module whose _start spawns one thread and then does {@code then} forever. */
+    private Path threadsModule(String name, String thread, String then) throws IOException {
+        Path wat = temp.resolve(name + ".wat");
+        Files.writeString(wat, """
+                (module
+                  (import "wasi" "thread-spawn" (func $spawn (param i32) (result i32)))
+                  (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+                  (import "env" "memory" (memory 1 1 shared))
+                  (func (export "spawn") (result i32) (call $spawn (i32.const 0)))
+                  (func (export "wasi_thread_start") (param $tid i32) (param $arg i32) %s)
+                  (func (export "_start") (drop (call $spawn (i32.const 0))) (loop $forever %s (br $forever))))
+                """.formatted(thread, then));
+        return wat;
+    }
+
+    @Test
+    void aWorkerThreadsExitEndsTheProgramOnEitherEngine() throws Exception {
+        String exitWorker = programs().resolve("threads/wasm/exit-worker.wasm").toString();
+        for (String engine : List.of("interpreter", "compiler")) {
+            Result r = run("", "--engine", engine, "-S", "threads=y", exitWorker, "5");
+            assertEquals(5, r.exit(), r.stderr());
+            assertEquals("main: starting the worker\nworker: exiting with 5\n", r.stdout());
+        }
+        // the main thread neither waits nor calls WASI: the program still ends at the worker's exit
+        Path busy = threadsModule("busy", "(call $exit (i32.const 7))", "(nop)");
+        assertEquals(7, run("", "-S", "threads", busy.toString()).exit());
+    }
+
+    @Test
+    void aTrapInAWorkerThreadEndsEveryThreadWithItsMessage() throws Exception {
+        Path trap = threadsModule("trap", "(unreachable)",
+                "(drop (memory.atomic.wait32 (i32.const 0) (i32.const 0) (i64.const -1)))");
+        for (String engine : List.of("interpreter", "compiler")) {
+            Result r = run("", "--engine", engine, "-S", "threads=y", trap.toString());
+            assertEquals(134, r.exit(), r.stderr());
+            assertTrue(r.stderr().startsWith("error: wasm trap: unreachable\n"), r.stderr());
+        }
+    }
+
+    @Test
+    void timeoutStopsEveryThread() throws Exception {
+        // the main thread sleeps in memory.atomic.wait32, the spawned one spins
+        Path spin = threadsModule("spin", "(loop $l (br $l))",
+                "(drop (memory.atomic.wait32 (i32.const 0) (i32.const 0) (i64.const -1)))");
+        Result r = run("", "-S", "threads", "--timeout", "1s", spin.toString());
+        assertEquals(134, r.exit(), r.stderr());
+        assertTrue(r.stderr().startsWith("error: wasm trap: interrupt (the program ran longer than --timeout 1s)"),
+                r.stderr());
+    }
+
+    @Test
+    void threadsNeedMinusSThreadsAndStayWithinTheLimit() throws Exception {
+        String exitWorker = programs().resolve("threads/wasm/exit-worker.wasm").toString();
+        Result off = run("", exitWorker);
+        assertEquals(1, off.exit());
+        assertTrue(off.stderr().contains("uses wasi-threads (it imports wasi::thread-spawn); run it with -S threads"),
+                off.stderr());
+        Path wat = threadsModule("limit", "(nop)", "(nop)");
+        // thread-spawn fails with -EAGAIN (errno 6) when the limit is reached
+        Result none = run("", "-S", "threads", "-S", "max-threads=0", "--invoke", "spawn", wat.toString());
+        assertEquals("-6\n", none.stdout(), none.stderr());
+        Result bad = run("", "-S", "threads", "-S", "max-threads=many", wat.toString());
+        assertEquals(2, bad.exit());
+        assertTrue(bad.stderr().contains("-S max-threads needs a number of threads (0 or more), got many"), bad.stderr());
+    }
 }

@@ -4,20 +4,31 @@ import dev.wasm4j.TrapException;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The atomic instructions of the threads proposal on one memory: sequentially consistent loads, stores,
- * read-modify-writes and compare-exchange, and {@code memory.atomic.wait}/{@code notify}. An access must be
- * in bounds and naturally aligned ({@code unaligned atomic} otherwise). 8- and 16-bit atomics are done by a
- * compare-and-set loop on the aligned 32-bit word that contains them.
+ * read-modify-writes and compare-exchange of every width, and {@code memory.atomic.wait}/{@code notify}
+ * (in {@link WaiterQueues}). An access must be in bounds (and allowed by the memory's protection) and
+ * naturally aligned ({@code unaligned atomic} otherwise); the check is the memory kind's own, then the access
+ * itself takes no lock:
+ * <ul>
+ *   <li>native memories: volatile access modes of aligned {@code int}/{@code long} var handles on the constant
+ *       global segment {@link LinearMemory#RAW} at {@code rawBase + ea} (a {@code lock xadd}, {@code xchg} or
+ *       {@code lock cmpxchg} on x86);</li>
+ *   <li>heap memories: the same access modes of byte-array view var handles on the storage's array, which
+ *       the JVM supports when the array's elements are aligned (they are with HotSpot's usual object layout,
+ *       which {@link #ARRAY_ATOMICS} checks once); only where they are not are atomics serialized on a lock.</li>
+ * </ul>
+ * 8- and 16-bit atomics are a compare-and-set loop on the aligned 32-bit word that contains them. A Java
+ * volatile access is sequentially consistent with every other volatile access, which is what Wasm's
+ * {@code seqcst} atomics need; plain loads and stores racing with them are data races in Wasm as in Java.
  */
 public final class Atomics {
     public static final String UNALIGNED = "unaligned atomic";
+    public static final String EXPECTED_SHARED = "expected shared memory";
 
     /** Read-modify-write operators. */
     public static final int ADD = 0;
@@ -27,18 +38,40 @@ public final class Atomics {
     public static final int XOR = 4;
     public static final int XCHG = 5;
 
-    private static final VarHandle INT = ValueLayout.JAVA_INT.withOrder(ByteOrder.LITTLE_ENDIAN).varHandle();
-    private static final VarHandle LONG = ValueLayout.JAVA_LONG.withOrder(ByteOrder.LITTLE_ENDIAN).varHandle();
+    private static final VarHandle RAW_INT = ValueLayout.JAVA_INT.withOrder(ByteOrder.LITTLE_ENDIAN).varHandle();
+    private static final VarHandle RAW_LONG = ValueLayout.JAVA_LONG.withOrder(ByteOrder.LITTLE_ENDIAN).varHandle();
+    private static final VarHandle ARRAY_INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle ARRAY_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final MemorySegment RAW = LinearMemory.RAW;
+
+    /**
+     * Whether byte-array views allow atomic access at 8-aligned indices: true when the JVM lays byte arrays
+     * out with their elements 8-aligned (HotSpot's default layout); false for example with compact object
+     * headers, and heap memories then serialize their atomics on a lock.
+     */
+    static final boolean ARRAY_ATOMICS = probeArrayAtomics();
 
     private final LinearMemory memory;
-    private final Map<Long, ArrayDeque<Waiter>> waiters = new HashMap<>();
+    private final WaiterQueues waiters = new WaiterQueues();
 
     Atomics(LinearMemory memory) {
         this.memory = memory;
     }
 
-    /** Checks bounds, protection and alignment; returns the cells the access works on. */
-    private Cells checked(long ea, int width, boolean write) {
+    private static boolean probeArrayAtomics() {
+        try {
+            byte[] probe = new byte[16];
+            ARRAY_LONG.getAndAdd(probe, 0, 1L);
+            ARRAY_LONG.getAndAdd(probe, 8, 1L);
+            ARRAY_INT.getAndAdd(probe, 4, 1);
+            return true;
+        } catch (IllegalStateException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    /** Checks bounds, protection and alignment of an access of {@code width} bytes at {@code ea}. */
+    private void check(long ea, int width, boolean write) {
         if (write) {
             memory.checkWrite(ea, width);
         } else {
@@ -47,7 +80,6 @@ public final class Atomics {
         if ((ea & (width - 1)) != 0) {
             throw new TrapException(UNALIGNED);
         }
-        return memory.storage instanceof HeapStorage ? new LockedCells(memory.seg, waiters) : new SegmentCells(memory.seg);
     }
 
     private static long mask(int width) {
@@ -60,51 +92,52 @@ public final class Atomics {
 
     /** An atomic load of {@code width} bytes, zero-extended. */
     public long load(long ea, int width) {
-        Cells c = checked(ea, width, false);
+        check(ea, width, false);
         return switch (width) {
-            case 8 -> c.getLong(ea);
-            case 4 -> c.getInt(ea) & 0xFFFF_FFFFL;
-            default -> (c.getInt(ea & ~3L) >>> shift(ea)) & mask(width);
+            case 8 -> getLong(ea);
+            case 4 -> getInt(ea) & 0xFFFF_FFFFL;
+            default -> (getInt(ea & ~3L) >>> shift(ea)) & mask(width);
         };
     }
 
+    /** An atomic store of the low {@code width} bytes of {@code v}. */
     public void store(long ea, int width, long v) {
-        Cells c = checked(ea, width, true);
+        check(ea, width, true);
         switch (width) {
-            case 8 -> c.rmwLong(XCHG, ea, v);
-            case 4 -> c.rmwInt(XCHG, ea, (int) v);
-            default -> narrow(c, ea, width, XCHG, v);
+            case 8 -> rmwLong(XCHG, ea, v);
+            case 4 -> rmwInt(XCHG, ea, (int) v);
+            default -> narrow(ea, width, XCHG, v);
         }
     }
 
     /** A read-modify-write; returns the old value, zero-extended. */
     public long rmw(int op, long ea, int width, long v) {
-        Cells c = checked(ea, width, true);
+        check(ea, width, true);
         return switch (width) {
-            case 8 -> c.rmwLong(op, ea, v);
-            case 4 -> c.rmwInt(op, ea, (int) v) & 0xFFFF_FFFFL;
-            default -> narrow(c, ea, width, op, v);
+            case 8 -> rmwLong(op, ea, v);
+            case 4 -> rmwInt(op, ea, (int) v) & 0xFFFF_FFFFL;
+            default -> narrow(ea, width, op, v);
         };
     }
 
     /** Compare-exchange; returns the old value, zero-extended. */
     public long cmpxchg(long ea, int width, long expected, long replacement) {
-        Cells c = checked(ea, width, true);
-        long m = mask(width);
+        check(ea, width, true);
         return switch (width) {
-            case 8 -> c.caeLong(ea, expected, replacement);
-            case 4 -> c.caeInt(ea, (int) expected, (int) replacement) & 0xFFFF_FFFFL;
+            case 8 -> caeLong(ea, expected, replacement);
+            case 4 -> caeInt(ea, (int) expected, (int) replacement) & 0xFFFF_FFFFL;
             default -> {
+                long m = mask(width);
                 long word = ea & ~3L;
                 int sh = shift(ea);
                 while (true) {
-                    int old = c.getInt(word);
+                    int old = getInt(word);
                     long cur = (old >>> sh) & m;
                     if (cur != (expected & m)) {
                         yield cur;
                     }
                     int next = (int) (old & ~(m << sh) | (replacement & m) << sh);
-                    if (c.caeInt(word, old, next) == old) {
+                    if (caeInt(word, old, next) == old) {
                         yield cur;
                     }
                 }
@@ -113,240 +146,189 @@ public final class Atomics {
     }
 
     /** An 8- or 16-bit read-modify-write on the containing aligned word. */
-    private static long narrow(Cells c, long ea, int width, int op, long v) {
+    private long narrow(long ea, int width, int op, long v) {
         long word = ea & ~3L;
         int sh = shift(ea);
         long m = mask(width);
         while (true) {
-            int old = c.getInt(word);
+            int old = getInt(word);
             long cur = (old >>> sh) & m;
-            long res = switch (op) {
-                case ADD -> cur + v;
-                case SUB -> cur - v;
-                case AND -> cur & v;
-                case OR -> cur | v;
-                case XOR -> cur ^ v;
-                default -> v;
-            } & m;
+            long res = apply(op, cur, v) & m;
             int next = (int) (old & ~(m << sh) | res << sh);
-            if (c.caeInt(word, old, next) == old) {
+            if (caeInt(word, old, next) == old) {
                 return cur;
             }
         }
     }
 
-    /** Sequentially consistent access to aligned 32- and 64-bit cells of a memory's storage. */
-    private sealed interface Cells permits SegmentCells, LockedCells {
-        int getInt(long ea);
-
-        long getLong(long ea);
-
-        int rmwInt(int op, long ea, int v);
-
-        long rmwLong(int op, long ea, long v);
-
-        int caeInt(long ea, int expect, int update);
-
-        long caeLong(long ea, long expect, long update);
+    private static long apply(int op, long old, long v) {
+        return switch (op) {
+            case ADD -> old + v;
+            case SUB -> old - v;
+            case AND -> old & v;
+            case OR -> old | v;
+            case XOR -> old ^ v;
+            default -> v;
+        };
     }
 
-    /** Cells of native memory, through the segment's var handles. */
-    private record SegmentCells(MemorySegment s) implements Cells {
-        @Override
-        public int getInt(long ea) {
-            return (int) INT.getVolatile(s, ea);
-        }
+    // ------------------------------------------------------------------ cells: aligned 32- and 64-bit words
 
-        @Override
-        public long getLong(long ea) {
-            return (long) LONG.getVolatile(s, ea);
-        }
+    /** The heap array, or null for native storage (whose bytes are at {@code rawBase}). */
+    private byte[] array() {
+        return memory.storage instanceof HeapStorage h ? h.array() : null;
+    }
 
-        @Override
-        public int rmwInt(int op, long ea, int v) {
-            return switch (op) {
-                case ADD -> (int) INT.getAndAdd(s, ea, v);
-                case SUB -> (int) INT.getAndAdd(s, ea, -v);
-                case AND -> (int) INT.getAndBitwiseAnd(s, ea, v);
-                case OR -> (int) INT.getAndBitwiseOr(s, ea, v);
-                case XOR -> (int) INT.getAndBitwiseXor(s, ea, v);
-                default -> (int) INT.getAndSet(s, ea, v);
-            };
+    private int getInt(long ea) {
+        byte[] a = array();
+        if (a == null) {
+            return (int) RAW_INT.getVolatile(RAW, memory.rawBase + ea);
         }
-
-        @Override
-        public long rmwLong(int op, long ea, long v) {
-            return switch (op) {
-                case ADD -> (long) LONG.getAndAdd(s, ea, v);
-                case SUB -> (long) LONG.getAndAdd(s, ea, -v);
-                case AND -> (long) LONG.getAndBitwiseAnd(s, ea, v);
-                case OR -> (long) LONG.getAndBitwiseOr(s, ea, v);
-                case XOR -> (long) LONG.getAndBitwiseXor(s, ea, v);
-                default -> (long) LONG.getAndSet(s, ea, v);
-            };
+        if (ARRAY_ATOMICS) {
+            return (int) ARRAY_INT.getVolatile(a, (int) ea);
         }
-
-        @Override
-        public int caeInt(long ea, int expect, int update) {
-            return (int) INT.compareAndExchange(s, ea, expect, update);
-        }
-
-        @Override
-        public long caeLong(long ea, long expect, long update) {
-            return (long) LONG.compareAndExchange(s, ea, expect, update);
+        synchronized (this) {
+            return (int) ARRAY_INT.get(a, (int) ea);
         }
     }
+
+    private long getLong(long ea) {
+        byte[] a = array();
+        if (a == null) {
+            return (long) RAW_LONG.getVolatile(RAW, memory.rawBase + ea);
+        }
+        if (ARRAY_ATOMICS) {
+            return (long) ARRAY_LONG.getVolatile(a, (int) ea);
+        }
+        synchronized (this) {
+            return (long) ARRAY_LONG.get(a, (int) ea);
+        }
+    }
+
+    private int rmwInt(int op, long ea, int v) {
+        byte[] a = array();
+        if (a == null) {
+            long addr = memory.rawBase + ea;
+            return switch (op) {
+                case ADD -> (int) RAW_INT.getAndAdd(RAW, addr, v);
+                case SUB -> (int) RAW_INT.getAndAdd(RAW, addr, -v);
+                case AND -> (int) RAW_INT.getAndBitwiseAnd(RAW, addr, v);
+                case OR -> (int) RAW_INT.getAndBitwiseOr(RAW, addr, v);
+                case XOR -> (int) RAW_INT.getAndBitwiseXor(RAW, addr, v);
+                default -> (int) RAW_INT.getAndSet(RAW, addr, v);
+            };
+        }
+        int i = (int) ea;
+        if (ARRAY_ATOMICS) {
+            return switch (op) {
+                case ADD -> (int) ARRAY_INT.getAndAdd(a, i, v);
+                case SUB -> (int) ARRAY_INT.getAndAdd(a, i, -v);
+                case AND -> (int) ARRAY_INT.getAndBitwiseAnd(a, i, v);
+                case OR -> (int) ARRAY_INT.getAndBitwiseOr(a, i, v);
+                case XOR -> (int) ARRAY_INT.getAndBitwiseXor(a, i, v);
+                default -> (int) ARRAY_INT.getAndSet(a, i, v);
+            };
+        }
+        synchronized (this) {
+            int old = (int) ARRAY_INT.get(a, i);
+            ARRAY_INT.set(a, i, (int) apply(op, old, v));
+            return old;
+        }
+    }
+
+    private long rmwLong(int op, long ea, long v) {
+        byte[] a = array();
+        if (a == null) {
+            long addr = memory.rawBase + ea;
+            return switch (op) {
+                case ADD -> (long) RAW_LONG.getAndAdd(RAW, addr, v);
+                case SUB -> (long) RAW_LONG.getAndAdd(RAW, addr, -v);
+                case AND -> (long) RAW_LONG.getAndBitwiseAnd(RAW, addr, v);
+                case OR -> (long) RAW_LONG.getAndBitwiseOr(RAW, addr, v);
+                case XOR -> (long) RAW_LONG.getAndBitwiseXor(RAW, addr, v);
+                default -> (long) RAW_LONG.getAndSet(RAW, addr, v);
+            };
+        }
+        int i = (int) ea;
+        if (ARRAY_ATOMICS) {
+            return switch (op) {
+                case ADD -> (long) ARRAY_LONG.getAndAdd(a, i, v);
+                case SUB -> (long) ARRAY_LONG.getAndAdd(a, i, -v);
+                case AND -> (long) ARRAY_LONG.getAndBitwiseAnd(a, i, v);
+                case OR -> (long) ARRAY_LONG.getAndBitwiseOr(a, i, v);
+                case XOR -> (long) ARRAY_LONG.getAndBitwiseXor(a, i, v);
+                default -> (long) ARRAY_LONG.getAndSet(a, i, v);
+            };
+        }
+        synchronized (this) {
+            long old = (long) ARRAY_LONG.get(a, i);
+            ARRAY_LONG.set(a, i, apply(op, old, v));
+            return old;
+        }
+    }
+
+    private int caeInt(long ea, int expect, int update) {
+        byte[] a = array();
+        if (a == null) {
+            return (int) RAW_INT.compareAndExchange(RAW, memory.rawBase + ea, expect, update);
+        }
+        if (ARRAY_ATOMICS) {
+            return (int) ARRAY_INT.compareAndExchange(a, (int) ea, expect, update);
+        }
+        synchronized (this) {
+            int old = (int) ARRAY_INT.get(a, (int) ea);
+            if (old == expect) {
+                ARRAY_INT.set(a, (int) ea, update);
+            }
+            return old;
+        }
+    }
+
+    private long caeLong(long ea, long expect, long update) {
+        byte[] a = array();
+        if (a == null) {
+            return (long) RAW_LONG.compareAndExchange(RAW, memory.rawBase + ea, expect, update);
+        }
+        if (ARRAY_ATOMICS) {
+            return (long) ARRAY_LONG.compareAndExchange(a, (int) ea, expect, update);
+        }
+        synchronized (this) {
+            long old = (long) ARRAY_LONG.get(a, (int) ea);
+            if (old == expect) {
+                ARRAY_LONG.set(a, (int) ea, update);
+            }
+            return old;
+        }
+    }
+
+    // ------------------------------------------------------------------ wait and notify
 
     /**
-     * Cells of a heap memory. Byte-array segments (and byte-array views) allow no atomic access, so each
-     * operation holds the memory's atomics lock: atomics stay sequentially consistent with each other, and
-     * plain accesses racing with them are data races, as in Wasm. Heap memory is only the fallback.
-     */
-    private record LockedCells(MemorySegment s, Object lock) implements Cells {
-        private static final ValueLayout.OfInt I32 = LinearMemory.I32;
-        private static final ValueLayout.OfLong I64 = LinearMemory.I64;
-
-        @Override
-        public int getInt(long ea) {
-            synchronized (lock) {
-                return s.get(I32, ea);
-            }
-        }
-
-        @Override
-        public long getLong(long ea) {
-            synchronized (lock) {
-                return s.get(I64, ea);
-            }
-        }
-
-        @Override
-        public int rmwInt(int op, long ea, int v) {
-            synchronized (lock) {
-                int old = s.get(I32, ea);
-                s.set(I32, ea, (int) apply(op, old, v));
-                return old;
-            }
-        }
-
-        @Override
-        public long rmwLong(int op, long ea, long v) {
-            synchronized (lock) {
-                long old = s.get(I64, ea);
-                s.set(I64, ea, apply(op, old, v));
-                return old;
-            }
-        }
-
-        @Override
-        public int caeInt(long ea, int expect, int update) {
-            synchronized (lock) {
-                int old = s.get(I32, ea);
-                if (old == expect) {
-                    s.set(I32, ea, update);
-                }
-                return old;
-            }
-        }
-
-        @Override
-        public long caeLong(long ea, long expect, long update) {
-            synchronized (lock) {
-                long old = s.get(I64, ea);
-                if (old == expect) {
-                    s.set(I64, ea, update);
-                }
-                return old;
-            }
-        }
-
-        private static long apply(int op, long old, long v) {
-            return switch (op) {
-                case ADD -> old + v;
-                case SUB -> old - v;
-                case AND -> old & v;
-                case OR -> old | v;
-                case XOR -> old ^ v;
-                default -> v;
-            };
-        }
-    }
-
-    /**
-     * {@code memory.atomic.wait32/64}: 0 when woken by a notify, 1 when the value differed ("not-equal"), 2 on
-     * timeout. {@code timeoutNanos} < 0 waits forever. Traps on a memory that is not shared.
+     * {@code memory.atomic.wait32/64}: 0 ("ok") when woken by a notify, 1 ("not-equal") when the value
+     * differed, 2 ("timed-out") when {@code timeoutNanos} passed. {@code timeoutNanos} < 0 waits forever.
+     * Traps on a memory that is not shared, and with {@code interrupt} when the waiting thread is interrupted
+     * (so that a host, or a WASI process whose other thread trapped or exited, can end it).
      */
     public int await(long ea, int width, long expected, long timeoutNanos) {
-        checked(ea, width, false);
+        check(ea, width, false);
         if (!memory.type().shared()) {
-            throw new TrapException("expected shared memory");
+            throw new TrapException(EXPECTED_SHARED);
         }
-        Waiter w = new Waiter();
-        synchronized (waiters) {
-            if (load(ea, width) != (expected & mask(width))) {
-                return 1;
-            }
-            waiters.computeIfAbsent(ea, k -> new ArrayDeque<>()).add(w);
-        }
-        long deadline = timeoutNanos < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
-        synchronized (w) {
-            while (!w.woken) {
-                long left = deadline - System.nanoTime();
-                if (timeoutNanos >= 0 && left <= 0) {
-                    break;
-                }
-                try {
-                    if (timeoutNanos < 0) {
-                        w.wait();
-                    } else {
-                        w.wait(left / 1_000_000, (int) (left % 1_000_000));
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-        }
-        synchronized (waiters) {
-            if (w.woken) {
-                return 0;
-            }
-            ArrayDeque<Waiter> q = waiters.get(ea);
-            if (q != null) {
-                q.remove(w);
-                if (q.isEmpty()) {
-                    waiters.remove(ea);
-                }
-            }
-            return w.woken ? 0 : 2;
-        }
+        long want = expected & mask(width);
+        return waiters.await(ea, () -> load(ea, width) == want, timeoutNanos);
     }
 
-    /** {@code memory.atomic.notify}: wakes up to {@code count} waiters on {@code ea}; returns how many. */
+    /** {@code memory.atomic.notify}: wakes up to {@code count} (unsigned) waiters on {@code ea}; returns how many. */
     public int notify(long ea, long count) {
-        checked(ea, 4, false);
+        check(ea, 4, false);
         if (!memory.type().shared()) {
             return 0;
         }
-        int woken = 0;
-        synchronized (waiters) {
-            ArrayDeque<Waiter> q = waiters.get(ea);
-            while (q != null && !q.isEmpty() && Long.compareUnsigned(woken, count) < 0) {
-                Waiter w = q.poll();
-                synchronized (w) {
-                    w.woken = true;
-                    w.notifyAll();
-                }
-                woken++;
-            }
-            if (q != null && q.isEmpty()) {
-                waiters.remove(ea);
-            }
-        }
-        return woken;
+        return waiters.notify(ea, count);
     }
 
-    private static final class Waiter {
-        boolean woken;
+    /** Threads waiting on this memory now (for tests and diagnostics). */
+    public int waiting() {
+        return waiters.size();
     }
 }

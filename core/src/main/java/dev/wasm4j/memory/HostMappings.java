@@ -106,8 +106,11 @@ final class HostMappings {
         }
         try {
             // Pages past the file's end stay anonymous (zero): touching file pages beyond EOF would fault.
-            // A virtual memory maps read-only files shared too, so that no write permission can appear.
-            boolean shared = writable || memory instanceof VirtualMemory;
+            // A read-only file whose pages the OS protects (a virtual memory) is mapped shared too, so that no
+            // write permission can appear; one whose pages stay writable at the OS level (other memories, and
+            // shared virtual ones) is mapped private, so that a write, which the page table refuses but a
+            // racing thread may still make, lands in a private copy and never reaches the file.
+            boolean shared = writable || (prot & Posix.PROT_WRITE) == 0;
             if (!ns.remapAnonymous(addr, end - addr, prot)
                     || fileBytes > 0 && !ns.mapFile(addr, fileBytes, fd, fileOffset, prot, shared)) {
                 throw new IOException("mmap of " + path + " failed");

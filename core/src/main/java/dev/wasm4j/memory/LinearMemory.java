@@ -118,7 +118,9 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
             if (initialBytes > HeapStorage.MAX_BYTES || initialPages > maxPages) {
                 throw new OutOfMemoryError("memory of " + initialPages + " pages cannot be allocated");
             }
-            s = new HeapStorage(initialBytes);
+            long maxBytes = maxPages > (Long.MAX_VALUE >>> pageShift) ? Long.MAX_VALUE : maxPages << pageShift;
+            long fixed = type.shared() ? HeapStorage.sharedCapacity(maxBytes, initialBytes, pageShift) : -1;
+            s = new HeapStorage(initialBytes, fixed);
         }
         this.storage = s;
         this.rawBase = s instanceof NativeStorage n ? n.base() : 0;
@@ -322,7 +324,9 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
 
     /**
      * {@code memory.grow}: adds {@code delta} pages (unsigned) in place; returns the old size in pages, or -1
-     * when the memory cannot grow that much. Shared memories may grow from several threads at once.
+     * when the memory cannot grow that much. Shared memories may grow from several threads at once (growth is
+     * serialized on the memory); they never move, on the heap either (see {@link HeapStorage}), so threads
+     * running meanwhile keep accessing the same bytes, and nothing pauses them.
      */
     @Override
     public long grow(long delta) {
@@ -339,9 +343,14 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
             if (newBytes > growthLimit || newBytes > storage.capacity() || !commitGrowth(byteSize, newBytes)) {
                 return -1;
             }
-            seg = storage.segment();
-            buf = bufferOf(seg);
+            if (storage.segment() != seg) {
+                // heap storage of an unshared memory moved (shared memories and native storage never move)
+                seg = storage.segment();
+                buf = bufferOf(seg);
+            }
             grown(byteSize, newBytes);
+            // Published last, after the pages are usable: a thread that sees the new size (or learns of the
+            // growth through an atomic, which orders it after these writes) finds every new byte accessible.
             byteSize = newBytes;
             bufLimit = fastLimit(newBytes);
             return old;

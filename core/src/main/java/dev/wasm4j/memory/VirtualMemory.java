@@ -38,8 +38,17 @@ public final class VirtualMemory extends LinearMemory {
     /** memory.protect readwrite over a file or buffer the host mapped read-only. */
     public static final String READ_ONLY_MAPPING = "read-only host mapping";
 
+    /** Largest page table a shared memory gets up front (a byte per page): 16 MiB. */
+    private static final long SHARED_TABLE_PAGES = 1L << 24;
+
     private byte[] table;
-    /** True when OS protections track the table (native storage, Wasm pages of whole OS pages). */
+    /**
+     * True when OS protections track the table (native storage, Wasm pages of whole OS pages, unshared). A
+     * shared memory keeps every page of its size read-write at the OS level and lets the table alone decide:
+     * another thread may have passed the table's check an instant before a page is protected or unmapped,
+     * and its access must then land on a readable and writable page, never fault (see memory-control.md,
+     * "Under concurrency"). Its unmapped pages are still given back to the OS ({@code MADV_DONTNEED}).
+     */
     private final boolean osProtection;
     /** First page of the virtual section, after the fixed no-access and read-only pages. */
     private final long firstVirtualPage;
@@ -52,11 +61,14 @@ public final class VirtualMemory extends LinearMemory {
         super(type, type.protection().readWriteBase() + type.limits().min(), false, heapOnly);
         this.firstReadOnlyPage = type.protection().readOnlyBase();
         this.firstVirtualPage = type.protection().readWriteBase();
-        this.osProtection = storage.isNative() && pageSize() >= Posix.OS_PAGE;
+        this.osProtection = storage.isNative() && pageSize() >= Posix.OS_PAGE && !type.shared();
         if (storage.isNative() && !osProtection) {
             storage.commit(0, byteSize);
         }
-        this.table = new byte[(int) Math.min(Integer.MAX_VALUE - 8, Math.max(pages(), 16))];
+        // A shared memory's table is made at the size the memory can reach (within reason), so that growth
+        // does not replace the array under threads that are reading it.
+        long tablePages = type.shared() ? Math.min(storage.capacity() >>> pageShift, SHARED_TABLE_PAGES) : pages();
+        this.table = new byte[(int) Math.min(Integer.MAX_VALUE - 8, Math.max(Math.max(tablePages, pages()), 16))];
         if (firstVirtualPage > 0) {
             Arrays.fill(table, 0, (int) firstReadOnlyPage, NONE);
             Arrays.fill(table, (int) firstReadOnlyPage, (int) firstVirtualPage, READ);
@@ -98,8 +110,9 @@ public final class VirtualMemory extends LinearMemory {
         if (privileged) {
             first = Math.max(first, firstVirtualPage);
         }
+        byte[] t = table;   // one read: growth may replace the array meanwhile (an unshared memory's only)
         for (long p = first; p <= last; p++) {
-            if (table[(int) p] < need) {
+            if (p >= t.length || t[(int) p] < need) {
                 throw outOfBounds();
             }
         }
@@ -195,7 +208,12 @@ public final class VirtualMemory extends LinearMemory {
     @Override
     public synchronized void unmap(long addr, long len) {
         long[] r = pageRange(addr, len);
-        hostMappings.release(r[0], r[1]);
+        for (HostMappings.Mapping file : hostMappings.release(r[0], r[1])) {
+            if (!osProtection) {
+                // MADV_DONTNEED over a file would bring the file's bytes back: anonymous pages go there first
+                freshPages(file.start(), file.end(), Posix.PROT_READ | Posix.PROT_WRITE);
+            }
+        }
         setPages(r[0], r[1], UNMAPPED, true);
     }
 
@@ -313,7 +331,7 @@ public final class VirtualMemory extends LinearMemory {
 
     @Override
     int hostMappingProtection(Protection protection) {
-        return osProt(state(protection.ordinal()));
+        return osProtection ? osProt(state(protection.ordinal())) : Posix.PROT_READ | Posix.PROT_WRITE;
     }
 
     /** A writable buffer's pages may have been protected since: make them readable to copy them back. */

@@ -45,11 +45,22 @@ final class Exports {
     }
 
     private final Linker linker;
+    /** The WASI instance, whose process may have ended (wasi-threads); null when only listing functions. */
+    private final Wasi wasi;
     private final List<String> names = new ArrayList<>();
     private final java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
 
-    Exports(Linker linker) {
+    Exports(Linker linker, Wasi wasi) {
         this.linker = linker;
+        this.wasi = wasi;
+    }
+
+    /** A thread of a wasi-threads program that has ended goes no further than its next WASI call. */
+    private void checkRunning() {
+        WasiThreads threads = wasi == null ? null : wasi.threads;
+        if (threads != null) {
+            threads.checkRunning();
+        }
     }
 
     /**
@@ -59,6 +70,7 @@ final class Exports {
         names.add(name);
         this.params.put(name, params);
         linker.define(MODULE, name, FuncType.of(types(params), List.of(NumType.I32)), (caller, args) -> {
+            checkRunning();
             Memory memory = caller.memory().orElse(NO_MEMORY);
             return RESULTS[invoke(impl, memory, args).ordinal()];
         });
@@ -69,6 +81,7 @@ final class Exports {
         names.add(name);
         this.params.put(name, params);
         linker.define(MODULE, name, FuncType.of(types(params), List.of()), (caller, args) -> {
+            checkRunning();
             invoke(impl, caller.memory().orElse(NO_MEMORY), args);
             return new Value[0];
         });

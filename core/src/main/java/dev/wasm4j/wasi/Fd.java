@@ -160,8 +160,8 @@ abstract sealed class Fd permits Fd.FileFd, Fd.DirFd, Fd.InputFd, Fd.OutputFd, F
             return filetype;
         }
 
-        /** Writes all of {@code src} (buffered or not). */
-        void write(MemorySegment src) throws IOException {
+        /** Writes all of {@code src} (buffered or not); one thread at a time (wasi-threads). */
+        synchronized void write(MemorySegment src) throws IOException {
             if (flushFirst != null) {
                 flushFirst.flush();
             }
@@ -180,7 +180,7 @@ abstract sealed class Fd permits Fd.FileFd, Fd.DirFd, Fd.InputFd, Fd.OutputFd, F
             }
         }
 
-        void flush() throws IOException {
+        synchronized void flush() throws IOException {
             if (buffer != null && buffer.position() > 0) {
                 buffer.flip();
                 try {

@@ -3,7 +3,10 @@ package dev.wasm4j.wasi;
 import java.io.IOException;
 import java.util.Arrays;
 
-/** The guest's descriptor numbers. New descriptors take the lowest free number, as in POSIX. */
+/**
+ * The guest's descriptor numbers. New descriptors take the lowest free number, as in POSIX. Synchronized: the
+ * threads of a wasi-threads program share it.
+ */
 final class FdTable {
     /** Most descriptors one guest may hold open (EMFILE beyond). */
     static final int MAX_FDS = 16384;
@@ -11,14 +14,14 @@ final class FdTable {
     private Fd[] fds = new Fd[16];
     private int lowestFree;
 
-    Fd get(int fd) {
+    synchronized Fd get(int fd) {
         if (fd < 0 || fd >= fds.length || fds[fd] == null) {
             throw WasiError.of(Errno.BADF);
         }
         return fds[fd];
     }
 
-    <T extends Fd> T get(int fd, Class<T> kind, Errno otherwise) {
+    synchronized <T extends Fd> T get(int fd, Class<T> kind, Errno otherwise) {
         Fd f = get(fd);
         if (!kind.isInstance(f)) {
             throw WasiError.of(otherwise);
@@ -26,7 +29,7 @@ final class FdTable {
         return kind.cast(f);
     }
 
-    int insert(Fd f) {
+    synchronized int insert(Fd f) {
         int i = lowestFree;
         while (i < fds.length && fds[i] != null) {
             i++;
@@ -43,14 +46,14 @@ final class FdTable {
     }
 
     /** Puts {@code f} at {@code fd} (the standard streams and preopens at start). */
-    void set(int fd, Fd f) {
+    synchronized void set(int fd, Fd f) {
         while (fd >= fds.length) {
             fds = Arrays.copyOf(fds, fds.length * 2);
         }
         fds[fd] = f;
     }
 
-    Fd remove(int fd) {
+    synchronized Fd remove(int fd) {
         Fd f = get(fd);
         fds[fd] = null;
         lowestFree = Math.min(lowestFree, fd);
@@ -58,7 +61,7 @@ final class FdTable {
     }
 
     /** fd_renumber: {@code to} must be open; it is closed and {@code from} takes its number. */
-    void renumber(int from, int to) throws IOException {
+    synchronized void renumber(int from, int to) throws IOException {
         Fd f = get(from);
         Fd old = get(to);
         if (from == to) {
@@ -71,7 +74,7 @@ final class FdTable {
     }
 
     /** Closes everything (files; the standard streams are flushed, not closed). */
-    void closeAll() {
+    synchronized void closeAll() {
         for (int i = 0; i < fds.length; i++) {
             if (fds[i] != null) {
                 try {
@@ -85,7 +88,7 @@ final class FdTable {
         lowestFree = 0;
     }
 
-    Fd[] all() {
+    synchronized Fd[] all() {
         return fds;
     }
 }

@@ -5,7 +5,6 @@ import dev.wasm4j.Instance;
 import dev.wasm4j.Linker;
 
 import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,8 +21,9 @@ import java.nio.file.SecureDirectoryStream;
 import java.util.List;
 
 /**
- * WASI preview 1 for one guest instance: the state behind {@code wasi_snapshot_preview1} (descriptors, the
- * configuration) and the functions that use it. Not thread-safe: one guest thread at a time.
+ * WASI preview 1 for one guest: the state behind {@code wasi_snapshot_preview1} (descriptors, the
+ * configuration) and the functions that use it. The threads of a wasi-threads program ({@link WasiThreads})
+ * share it: the descriptor table and the buffered standard streams may be used from several threads at once.
  *
  * <pre>{@code
  * try (Wasi wasi = new Wasi(WasiConfig.of("prog").inheritStdio())) {
@@ -38,6 +38,8 @@ public final class Wasi implements AutoCloseable {
     final WasiConfig config;
     final FdTable fds = new FdTable();
     final Fd.OutputFd stdout;
+    /** The program's threads, while {@link WasiThreads#run} runs it; null otherwise. */
+    volatile WasiThreads threads;
 
     /**
      * Opens the preopened directories (which must exist) and sets up descriptors 0, 1, 2, 3, ...
@@ -79,7 +81,7 @@ public final class Wasi implements AutoCloseable {
      */
     public static List<String> functionNames() {
         try (Wasi w = new Wasi(WasiConfig.of())) {
-            Exports e = new Exports(new Linker());
+            Exports e = new Exports(new Linker(), null);
             w.defineAll(e);
             return List.copyOf(e.names());
         }
@@ -88,7 +90,7 @@ public final class Wasi implements AutoCloseable {
     /** Parameter codes ('i' i32, 'I' i64) of every function, for tests. */
     static java.util.Map<String, String> signatures() {
         try (Wasi w = new Wasi(WasiConfig.of())) {
-            Exports e = new Exports(new Linker());
+            Exports e = new Exports(new Linker(), null);
             w.defineAll(e);
             return java.util.Map.copyOf(e.params());
         }
@@ -101,7 +103,7 @@ public final class Wasi implements AutoCloseable {
      * @return the define
      */
     public Linker define(Linker linker) {
-        defineAll(new Exports(linker));
+        defineAll(new Exports(linker, this));
         return linker;
     }
 
@@ -169,7 +171,8 @@ public final class Wasi implements AutoCloseable {
         return in instanceof FileInputStream f ? f.getChannel() : Channels.newChannel(in);
     }
 
+    /** Not a FileChannel: standard output must outlive the interrupts that end a wasi-threads program. */
     private static WritableByteChannel writable(OutputStream out) {
-        return out instanceof FileOutputStream f ? f.getChannel() : Channels.newChannel(out);
+        return new StreamChannel(out);
     }
 }

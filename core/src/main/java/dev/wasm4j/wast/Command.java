@@ -54,6 +54,22 @@ public sealed interface Command {
     }
 
     /**
+     * {@code (thread $id (shared (module $m)...)* command*)} (the threads proposal's scripts): runs
+     * {@code commands} on a thread of their own, concurrently with what follows, in a fresh script state
+     * (the spectest module only) that also knows the named instances {@code shared} under their names.
+     */
+    record Thread(int line, String id, List<String> shared, List<Command> commands) implements Command {
+        public Thread {
+            shared = List.copyOf(shared);
+            commands = List.copyOf(commands);
+        }
+    }
+
+    /** {@code (wait $id)}: joins the thread {@code id}; it passes when every command of the thread passed. */
+    record Wait(int line, String threadId) implements Command {
+    }
+
+    /**
      * {@code assert_malformed_custom} / {@code assert_invalid_custom}: a custom section (annotation) is
      * malformed or invalid; engines that do not interpret that custom section accept the module.
      */

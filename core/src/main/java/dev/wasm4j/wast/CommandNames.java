@@ -20,6 +20,8 @@ public final class CommandNames {
             case Command.AssertMalformed a -> "assert_malformed";
             case Command.AssertUnlinkable a -> "assert_unlinkable";
             case Command.AssertCustom a -> a.malformed() ? "assert_malformed_custom" : "assert_invalid_custom";
+            case Command.Thread t -> "thread " + t.id();
+            case Command.Wait w -> "wait " + w.threadId();
         };
         return file + ":" + c.line() + " " + what;
     }

@@ -27,10 +27,14 @@ import java.util.Map;
  * Executes the commands of a {@link Script} in order against the engine, keeping the script's state (the
  * current module, named modules and definitions, registered modules), and judges each command. A command
  * whose module or action fails unexpectedly fails; nothing a module does can escape as a Java exception.
+ * A {@code thread} command runs its commands concurrently on a runner of its own ({@link ScriptThread});
+ * {@code wait} joins it.
  */
 public final class ScriptRunner {
     private final Features features;
+    private final EngineConfig config;
     private final Linker linker;
+    private final Map<String, ScriptThread> threads = new HashMap<>();
     private final Map<String, Instance> instances = new HashMap<>();
     private final Map<String, WasmModule> definitions = new HashMap<>();
     private Instance current;
@@ -44,6 +48,7 @@ public final class ScriptRunner {
     /** A runner whose modules run on the engine {@code config} chooses. */
     public ScriptRunner(Features features, EngineConfig config) {
         this.features = features;
+        this.config = config;
         this.linker = new Linker(config);
         SpecTest.define(linker);
     }
@@ -137,6 +142,18 @@ public final class ScriptRunner {
                     yield messageMatches(e.getMessage(), a.message()) ? Outcome.pass(a)
                             : Outcome.fail(a, "expected \"" + a.message() + "\", got \"" + e.getMessage() + "\"");
                 }
+            }
+            case Command.Thread t -> {
+                ScriptRunner child = new ScriptRunner(features, config);
+                for (String name : t.shared()) {
+                    child.instances.put(name, instance(name));
+                }
+                threads.put(t.id(), ScriptThread.start(t, child));
+                yield Outcome.pass(t);
+            }
+            case Command.Wait w -> {
+                ScriptThread thread = threads.remove(w.threadId());
+                yield thread == null ? Outcome.fail(w, "no running thread " + w.threadId()) : thread.join(w);
             }
             case Command.AssertCustom a -> {
                 // The custom section (or annotation) is malformed or invalid by its own rules, which an engine

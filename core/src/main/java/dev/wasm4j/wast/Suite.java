@@ -46,6 +46,17 @@ public final class Suite {
         return Files.isDirectory(p) ? Optional.of(p) : Optional.empty();
     }
 
+    /**
+     * The threads proposal's concurrent tests (with {@code thread} and {@code wait} commands), if present:
+     * {@code $WASM_THREADS_TESTSUITE}, else {@code ../shared/threads-testsuite} beside the project root.
+     */
+    public static Optional<Path> threadsSuite() {
+        String env = System.getenv("WASM_THREADS_TESTSUITE");
+        Path p = env != null && !env.isBlank() ? Path.of(env)
+                : projectRoot().resolve("../shared/threads-testsuite").normalize();
+        return Files.isDirectory(p) ? Optional.of(p) : Optional.empty();
+    }
+
     /** wasm4j's own .wast files (proposals). */
     public static Path ownSuite() {
         return projectRoot().resolve("tests/spec");

@@ -221,6 +221,8 @@ public final class WastParser {
                 ModuleSource m = module();
                 yield new Command.AssertUnlinkable(line, m, string());
             }
+            case "thread" -> thread(line);
+            case "wait" -> new Command.Wait(line, optId());
             case "assert_malformed_custom", "assert_invalid_custom" -> {
                 ModuleSource m = module();
                 yield new Command.AssertCustom(line, m, string(), kw.equals("assert_malformed_custom"));
@@ -229,6 +231,32 @@ public final class WastParser {
         };
         expectRpar();
         return cmd;
+    }
+
+    /** After {@code (thread}: its name, the instances it shares, and its commands (up to the paren). */
+    private Command thread(int line) {
+        String id = optId();
+        List<String> shared = new ArrayList<>();
+        while (at(Kind.LPAR) && peek(1).isKeyword("shared")) {
+            next();
+            next();
+            while (at(Kind.LPAR)) {
+                next();
+                if (!atKeyword("module")) {
+                    throw unexpected(peek());
+                }
+                next();
+                Token name = expect(Kind.ID);
+                shared.add("$" + name.text());
+                expectRpar();
+            }
+            expectRpar();
+        }
+        List<Command> commands = new ArrayList<>();
+        while (!at(Kind.RPAR)) {
+            commands.add(command());
+        }
+        return new Command.Thread(line, id, shared, commands);
     }
 
     /** After {@code (module}: a definition, a module (defined and instantiated), or an instance. */

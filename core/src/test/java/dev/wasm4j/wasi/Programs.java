@@ -25,7 +25,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
-/** Test support: finds tests/programs, runs a .wasm with WASI under the interpreter, lists work trees. */
+/**
+ * Test support: finds tests/programs, runs a .wasm with WASI (and wasi-threads when it imports thread-spawn),
+ * lists work trees.
+ */
 final class Programs {
     private static final Map<Path, WasmModule> MODULES = new ConcurrentHashMap<>();
 
@@ -65,10 +68,16 @@ final class Programs {
         WasiConfig c = config.withStdout(out).withStderr(err);
         String exit;
         TrapException trap = null;
+        WasmModule module = module(wasm);
         try (Wasi wasi = new Wasi(c); InputStream in = config.stdin()) {
             Linker linker = wasi.define(new Linker(engine));
-            try (Instance instance = linker.instantiate(module(wasm))) {
-                exit = Integer.toString(wasi.run(instance));
+            // a program built for wasm32-wasi-threads runs with its threads (scripts/build-threads-programs)
+            WasiThreads threads = WasiThreads.uses(module) ? new WasiThreads(module, 16) : null;
+            if (threads != null) {
+                threads.define(linker);
+            }
+            try (Instance instance = linker.instantiate(module)) {
+                exit = Integer.toString(threads != null ? threads.run(wasi, instance) : wasi.run(instance));
             } catch (TrapException t) {
                 exit = "trap";
                 trap = t;

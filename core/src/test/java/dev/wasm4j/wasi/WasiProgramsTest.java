@@ -2,6 +2,7 @@ package dev.wasm4j.wasi;
 
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -59,6 +60,39 @@ class WasiProgramsTest {
         return suite(Programs.dir().resolve("real"));
     }
 
+    /** The pthreads programs (tests/programs/threads, scripts/build-threads-programs), with wasi-threads. */
+    @TestFactory
+    List<DynamicTest> threads() throws IOException {
+        return suite(Programs.dir().resolve("threads"), dev.wasm4j.EngineConfig.of(dev.wasm4j.Engine.INTERPRETER));
+    }
+
+    /** The pthreads programs again, compiled to JVM bytecode. */
+    @TestFactory
+    List<DynamicTest> threadsCompiled() throws IOException {
+        return suite(Programs.dir().resolve("threads"), dev.wasm4j.EngineConfig.of(dev.wasm4j.Engine.COMPILER));
+    }
+
+    /** The pthreads programs on the default engine (interpreted first, compiled in the background). */
+    @TestFactory
+    List<DynamicTest> threadsAuto() throws IOException {
+        return suite(Programs.dir().resolve("threads"));
+    }
+
+    /**
+     * The pthreads programs {@code wasm4j.stress.repeat / 10} times on the interpreter and the compiler (each
+     * run must give the native output, none may hang): run by scripts/stress-threads, not the test command.
+     */
+    @TestFactory
+    @EnabledIfSystemProperty(named = "wasm4j.stress.repeat", matches = "\\d+")
+    List<DynamicTest> threadsRepeatedly() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (int run = 0; run < Math.max(1, Integer.getInteger("wasm4j.stress.repeat") / 10); run++) {
+            tests.addAll(threads());
+            tests.addAll(threadsCompiled());
+        }
+        return tests;
+    }
+
     /** Our programs again, compiled to JVM bytecode. */
     @TestFactory
     List<DynamicTest> programsCompiled() throws IOException {
@@ -102,8 +136,8 @@ class WasiProgramsTest {
     }
 
     private void check(Path dir, Case c, dev.wasm4j.EngineConfig engine) throws IOException {
-        Path work = temp.resolve("work-" + c.name() + "-" + engine.engine().name().toLowerCase()
-                + (engine == LOOP_ENTRIES ? "-loops" : ""));
+        Path work = Files.createTempDirectory(temp, "work-" + c.name() + "-" + engine.engine().name().toLowerCase()
+                + (engine == LOOP_ENTRIES ? "-loops" : "")).resolve("work");
         Programs.copyTree(dir.resolve("data"), work);
         List<String> argv = new ArrayList<>();
         argv.add(c.program());

@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * compiler ({@code [compiler]}); the compiler with every function cut into as many methods as it can be
  * ({@code [split]}, see {@code dev.wasm4j.compiler.SplitPlan}); and every call starting in the interpreter
  * and moving to compiled code at the first loop head it reaches, with functions whole and cut
- * ({@code [loop entries]}, {@code [loop entries, split]}, see {@link dev.wasm4j.exec.LoopTier}). Files in
+ * ({@code [loop entries]}, {@code [loop entries, split]}, see {@link dev.wasm4j.exec.LoopTier}). The threads
+ * proposal's concurrent scripts ({@link Suite#threadsSuite()}) run on the interpreter and the compiler. Files in
  * tests/spec/skips.txt are run too, and must not pass completely (a skip that starts passing must be
  * removed).
  */
@@ -105,6 +106,23 @@ class SpecSuiteTest {
     @TestFactory
     Stream<DynamicNode> ownSuiteLoopEntries() {
         return files(Suite.ownSuite(), "tests/spec/", Mode.LOOP_ENTRIES);
+    }
+
+    /** The threads proposal's concurrent scripts (thread and wait commands), on both engines. */
+    @TestFactory
+    Stream<DynamicNode> threadsSuite() {
+        return threads(Mode.INTERPRETER);
+    }
+
+    @TestFactory
+    Stream<DynamicNode> threadsSuiteCompiled() {
+        return threads(Mode.COMPILER);
+    }
+
+    private Stream<DynamicNode> threads(Mode mode) {
+        Path root = Suite.threadsSuite().orElse(null);
+        Assumptions.assumeTrue(root != null, "threads testsuite not found (set WASM_THREADS_TESTSUITE)");
+        return files(root, "threads-testsuite/", mode);
     }
 
     private Stream<DynamicNode> official(Mode mode) {

@@ -35,13 +35,13 @@ final class AtomicOps {
     }
 
     static int execute(Opcode op, LinearMemory m, long offset, long[] s, int sp) {
+        if (op == Opcode.ATOMIC_FENCE) {
+            VarHandle.fullFence();
+            return sp;
+        }
         Atomics a = m.atomics();
         int width = op.width();
         switch (op) {
-            case ATOMIC_FENCE -> {
-                VarHandle.fullFence();
-                return sp;
-            }
             case MEMORY_ATOMIC_NOTIFY -> {
                 sp -= 1;
                 s[sp - 1] = a.notify(SlowOps.effective(m, s[sp - 1], offset), s[sp] & MASK32);

@@ -146,7 +146,9 @@ final class SlowOps {
             case Ops.ANY_CONVERT_EXTERN -> r[sp - 1] = ExternAnyRef.internalize(r[sp - 1]);
             case Ops.EXTERN_CONVERT_ANY -> r[sp - 1] = ExternAnyRef.externalize(r[sp - 1]);
             case Ops.SIMD -> sp = VectorOps.execute(OPCODES[ins[pc]], inst, ins, pc + 1, s, sp);
-            case Ops.ATOMIC -> sp = AtomicOps.execute(OPCODES[ins[pc]], inst.memories[ins[pc + 1]],
+            // atomic.fence names no memory (a module may have none)
+            case Ops.ATOMIC -> sp = AtomicOps.execute(OPCODES[ins[pc]],
+                    inst.memories.length == 0 ? null : inst.memories[ins[pc + 1]],
                     (ins[pc + 2] & MASK32) | (long) ins[pc + 3] << 32, s, sp);
             case Ops.FROZEN -> FrozenOps.execute(ins[pc], ins[pc + 1], inst, code, r, sp);
             default -> sp = GcOps.execute(op, ctx, inst, ins, pc, sp);
