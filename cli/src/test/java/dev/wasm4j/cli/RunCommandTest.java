@@ -146,6 +146,30 @@ class RunCommandTest {
     }
 
     @Test
+    void memoryBombsEndCleanlyUnderMaxMemory() throws Exception {
+        // Declared far above the limit (4 GiB): refused before the guest runs.
+        Path declared = temp.resolve("declared.wat");
+        Files.writeString(declared, "(module (memory (export \"memory\") 65536) (func (export \"_start\")))");
+        Result r = run("", "--max-memory", "64M", declared.toString());
+        assertEquals(1, r.exit(), r.stderr());
+        assertTrue(r.stderr().contains("exceeds --max-memory"), r.stderr());
+        // Grown page by page until memory.grow fails: it stops at the limit, and the guest goes on.
+        Path grows = temp.resolve("grows.wat");
+        Files.writeString(grows, """
+                (module (memory (export "memory") 1) (memory $wide i64 1)
+                  (func (export "grow") (result i32)
+                    (block $full (loop $more
+                      (br_if $full (i32.eq (memory.grow (i32.const 1)) (i32.const -1)))
+                      (br $more)))
+                    (drop (memory.grow $wide (i64.const 0x1000000)))
+                    (i32.add (memory.size) (i32.wrap_i64 (memory.size $wide)))))
+                """);
+        r = run("", "--max-memory", "8M", "--invoke", "grow", grows.toString());
+        assertEquals(0, r.exit(), r.stderr());
+        assertEquals("129", r.stdout().strip(), "128 pages of 64 KiB fill 8 MiB, plus the wide memory's one");
+    }
+
+    @Test
     void timeoutStopsAnInfiniteLoopInTimeInEachEngine() throws Exception {
         Files.writeString(temp.resolve("spin.wat"), "(module (func (export \"_start\") (loop $l (br $l))))");
         for (String engine : new String[] {"interpreter", "compiler", "auto"}) {

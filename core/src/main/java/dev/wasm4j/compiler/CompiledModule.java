@@ -129,6 +129,9 @@ public final class CompiledModule {
                 throw new TrapException("call stack exhausted");
             } catch (OutOfMemoryError e) {
                 throw new TrapException("out of memory: " + e.getMessage());
+            } catch (ClassCastException | ArrayIndexOutOfBoundsException | NullPointerException e) {
+                // A compiler bug must not escape as a raw Java exception (the interpreter does the same).
+                throw new TrapException("internal error: " + e);
             }
         }
 

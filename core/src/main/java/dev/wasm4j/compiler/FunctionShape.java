@@ -169,6 +169,10 @@ final class FunctionShape {
             for (ValType t : locals) {
                 usesRefs |= t.isRef();
             }
+            // A region that returns passes the results through the frame too.
+            for (ValType t : walk.type().results()) {
+                usesRefs |= t.isRef();
+            }
             Node root = new Node(null, 0, -1);
             root.bodies.add(new Body(root));
             Item rootItem = new Item(0, root, false);
@@ -197,8 +201,9 @@ final class FunctionShape {
         }
 
         private void instruction(int index, Opcode op, Immediates imm, CodeState st) {
-            if (!st.unreachable() && st.operandCount() > 0) {
-                usesRefs |= st.operandType(0) != null && st.operandType(0).isRef();
+            // Any operand may be carried through the frame (a branch out of a region takes all its values).
+            for (int k = 0; !usesRefs && !st.unreachable() && k < st.operandCount(); k++) {
+                usesRefs = st.operandType(k) != null && st.operandType(k).isRef();
             }
             switch (op) {
                 case BLOCK, LOOP, IF, TRY_TABLE, TRY -> {

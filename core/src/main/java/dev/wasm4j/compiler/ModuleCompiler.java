@@ -394,14 +394,18 @@ public final class ModuleCompiler {
                 if (tooLarge && named.find()) {
                     current = Integer.parseInt(named.group(1));
                 }
-                if (current < 0 || interpreted(current) || (STRICT && !tooLarge)) {
+                // So is a function whose locals need more than the JVM's 65,535 local slots (i64, f64 and
+                // v128 take two or four; Wasm allows 50,000 locals).
+                boolean tooManyLocals = String.valueOf(e.getMessage()).startsWith("Invalid slot index");
+                if (current < 0 || interpreted(current) || (STRICT && !tooLarge && !tooManyLocals)) {
                     throw e;
                 }
                 if (tooLarge && !compact(current)) {
                     compact.set(current);
                     continue;
                 }
-                interpreted.put(current, tooLarge ? "too large for a JVM method" : "not compiled: " + e);
+                interpreted.put(current, tooLarge ? "too large for a JVM method"
+                        : tooManyLocals ? "too many locals for a JVM method" : "not compiled: " + e);
                 continue;
             }
             if (DUMP != null) {

@@ -62,6 +62,11 @@ public final class Suite {
         return projectRoot().resolve("tests/spec");
     }
 
+    /** The regression tests that fuzzing left behind: {@code tests/regress}. */
+    public static Path regressSuite() {
+        return projectRoot().resolve("tests/regress");
+    }
+
     /** Every .wast file under {@code root}, sorted by relative path. */
     public static List<Path> wastFiles(Path root) {
         try (Stream<Path> s = Files.walk(root)) {
@@ -107,7 +112,7 @@ public final class Suite {
      * directory with that proposal added, and wasm4j's own tests with everything wasm4j implements.
      */
     public static Features featuresFor(String displayName) {
-        if (displayName.startsWith("tests/spec/")) {
+        if (displayName.startsWith("tests/spec/") || displayName.startsWith("tests/regress/")) {
             return Features.DEFAULT;
         }
         if (displayName.startsWith("legacy/")) {

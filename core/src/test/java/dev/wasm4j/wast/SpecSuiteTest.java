@@ -93,6 +93,22 @@ class SpecSuiteTest {
         return files(Suite.ownSuite(), "tests/spec/", Mode.SPLIT);
     }
 
+    /** tests/regress: one minimised .wast per bug that fuzzing found (docs/robustness.md). */
+    @TestFactory
+    Stream<DynamicNode> regressions() {
+        return files(Suite.regressSuite(), "tests/regress/", Mode.INTERPRETER);
+    }
+
+    @TestFactory
+    Stream<DynamicNode> regressionsCompiled() {
+        return files(Suite.regressSuite(), "tests/regress/", Mode.COMPILER);
+    }
+
+    @TestFactory
+    Stream<DynamicNode> regressionsSplit() {
+        return files(Suite.regressSuite(), "tests/regress/", Mode.SPLIT);
+    }
+
     @TestFactory
     Stream<DynamicNode> officialSuiteLoopEntries() {
         return official(Mode.LOOP_ENTRIES);

@@ -291,12 +291,17 @@ final class GcOps {
         return new ExceptionObject(tag, nums, refs);
     }
 
-    /** Pushes an exception's payload (and the exception itself) at {@code at}; returns the new stack pointer. */
-    static int pushPayload(long[] s, Object[] r, int at, ExceptionObject exn, boolean pushRef) {
-        int n = exn.nums.length;
-        System.arraycopy(exn.nums, 0, s, at, n);
-        System.arraycopy(exn.refs, 0, r, at, n);
-        at += n;
+    /**
+     * Pushes at {@code at} an exception's payload (for a clause naming its tag, not a catch_all) and the exception
+     * itself (for the _ref clauses); returns the new stack pointer.
+     */
+    static int pushPayload(long[] s, Object[] r, int at, ExceptionObject exn, boolean withPayload, boolean pushRef) {
+        if (withPayload) {
+            int n = exn.nums.length;
+            System.arraycopy(exn.nums, 0, s, at, n);
+            System.arraycopy(exn.refs, 0, r, at, n);
+            at += n;
+        }
         if (pushRef) {
             r[at++] = exn;
         }

@@ -504,7 +504,7 @@ public final class Interpreter {
                         if (h.exnSlot() >= 0) {
                             r[fp + h.exnSlot()] = exn;
                         }
-                        sp = GcOps.pushPayload(s, r, fp + h.height(), exn, h.pushRef());
+                        sp = GcOps.pushPayload(s, r, fp + h.height(), exn, h.tag() != Code.Handler.CATCH_ALL, h.pushRef());
                         pc = h.target();
                         break;
                     }

@@ -1,0 +1,115 @@
+package dev.wasm4j.fuzz;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * binaryen's {@code wasm-opt} (the npm package, run by node) kept running for many jobs:
+ * {@code fuzz/binaryen-batch.js} compiles the tool once and runs each job in a fresh instance of it.
+ * Where the tool is found: {@code $WASM4J_BINARYEN} (the package's folder), the cache that
+ * {@code scripts/fuzz-tools} installs into, or node's global packages.
+ */
+final class BinaryenBatch implements AutoCloseable {
+
+    record Result(int code, String out) {
+    }
+
+    private final Process process;
+    private final Writer in;
+    private final BufferedReader out;
+
+    private BinaryenBatch(Process process) {
+        this.process = process;
+        this.in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    /** The binaryen package folder, or empty with the reason in {@code why[0]}. */
+    static Optional<Path> locate(String[] why) {
+        String env = System.getenv("WASM4J_BINARYEN");
+        List<Path> candidates = env != null ? List.of(Path.of(env)) : List.of(
+                Path.of(System.getProperty("user.home"), ".cache/wasm4j/npm/node_modules/binaryen"),
+                Path.of("/usr/lib/node_modules/binaryen"), Path.of("/usr/local/lib/node_modules/binaryen"));
+        for (Path p : candidates) {
+            if (Files.isRegularFile(p.resolve("bin/wasm-opt"))) {
+                return Optional.of(p);
+            }
+        }
+        why[0] = "binaryen's npm package not found in " + candidates + " (scripts/fuzz-tools installs it)";
+        return Optional.empty();
+    }
+
+    static BinaryenBatch start(Path repository, Path binaryen) throws IOException {
+        Process p = new ProcessBuilder("node", repository.resolve("fuzz/binaryen-batch.js").toString(),
+                binaryen.resolve("bin/wasm-opt").toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        return new BinaryenBatch(p);
+    }
+
+    Result run(List<String> args) {
+        try {
+            in.write(args.stream().map(BinaryenBatch::quote).collect(Collectors.joining(",", "[", "]")) + "\n");
+            in.flush();
+            String line = out.readLine();
+            if (line == null) {
+                throw new IOException("binaryen batch process ended");
+            }
+            int codeAt = line.indexOf("\"code\":") + 7;
+            int code = Integer.parseInt(line.substring(codeAt, line.indexOf(',', codeAt)).trim());
+            int outAt = line.indexOf("\"out\":\"") + 7;
+            return new Result(code, unquote(line.substring(outAt, line.lastIndexOf('"'))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String quote(String s) {
+        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
+    /** The body of a JSON string. */
+    static String unquote(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '\\') {
+                b.append(c);
+                continue;
+            }
+            char e = s.charAt(++i);
+            switch (e) {
+                case 'n' -> b.append('\n');
+                case 't' -> b.append('\t');
+                case 'r' -> b.append('\r');
+                case 'b' -> b.append('\b');
+                case 'f' -> b.append('\f');
+                case 'u' -> {
+                    b.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
+                    i += 4;
+                }
+                default -> b.append(e);
+            }
+        }
+        return b.toString();
+    }
+
+    @Override
+    public void close() {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // the process is ending anyway
+        }
+        process.destroy();
+    }
+}

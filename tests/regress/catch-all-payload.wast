@@ -1,0 +1,30 @@
+;; Found by the differential fuzzer (binaryen seed 65): the interpreter pushed the payload of a caught
+;; exception for catch_all and catch_all_ref too, overwriting the operand below the block (here the index
+;; of a table.set, which then trapped out of bounds).
+(module
+  (tag $t (param f32))
+  (table $exns 9 exnref)
+  (func (export "catch_all_ref keeps the operand below") (result i32)
+    (i32.const 5)
+    (block $b (result (ref exn))
+      (try_table (catch_all_ref $b) (throw $t (f32.const 1)))
+      (unreachable))
+    (drop))
+  (func (export "catch_all keeps the operand below") (result i32)
+    (i32.const 5)
+    (block $b
+      (try_table (catch_all $b) (throw $t (f32.const 1)))
+      (unreachable)))
+  (func (export "table.set of a caught exnref") (result i32)
+    (table.set $exns (i32.const 5)
+      (block $b (result (ref exn))
+        (try_table (catch_all_ref $b) (throw $t (f32.const 1)))
+        (unreachable)))
+    (ref.is_null (table.get $exns (i32.const 5))))
+  (func (export "legacy catch_all keeps the operand below") (result i32)
+    (i32.const 5)
+    (try (do (throw $t (f32.const 1))) (catch_all))))
+(assert_return (invoke "catch_all_ref keeps the operand below") (i32.const 5))
+(assert_return (invoke "catch_all keeps the operand below") (i32.const 5))
+(assert_return (invoke "table.set of a caught exnref") (i32.const 0))
+(assert_return (invoke "legacy catch_all keeps the operand below") (i32.const 5))
