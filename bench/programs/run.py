@@ -10,6 +10,8 @@ per program, the generated methods HotSpot failed to compile or compiled at tier
   bench/programs/run.py -n 5 --jit --report
   bench/programs/run.py --programs lua-cpu,c-nbody --runners node,wasm4j
   WASM4J_JAVA_OPTS=... bench/programs/run.py --runners wasm4j   # try JVM or wasm4j settings
+  bench/programs/run.py --startup --report # start-up and footprint: a WASI hello world (median of 5 at
+                                           # least), the C programs, Lua and SQLite; peak RSS against node's
 
 Results go to bench/results/programs.json; --report also rewrites the whole-program section of
 docs/performance.md (between the markers programs:begin / programs:end).
@@ -37,15 +39,19 @@ def java_home():
     return out.stdout.strip()
 
 
-def programs(only):
-    progs = []
+# The start-up table's own program: a WASI hello world in C, where the whole time is start-up.
+HELLO = {'name': 'hello', 'wasm': '../../tests/programs/wasm/hello.wasm', 'stdin': None, 'args': [], 'min_n': 5}
+
+
+def programs(only, startup=False):
+    progs = [HELLO] if startup and (not only or 'hello' in only) else []
     with open(os.path.join(HERE, 'programs.txt')) as f:
         for line in f:
             line = line.strip()
             if not line or line.startswith('#'):
                 continue
             name, wasm, stdin, *args = line.split()
-            if only and name not in only:
+            if (only and name not in only) or (startup and name.startswith('qjs')):
                 continue
             progs.append({'name': name, 'wasm': wasm, 'stdin': None if stdin == '-' else stdin, 'args': args})
     return progs
@@ -163,6 +169,22 @@ def jit_markdown(results):
     return '\n'.join(lines)
 
 
+def footprint_markdown(results, runners):
+    """Peak RSS of each runner, and wasm4j's above node's (the start-up table)."""
+    lines = ['| program | ' + ' | '.join(f'{r} wall (s)' for r in runners) + ' | wasm4j / node | '
+             + ' | '.join(f'{r} peak RSS (MB)' for r in runners) + ' | wasm4j RSS − node (MB) |',
+             '|---|' + '---:|' * (2 * len(runners) + 2)]
+    for res in results:
+        t = {r: res['runs'].get(r, {}).get('median') for r in runners}
+        m = {r: res['runs'].get(r, {}).get('rss') for r in runners}
+        ratio = f"{t['wasm4j'] / t['node']:.2f}" if t.get('wasm4j') and t.get('node') else '—'
+        extra = f"{m['wasm4j'] - m['node']:+.0f}" if m.get('wasm4j') and m.get('node') else '—'
+        lines.append(f"| {res['name']} (n={len(res['runs'].get('wasm4j', {}).get('times', []))}) | "
+                     + ' | '.join(fmt(t[r]) for r in runners) + f' | {ratio} | '
+                     + ' | '.join(fmt(m[r]) if m[r] is not None else '—' for r in runners) + f' | {extra} |')
+    return '\n'.join(lines)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('-n', type=int, default=3, help='runs per program and runner (median)')
@@ -170,21 +192,24 @@ def main():
     ap.add_argument('--programs', default='')
     ap.add_argument('--jit', action='store_true', help='also report HotSpot compilation problems')
     ap.add_argument('--report', action='store_true', help='rewrite the section of docs/performance.md')
-    ap.add_argument('--out', default=RESULTS)
+    ap.add_argument('--startup', action='store_true',
+                    help='start-up and footprint: hello world first, no JS program, RSS against node')
+    ap.add_argument('--out', default=None)
     a = ap.parse_args()
     runners = a.runners.split(',')
+    a.out = a.out or (RESULTS.replace('programs.json', 'startup.json') if a.startup else RESULTS)
     jdk = java_home()
     if 'chicory' in runners and not os.path.isdir(os.path.join(ROOT, 'bench', 'target', 'lib')):
         subprocess.run(['bash', '-c', f'source "{ROOT}/scripts/java-env" && cd "{ROOT}" && '
                         'mvn -q -B -ntp -Pbench -pl bench -am package -DskipTests'], check=True)
     subprocess.run([os.path.join(ROOT, 'wasm4j'), '--version'], capture_output=True)  # build before timing
     results = []
-    for prog in programs(set(filter(None, a.programs.split(',')))):
+    for prog in programs(set(filter(None, a.programs.split(','))), a.startup):
         res = {'name': prog['name'], 'command': ' '.join([prog['wasm'], *prog['args']]), 'runs': {}}
         reference = None
         for runner in runners:
             times, rss, note = [], [], ''
-            for i in range(a.n):
+            for i in range(max(a.n, prog.get('min_n', 0))):
                 for attempt in range(3):
                     t, m, code, out = run_once(command(runner, prog, jdk), prog)
                     if not (runner == 'node' and code < 0):
@@ -211,12 +236,13 @@ def main():
     os.makedirs(os.path.dirname(a.out), exist_ok=True)
     with open(a.out, 'w') as f:
         json.dump({'machine': machine(jdk), 'runners': runners, 'n': a.n, 'results': results}, f, indent=1)
-    table = markdown(results, runners)
+    table = footprint_markdown(results, runners) if a.startup else markdown(results, runners)
     print(table)
     if a.jit:
         print(jit_markdown(results))
     if a.report:
-        write_report(table, jit_markdown(results) if a.jit else None, a, jdk)
+        write_report(table, jit_markdown(results) if a.jit else None, a, jdk,
+                     'startup' if a.startup else 'programs')
 
 
 def machine(jdk):
@@ -227,15 +253,17 @@ def machine(jdk):
     return {'cpu': cpu, 'cores': os.cpu_count(), 'java': java.splitlines()[0] if java else '', 'node': node}
 
 
-def write_report(table, jit, a, jdk):
+def write_report(table, jit, a, jdk, marker):
     m = machine(jdk)
     text = open(DOC).read()
-    begin, end = '<!-- programs:begin -->', '<!-- programs:end -->'
+    begin, end = f'<!-- {marker}:begin -->', f'<!-- {marker}:end -->'
     section = [begin, '',
-               f"Machine: {m['cpu']}, {m['cores']} cores; {m['java']}; node {m['node']}. Median of {a.n} runs, "
+               f"Machine: {m['cpu']}, {m['cores']} cores; {m['java']}; node {m['node']}. Median of {a.n} runs"
+               + (' (hello: at least 5)' if a.startup else '') + ', '
                'each a fresh process timed from outside (start-up, compilation and warm-up included), all '
                'runners in the same session; every output equal to node\'s.', '',
-               '```sh', f"bench/programs/run.py -n {a.n}" + (' --jit' if a.jit else '') + ' --report', '```', '',
+               '```sh', f"bench/programs/run.py -n {a.n}" + (' --startup' if a.startup else '')
+               + (' --jit' if a.jit else '') + ' --report', '```', '',
                table, '']
     if jit:
         section += ['HotSpot and the generated code (`--jit`: one more wasm4j run with `-XX:+PrintCompilation`):',

@@ -20,6 +20,11 @@ final class InternalAccess implements Internals.Access {
     }
 
     @Override
+    public long[] loadNanos(WasmModule module) {
+        return module.loadNanos();
+    }
+
+    @Override
     public CompiledModule compiled(WasmModule module) {
         return module.compiled();
     }

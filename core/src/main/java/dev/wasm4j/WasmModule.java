@@ -47,8 +47,14 @@ public final class WasmModule {
     /** Classes generated earlier ({@code wasm4j compile}), defined instead of compiling again. */
     private CodeImage image;
 
-    private WasmModule(ValidModule valid) {
+    /** How long decoding and validating took, in nanoseconds (for {@code wasm4j run --verbose}). */
+    private final long decodeNanos;
+    private final long validateNanos;
+
+    private WasmModule(ValidModule valid, long decodeNanos, long validateNanos) {
         this.valid = valid;
+        this.decodeNanos = decodeNanos;
+        this.validateNanos = validateNanos;
     }
 
     /**
@@ -73,8 +79,11 @@ public final class WasmModule {
      * @throws InvalidException when the module breaks a validation rule
      */
     public static WasmModule parse(byte[] bytes, Features features) {
+        long start = System.nanoTime();
         Module m = ModuleDecoder.decode(bytes, features);
-        return new WasmModule(Validator.validate(m, features));
+        long decoded = System.nanoTime();
+        ValidModule valid = Validator.validate(m, features);
+        return new WasmModule(valid, decoded - start, System.nanoTime() - decoded);
     }
 
     /**
@@ -163,6 +172,11 @@ public final class WasmModule {
         return valid;
     }
 
+    /** Nanoseconds spent decoding and validating the module: {decode, validate}. */
+    long[] loadNanos() {
+        return new long[] {decodeNanos, validateNanos};
+    }
+
     /** The module compiled to JVM bytecode, compiling it on first use (once; shared by its instances). */
     synchronized CompiledModule compiled() {
         if (compiled == null && image != null) {
@@ -208,12 +222,16 @@ public final class WasmModule {
         return dev.wasm4j.compiler.CompilationReport.of(compiled);
     }
 
-    /** True when the module came with generated classes ({@code .w4j}), so compiling costs little. */
+    /**
+     * True when the module's classes are defined already, so that instances can run compiled from the start.
+     * Classes stored with it ({@code .w4j}) are not yet: the {@code auto} engine defines them in the background,
+     * as it would compile them, so that a short run of a {@code .w4j} does the same work as one of its module.
+     */
     synchronized boolean precompiled() {
-        return image != null || compiled != null;
+        return compiled != null;
     }
 
-    /** The {@code auto} engine's state for this module. */
+    /** The {@code auto} engine's state for this module (its classes: compiled, or defined from the image). */
     synchronized AutoTier auto() {
         if (auto == null) {
             auto = new AutoTier(this::compiled);

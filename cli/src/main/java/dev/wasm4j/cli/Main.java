@@ -3,9 +3,7 @@ package dev.wasm4j.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.List;
 
 /**
  * The {@code wasm4j} command line, in the conventions of {@code wasmtime}: {@code run}, {@code compile},
@@ -23,48 +21,69 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        StartupTimes.mainEntered();
         System.exit(execute(args));
     }
 
     /** Runs the command line and returns the exit code (for tests). */
     public static int execute(String... args) {
-        if (args.length > 0 && !SUBCOMMANDS.containsKey(args[0]) && !args[0].startsWith("-")) {
+        if (args.length > 0 && !SUBCOMMANDS.contains(args[0]) && !args[0].startsWith("-")) {
             args = withRun(args); // `wasm4j app.wasm ...` means `wasm4j run app.wasm ...`, as with wasmtime
+        }
+        if (args.length > 0 && args[0].equals("run")) {
+            RunCommand quick = QuickRun.parse(args); // the usual `run` command lines, without picocli's set-up
+            if (quick != null) {
+                return QuickRun.execute(quick);
+            }
         }
         CommandLine cl = new CommandLine(new Main());
         // Only the subcommand being run is built: picocli reads each command's annotations reflectively,
         // which is a noticeable share of a short run's start-up.
-        String chosen = args.length > 0 && SUBCOMMANDS.containsKey(args[0]) && !args[0].equals("help") ? args[0] : null;
-        SUBCOMMANDS.forEach((name, make) -> {
+        String chosen = args.length > 0 && SUBCOMMANDS.contains(args[0]) && !args[0].equals("help") ? args[0] : null;
+        for (String name : SUBCOMMANDS) {
             if (chosen == null || chosen.equals(name)) {
-                cl.addSubcommand(name, make.get());
+                cl.addSubcommand(name, subcommand(name));
             }
-        });
+        }
         cl.setExecutionExceptionHandler(new ErrorHandler());
         // wasmtime's convention: everything after `run FILE` belongs to the guest, even if it looks like an option
         if (cl.getSubcommands().containsKey("run")) {
             cl.getSubcommands().get("run").setStopAtPositional(true);
         }
-        cl.setParameterExceptionHandler((e, a) -> {
+        cl.setParameterExceptionHandler(new UsageErrorHandler());
+        return cl.execute(args);
+    }
+
+    /*
+     * No lambdas or method references of picocli's types here: picocli's classes are in an old class file
+     * format, and the JDK's ahead-of-time cache (which the launcher makes) cannot hold a linked call site
+     * whose types include them (JDK 25 fails while writing the cache).
+     */
+    private static final List<String> SUBCOMMANDS =
+            List.of("run", "compile", "wast", "validate", "inspect", "assemble", "lower-intrinsics", "help");
+
+    private static Object subcommand(String name) {
+        return switch (name) {
+            case "run" -> new RunCommand();
+            case "compile" -> new CompileCommand();
+            case "wast" -> new WastCommand();
+            case "validate" -> new ValidateCommand();
+            case "inspect" -> new InspectCommand();
+            case "assemble" -> new AssembleCommand();
+            case "lower-intrinsics" -> new LowerCommand();
+            default -> new CommandLine.HelpCommand();
+        };
+    }
+
+    /** Bad usage: the message and where to find help, exit code 2. */
+    private static final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler {
+        @Override
+        public int handleParseException(CommandLine.ParameterException e, String[] args) {
             e.getCommandLine().getErr().println("error: " + e.getMessage());
             e.getCommandLine().getErr().println("(see '" + e.getCommandLine().getCommandSpec().qualifiedName()
                     + " --help')");
             return EXIT_USAGE;
-        });
-        return cl.execute(args);
-    }
-
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
-
-    static {
-        SUBCOMMANDS.put("run", RunCommand::new);
-        SUBCOMMANDS.put("compile", CompileCommand::new);
-        SUBCOMMANDS.put("wast", WastCommand::new);
-        SUBCOMMANDS.put("validate", ValidateCommand::new);
-        SUBCOMMANDS.put("inspect", InspectCommand::new);
-        SUBCOMMANDS.put("assemble", AssembleCommand::new);
-        SUBCOMMANDS.put("lower-intrinsics", LowerCommand::new);
-        SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
+        }
     }
 
     private static String[] withRun(String[] args) {

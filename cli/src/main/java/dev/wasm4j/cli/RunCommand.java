@@ -8,6 +8,7 @@ import dev.wasm4j.Linker;
 import dev.wasm4j.Memory;
 import dev.wasm4j.Value;
 import dev.wasm4j.WasmModule;
+import dev.wasm4j.internal.Internals;
 import dev.wasm4j.memory.LinearMemory;
 import dev.wasm4j.memory.MemoryTrace;
 import dev.wasm4j.model.FuncType;
@@ -88,7 +89,8 @@ final class RunCommand implements Callable<Integer> {
                     + "background; the default).")
     String engine;
 
-    @Option(names = "--verbose", description = "Print details (such as where memories live), and Java stack traces on errors.")
+    @Option(names = "--verbose", description = "Print details (where memories live, where start-up went: JVM, decode, "
+            + "validate, instantiate, first instruction), and Java stack traces on errors.")
     boolean verbose;
 
     @Option(names = "--jit-report", description = "After the run, print what the compiler did: functions split "
@@ -113,6 +115,18 @@ final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** The streams when run without picocli ({@link QuickRun}); picocli's otherwise. */
+    PrintWriter quickOut;
+    PrintWriter quickErr;
+
+    private PrintWriter out() {
+        return spec != null ? spec.commandLine().getOut() : quickOut;
+    }
+
+    private PrintWriter err() {
+        return spec != null ? spec.commandLine().getErr() : quickErr;
+    }
+
     @Override
     public Integer call() throws IOException {
         List<String> features = new ArrayList<>();
@@ -132,7 +146,15 @@ final class RunCommand implements Callable<Integer> {
         for (Path out : memoryTraces) {
             Limits.checkTraceFile(out);
         }
+        StartupTimes times = new StartupTimes();
+        // Native memory's one-time set-up runs on the other core while this one reads the module.
+        Thread.ofPlatform().daemon().name("wasm4j-prepare").start(LinearMemory::prepareNative);
+        times.mark("options");
         WasmModule module = WasmOptions.load(file, features);
+        long[] load = Internals.loadNanos(module);
+        times.mark("read");
+        times.record("decode", load[0]);
+        times.record("validate", load[1]);
         WasiConfig config = wasiConfig();
         WasiThreads threads = threads(module);
         try (Wasi wasi = new Wasi(config)) {
@@ -144,6 +166,7 @@ final class RunCommand implements Callable<Integer> {
             if (threads != null) {
                 threads.define(linker);
             }
+            times.mark("WASI");
             try (Instance instance = linker.instantiate(module);
                  MemoryTrace trace = memoryTraces.isEmpty() ? null : new MemoryTrace(memoriesOf(instance), 5)) {
                 checkMemory(instance, memoryLimit);
@@ -151,7 +174,7 @@ final class RunCommand implements Callable<Integer> {
                     FileMapOption.apply(m, instance);
                 }
                 if (verbose) {
-                    var err = spec.commandLine().getErr();
+                    var err = err();
                     for (LinearMemory m : memoriesOf(instance)) {
                         err.println("wasm4j: memory " + m.describe());
                     }
@@ -165,6 +188,8 @@ final class RunCommand implements Callable<Integer> {
                 java.util.concurrent.Future<?> timer = deadline == null ? null
                         : threads != null ? threadsDeadline(threads, Limits.leftOf(deadline), timedOut)
                         : instance.interruptAfter(Limits.leftOf(deadline));
+                times.mark("instantiate");
+                long programStart = System.nanoTime();
                 try {
                     if (invoke != null) {
                         return invoke(instance, wasi);
@@ -180,6 +205,10 @@ final class RunCommand implements Callable<Integer> {
                     if (timer != null) {
                         timer.cancel(false);
                     }
+                    if (verbose) {
+                        err().println(times.describe(System.nanoTime() - programStart));
+                        err().flush();
+                    }
                     if (trace != null) {
                         // written whatever the outcome: a trace is most wanted when the program fails
                         trace.close();
@@ -188,7 +217,7 @@ final class RunCommand implements Callable<Integer> {
                         }
                     }
                     if (jitReport) {
-                        var err = spec.commandLine().getErr();
+                        var err = err();
                         module.compilationReport().forEach(l -> err.println("wasm4j: " + l));
                         err.flush();
                     }
@@ -214,7 +243,7 @@ final class RunCommand implements Callable<Integer> {
             }
             Value[] results = f.call(values);
             wasi.flush();
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             for (Value v : results) {
                 out.println(ValueFormat.format(v));
             }

@@ -20,6 +20,13 @@ import java.util.function.Supplier;
  * on a background thread; when the code is ready it is installed into every live instance, and the next
  * call of each function runs compiled. If compiling fails the module simply stays interpreted.
  *
+ * <p>Compiling starts only after the first instance has run for a while ({@link #DEFAULT_COMPILE_DELAY_MILLIS}, or
+ * {@code wasm4j.auto.compileDelayMillis}): a program that is done by then (a hello world, a short script)
+ * never loads the compiler or generates a class, and the start-up it would have spent competing for the CPU
+ * goes to the program. Classes stored with the module ({@code .w4j}) are defined after the same delay (defining
+ * and verifying a large module's classes costs the CPU and memory a short run does not need), which is still
+ * far sooner than generating them.
+ *
  * <p>A call already running in the interpreter is not stuck there: once the module is compiled, a loop of
  * it that keeps iterating asks for a loop entry ({@link LoopTier}), compiled on the same background thread,
  * and the call continues in compiled code from the loop's next iteration.
@@ -32,7 +39,11 @@ public final class AutoTier implements LoopTier {
         return t;
     });
 
+    /** How long instances run interpreted before compiling starts, by default. */
+    public static final long DEFAULT_COMPILE_DELAY_MILLIS = 100;
+
     private final Supplier<CompiledModule> compile;
+    private final long compileDelayMillis;
     /**
      * Testing knobs, read when a module's tier is made: {@code wasm4j.auto.loopEntriesOnly=true} compiles
      * the module on the first instantiation's thread, installs none of it, and compiles loop entries as soon
@@ -50,7 +61,13 @@ public final class AutoTier implements LoopTier {
 
     /** {@code compile} produces the module's code (typically the module's cached {@link ModuleCompiler#compile}). */
     public AutoTier(Supplier<CompiledModule> compile) {
+        this(compile, Long.getLong("wasm4j.auto.compileDelayMillis", DEFAULT_COMPILE_DELAY_MILLIS));
+    }
+
+    /** {@code compile} is called on the background thread {@code compileDelayMillis} after the first attach. */
+    public AutoTier(Supplier<CompiledModule> compile, long compileDelayMillis) {
         this.compile = compile;
+        this.compileDelayMillis = Math.max(0, compileDelayMillis);
     }
 
     public static AutoTier of(ValidModule valid) {
@@ -77,9 +94,21 @@ public final class AutoTier implements LoopTier {
             if (sync) {
                 compileNow();
             } else {
-                COMPILER.execute(this::compileNow);
+                COMPILER.execute(this::compileLater);
             }
         }
+    }
+
+    private void compileLater() {
+        if (compileDelayMillis > 0) {
+            try {
+                Thread.sleep(compileDelayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        compileNow();
     }
 
     private void compileNow() {

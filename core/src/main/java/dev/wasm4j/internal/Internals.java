@@ -17,6 +17,8 @@ public final class Internals {
     public interface Access {
         ValidModule valid(WasmModule module);
 
+        long[] loadNanos(WasmModule module);
+
         CompiledModule compiled(WasmModule module);
 
         ModuleInstance instance(Instance instance);
@@ -45,6 +47,11 @@ public final class Internals {
     /** The decoded and validated module behind {@code module}. */
     public static ValidModule valid(WasmModule module) {
         return access().valid(module);
+    }
+
+    /** Nanoseconds the module took to decode and to validate: {decode, validate}. */
+    public static long[] loadNanos(WasmModule module) {
+        return access().loadNanos(module);
     }
 
     /** The module's compiled code, compiling it on first use. */

@@ -24,6 +24,14 @@ import java.nio.ByteOrder;
  */
 public abstract sealed class LinearMemory implements Memory, AutoCloseable
         permits PlainMemory, ProtectedMemory, VirtualMemory {
+    /**
+     * Makes native memories ready to allocate: a tool that will instantiate a module may call this on another
+     * thread while it reads the module, so that the FFM linker's one-time set-up overlaps with decoding.
+     */
+    public static void prepareNative() {
+        Posix.prepare();
+    }
+
 
     public static final String OUT_OF_BOUNDS = "out of bounds memory access";
 

@@ -116,6 +116,20 @@ final class Posix {
         return UNAVAILABLE == null ? null : UNAVAILABLE.toString();
     }
 
+    /**
+     * Pays the one-time cost of native memory (the FFM linker's set-up and the first downcalls, tens of
+     * milliseconds cold) by mapping and unmapping one page; safe from any thread, at any time.
+     */
+    static void prepare() {
+        if (available()) {
+            long page = mmap(0, OS_PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+            if (page != -1) {
+                mprotect(page, OS_PAGE, PROT_NONE);
+                munmap(page, OS_PAGE);
+            }
+        }
+    }
+
     /** {@code mmap}; returns the address, or -1 ({@code MAP_FAILED}). */
     static long mmap(long address, long length, int prot, int flags, int fd, long offset) {
         try {
