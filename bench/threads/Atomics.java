@@ -19,19 +19,22 @@ import java.util.concurrent.CyclicBarrier;
  * (docs/performance.md, "Threads"). Run by bench/threads/run.sh:
  *
  * - atomic throughput: i32.atomic.rmw.add in a loop, by 1 and 2 threads, on one shared counter (every
- *   thread on the same cache line) and on a counter per thread (a cache line each); sequentially
+ *   thread on the same cache line) and on a counter per thread (256 bytes apart); sequentially
  *   consistent i32.atomic.store and i32.atomic.load in a loop on a word per thread; millions of operations
  *   per second, all threads together;
  * - wait/notify latency: two threads hand a token back and forth (each waits in memory.atomic.wait32 until
  *   the other has stored its turn and notified); the time of one hand-over, i.e. a notify that wakes a
  *   parked thread plus that thread's store and notify back, halved.
  *
- * Medians of REPS runs (-Dreps=N, default 7) per engine, after a warm-up run.
+ * Medians of REPS runs (-Dreps=N, default 7) per engine, after 3 warm-up runs.
  */
 public class Atomics {
     static final int REPS = Integer.getInteger("reps", 7);
     static final int OPS = 20_000_000;
     static final int HANDOVERS = 100_000;
+    /** Distance between the threads' own words: 256 bytes, past the cache line and its prefetched neighbour. */
+    static final int OWN = 256;
+    static final int WARMUPS = 3;
 
     static final String WAT = """
         (module
@@ -112,10 +115,10 @@ public class Atomics {
         return s[s.length / 2];
     }
 
-    /** Median seconds of REPS runs after a warm-up. */
+    /** Median seconds of REPS runs after the warm-up runs. */
     static double measure(WasmModule module, Linker linker, Memory memory, int threads, Work work) throws Exception {
         double[] times = new double[REPS];
-        for (int r = -1; r < REPS; r++) {
+        for (int r = -WARMUPS; r < REPS; r++) {
             memory.write(0, new byte[4096]);
             double s = timed(module, linker, threads, work);
             if (r >= 0) {
@@ -144,9 +147,9 @@ public class Atomics {
                 StringBuilder row = new StringBuilder("| " + name + " | " + loop[0] + " (M ops/s) |");
                 for (int threads = 1; threads <= 2; threads++) {
                     double s = measure(module, linker, memory, threads, (instance, t) ->
-                            instance.call(loop[1], Value.i32(loop[2].equals("shared") ? 0 : 64 + 64 * t), Value.i32(ops)));
+                            instance.call(loop[1], Value.i32(loop[2].equals("shared") ? 0 : OWN + OWN * t), Value.i32(ops)));
                     int expected = loop[2].equals("shared") ? ops * threads : ops;
-                    int got = memory.readInt(loop[2].equals("shared") ? 0 : 64);
+                    int got = memory.readInt(loop[2].equals("shared") ? 0 : OWN);
                     if (loop[1].equals("atomic_add") && got != expected) {
                         throw new AssertionError(loop[0] + ": counted " + got + ", expected " + expected);
                     }

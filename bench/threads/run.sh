@@ -2,8 +2,8 @@
 # Threads on wasm4j (docs/performance.md, "Threads"). Run it alone on the machine, under the shared lock:
 #   flock /work/heavy.lock bench/threads/run.sh [ROUNDS [THOUSANDS [REPS]]]
 # 1. Speedup: tests/programs/threads/wasm/psum.wasm (a pthreads parallel sum, scripts/build-threads-programs)
-#    with 1, 2 and 4 threads on the same ROUNDS x THOUSANDS thousand words (default 4000 x 1000: 4 MiB summed
-#    4000 times, so that the summing, not memory bandwidth or JVM start-up, takes the time),
+#    with 1, 2 and 4 threads on the same ROUNDS x THOUSANDS thousand words (default 8000 x 1000: 4 MiB summed
+#    8000 times, so that the summing, not memory bandwidth or JVM start-up, takes the time),
 #    under `wasm4j run --engine compiler -S threads`, REPS times interleaved (default 5); medians of the
 #    whole process's wall time and of the time the summing took (the program's own clock, -t), and the
 #    native build (gcc -O2 -pthread) for reference.
@@ -12,7 +12,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 source scripts/java-env
-rounds="${1:-4000}"
+rounds="${1:-8000}"
 thousands="${2:-1000}"
 reps="${3:-5}"
 ./wasm4j --version > /dev/null
