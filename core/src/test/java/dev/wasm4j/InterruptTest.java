@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,7 +79,9 @@ class InterruptTest {
             long ms = (System.nanoTime() - t0) / 1_000_000;
             assertEquals("interrupt", trap.trapMessage());
             assertTrue(ms >= 250 && ms < 1500, ms + " ms");
-            assertTrue(deadline.isDone());
+            // the timer's task sets the flag first and then invalidates compiled code's switch point, so it
+            // may still be finishing when an interpreted loop has already trapped
+            assertDoesNotThrow(() -> deadline.get(1, java.util.concurrent.TimeUnit.SECONDS));
         }
     }
 
