@@ -3,10 +3,7 @@ package dev.wasm4j.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -19,23 +16,8 @@ class DiagnosticsTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private Path write(String name, String text) throws IOException {
@@ -47,7 +29,7 @@ class DiagnosticsTest {
     @Test
     void textErrorsGiveFileLineAndColumnTypeErrorsToo() throws IOException {
         Path syntax = write("syntax.wat", "(module\n  (func\n    (i32.const 1) (bogus)))\n");
-        Run r = run("validate", syntax.toString());
+        CliRun r = run("validate", syntax.toString());
         assertEquals(1, r.code());
         assertEquals("error: " + syntax + ":3:20: unknown operator bogus\n", r.err());
         Path type = write("type.wat", "(module\n  (func (param i32)\n    (drop (i32.add (local.get 0) (f32.const 1)))))\n");
@@ -60,7 +42,7 @@ class DiagnosticsTest {
     void binaryOrTextIsChosenByTheMagicNumber() throws IOException {
         Path random = dir.resolve("random.wasm");
         Files.write(random, new byte[] {(byte) 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13});
-        Run r = run("validate", random.toString());
+        CliRun r = run("validate", random.toString());
         assertEquals(1, r.code());
         assertEquals("error: " + random + ": magic header not detected (at offset 0)\n", r.err());
         Path empty = dir.resolve("empty.wasm");
@@ -74,7 +56,7 @@ class DiagnosticsTest {
     void deepRecursionPrintsAFoldedBacktraceInEachEngine() throws IOException {
         Path rec = write("rec.wat", "(module (func $f (export \"f\") (call $f)))");
         for (String engine : new String[] {"interpreter", "compiler"}) {
-            Run r = run("run", "--engine", engine, "--invoke", "f", rec.toString());
+            CliRun r = run("run", "--engine", engine, "--invoke", "f", rec.toString());
             assertEquals(134, r.code(), r.err());
             assertTrue(r.err().startsWith("error: wasm trap: call stack exhausted\n"), r.err());
             assertTrue(r.err().lines().count() < 70, engine + ": " + r.err().lines().count() + " lines");
@@ -87,7 +69,7 @@ class DiagnosticsTest {
     @Test
     void badWasmOptionsListTheValidOnes() throws IOException {
         Path wat = write("m.wat", "(module)");
-        Run r = run("run", "-W", "bogus=y", wat.toString());
+        CliRun r = run("run", "-W", "bogus=y", wat.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("error: unknown -W option bogus; valid: simd[=y|n], relaxed-simd[=y|n], "), r.err());
         assertTrue(r.err().contains("(and for run: max-memory=SIZE, fuel=N, timeout=DURATION)"), r.err());
@@ -108,7 +90,7 @@ class DiagnosticsTest {
     @Test
     void aFeatureTurnedOffIsNamedInAHint() throws IOException {
         Path simd = write("simd.wat", "(module (func (result v128) (v128.const i64x2 1 2)))");
-        Run r = run("validate", "-W", "simd=n", simd.toString());
+        CliRun r = run("validate", "-W", "simd=n", simd.toString());
         assertEquals(1, r.code());
         String[] lines = r.err().split("\n");
         assertTrue(lines[0].startsWith("error: " + simd + ":"), r.err());
@@ -124,7 +106,7 @@ class DiagnosticsTest {
                   (table (export "t") 1 funcref)
                   (func (export "f") (param f32) (result i32 i64) (i32.const 0) (i64.const 0)))
                 """);
-        Run r = run("inspect", wat.toString());
+        CliRun r = run("inspect", wat.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("  env.log: (func (param i32 i64))\n"), r.out());
         assertTrue(r.out().contains("  mem: (memory 1 2)\n"), r.out());
@@ -136,7 +118,7 @@ class DiagnosticsTest {
 
     @Test
     void wastErrorsAreOneLineWithoutJavaNames() throws IOException {
-        Run r = run("wast", dir.resolve("missing.wast").toString());
+        CliRun r = run("wast", dir.resolve("missing.wast").toString());
         assertEquals(1, r.code());
         assertEquals("error: " + dir.resolve("missing.wast") + ": no such file or directory\n", r.err());
         Path bad = write("bad.wast", "(module)\n  (bogus)\n");
@@ -158,7 +140,7 @@ class DiagnosticsTest {
     @Test
     void memoryTraceIsCheckedBeforeTheRunAndWrittenAfterATrap() throws IOException {
         Path trap = write("trap.wat", "(module (memory 1) (func (export \"f\") unreachable))");
-        Run r = run("run", "--memory-trace", dir.resolve("trace.txt").toString(), "--invoke", "f", trap.toString());
+        CliRun r = run("run", "--memory-trace", dir.resolve("trace.txt").toString(), "--invoke", "f", trap.toString());
         assertEquals(2, r.code());
         assertEquals("error: --memory-trace: " + dir.resolve("trace.txt")
                 + " must end with .svg (a chart) or .csv (the samples)\n", r.err());
@@ -175,7 +157,7 @@ class DiagnosticsTest {
     @Test
     void maxMemoryChecksMemoriesThatAreNotExported() throws IOException {
         Path wat = write("big.wat", "(module (memory 4) (func (export \"f\")))");
-        Run r = run("run", "--max-memory", "64K", "--invoke", "f", wat.toString());
+        CliRun r = run("run", "--max-memory", "64K", "--invoke", "f", wat.toString());
         assertEquals(1, r.code());
         assertEquals("error: memory 0 starts at 262144 bytes, which exceeds --max-memory 65536\n", r.err());
     }
@@ -185,7 +167,7 @@ class DiagnosticsTest {
         Path wat = write("plain.wat", "(module (func (export \"f\")))");
         Path wasm = dir.resolve("plain.wasm");
         assertEquals(0, run("assemble", wat.toString(), "-o", wasm.toString()).code());
-        Run r = run("lower-intrinsics", wasm.toString(), "-o", dir.resolve("out.wasm").toString());
+        CliRun r = run("lower-intrinsics", wasm.toString(), "-o", dir.resolve("out.wasm").toString());
         assertEquals(0, r.code());
         assertTrue(r.err().contains("exports no intrinsic stub"), r.err());
     }

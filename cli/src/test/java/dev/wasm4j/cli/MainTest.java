@@ -3,10 +3,7 @@ package dev.wasm4j.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -19,23 +16,8 @@ class MainTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private Path write(String name, String text) throws IOException {
@@ -57,7 +39,7 @@ class MainTest {
     @Test
     void aFileAsFirstArgumentMeansRun() throws IOException {
         Path wat = write("fac.wat", FAC);
-        Run r = run("--invoke", "fac", wat.toString(), "5");
+        CliRun r = run("--invoke", "fac", wat.toString(), "5");
         assertEquals(2, r.code(), "options before the file need `run`: " + r.err());
         Path start = write("start.wat", "(module (func (export \"_start\")))");
         r = run(start.toString());
@@ -67,7 +49,7 @@ class MainTest {
     @Test
     void aMissingFileIsOneClearLine() {
         Path missing = dir.resolve("missing.wasm");
-        Run r = run("run", missing.toString());
+        CliRun r = run("run", missing.toString());
         assertEquals(1, r.code());
         assertEquals("error: " + missing + ": no such file or directory", r.err().strip());
     }
@@ -75,17 +57,17 @@ class MainTest {
     @Test
     void runInvokesAndPrintsResults() throws IOException {
         Path wat = write("fac.wat", FAC);
-        Run r = run("run", "--invoke", "fac", wat.toString(), "20");
+        CliRun r = run("run", "--invoke", "fac", wat.toString(), "20");
         assertEquals(0, r.code(), r.err());
         assertEquals("2432902008176640000\n", r.out());
-        Run pair = run("run", "--invoke", "pair", wat.toString());
+        CliRun pair = run("run", "--invoke", "pair", wat.toString());
         assertEquals("-7\n2.5\n", pair.out());
     }
 
     @Test
     void trapExitsWith134AndABacktrace() throws IOException {
         Path wat = write("fac.wat", FAC);
-        Run r = run("run", "--invoke", "div", wat.toString(), "1", "0");
+        CliRun r = run("run", "--invoke", "div", wat.toString(), "1", "0");
         assertEquals(134, r.code());
         assertTrue(r.err().contains("integer divide by zero"), r.err());
         assertTrue(r.err().contains("wasm backtrace"), r.err());
@@ -95,12 +77,12 @@ class MainTest {
     @Test
     void badModulesAndUsageGiveOneLineErrors() throws IOException {
         Path bad = write("bad.wat", "(module (func (result i32) (i64.const 0)))");
-        Run invalid = run("run", "--invoke", "x", bad.toString());
+        CliRun invalid = run("run", "--invoke", "x", bad.toString());
         assertEquals(1, invalid.code());
         assertTrue(invalid.err().startsWith("error: " + bad + ":1:41: type mismatch"), invalid.err());
         assertEquals(1, invalid.err().strip().lines().count(), invalid.err());
 
-        Run missing = run("validate", dir.resolve("nope.wasm").toString());
+        CliRun missing = run("validate", dir.resolve("nope.wasm").toString());
         assertEquals(1, missing.code());
 
         Path wat = write("fac.wat", FAC);
@@ -121,7 +103,7 @@ class MainTest {
     @Test
     void fuelEndsAnEndlessLoop() throws IOException {
         Path wat = write("spin.wat", "(module (func (export \"spin\") (loop $l (br $l))))");
-        Run r = run("run", "--fuel", "100000", "--invoke", "spin", wat.toString());
+        CliRun r = run("run", "--fuel", "100000", "--invoke", "spin", wat.toString());
         assertEquals(134, r.code());
         assertTrue(r.err().contains("all fuel consumed by WebAssembly"), r.err());
     }
@@ -129,10 +111,10 @@ class MainTest {
     @Test
     void validateAndInspect() throws IOException {
         Path wat = write("fac.wat", FAC);
-        Run v = run("validate", wat.toString());
+        CliRun v = run("validate", wat.toString());
         assertEquals(0, v.code());
         assertTrue(v.out().contains("valid"));
-        Run i = run("inspect", wat.toString());
+        CliRun i = run("inspect", wat.toString());
         assertEquals(0, i.code(), i.err());
         assertTrue(i.out().contains("fac: (func (param i64) (result i64))"), i.out());
     }
@@ -153,11 +135,11 @@ class MainTest {
                   (start $init)
                   (func (export "v") (phase 1) (result i32) (struct.get $tf 1 (struct.get $tf 0 (global.get $gf)))))
                 """);
-        Run r = run("run", "--invoke", "v", wat.toString());
+        CliRun r = run("run", "--invoke", "v", wat.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals("6\n", r.out());
         assertEquals(0, run("validate", "-W", "frozen=y", wat.toString()).code());
-        Run off = run("validate", "-W", "frozen=n", wat.toString());
+        CliRun off = run("validate", "-W", "frozen=n", wat.toString());
         assertEquals(1, off.code(), off.out());
         assertTrue(off.err().contains("malformed"), off.err());
     }
@@ -180,14 +162,14 @@ class MainTest {
                 (assert_return (invoke "f") (i32.const 1))
                 (assert_trap (module (func $s unreachable) (start $s)) "unreachable")
                 """);
-        Run r = run("wast", ok.toString());
+        CliRun r = run("wast", ok.toString());
         assertEquals(0, r.code(), r.out());
         assertTrue(r.out().strip().endsWith("3 passed, 0 failed"), r.out());
         Path bad = write("bad.wast", """
                 (module (func (export "f") (result i32) (i32.const 1)))
                 (assert_return (invoke "f") (i32.const 2))
                 """);
-        Run b = run("wast", bad.toString());
+        CliRun b = run("wast", bad.toString());
         assertEquals(1, b.code());
         assertTrue(b.out().strip().endsWith("1 passed, 1 failed"), b.out());
     }
