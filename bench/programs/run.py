@@ -93,7 +93,7 @@ def jit_report(prog, jdk):
     compiled at tier 4 more than 3 times, and counts."""
     env = dict(os.environ)
     env['WASM4J_JAVA_OPTS'] = (env.get('WASM4J_JAVA_OPTS', '') +
-                               ' -XX:+PrintCompilation -XX:+UnlockDiagnosticVMOptions -XX:+DisplayVMOutputToStderr')
+                               ' -XX:+PrintCompilation -XX:+UnlockDiagnosticVMOptions -XX:+DisplayVMOutput -XX:+DisplayVMOutputToStderr')
     stdin = open(os.path.join(HERE, prog['stdin'])) if prog['stdin'] else subprocess.DEVNULL
     p = subprocess.run(command('wasm4j', prog, jdk), cwd=HERE, stdin=stdin, capture_output=True, env=env, text=True)
     if prog['stdin']:

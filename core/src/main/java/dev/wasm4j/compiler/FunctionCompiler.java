@@ -102,17 +102,19 @@ final class FunctionCompiler implements CodeSink {
     }
 
     /**
-     * Whether a memory access here is spelled out inline: everywhere in functions of ordinary size, and in
-     * large ones inside loops, where it is likely hot and must not depend on C2's inlining budget (the
-     * inline form is all force-inline JDK code; a clang -O2 function can hold hundreds of accesses); a helper
-     * call in the rest of a large function, where small bytecode makes HotSpot's interpreter, C1 and warm-up
-     * faster.
+     * Whether a memory access here is spelled out inline: in small functions (the kernels of C programs,
+     * where C2 must see every access whole to keep values in registers), and nowhere else. A large function
+     * (an interpreter's dispatch loop, a clang -O2 function with hundreds of accesses) calls helpers: its
+     * time goes into HotSpot's warm-up, and the inline form is dozens of force-inline JDK methods per access
+     * for HotSpot's interpreter, C1 and C2 to get through, while a helper is one call that is hot and compiled
+     * early (whole programs ran 1.3-1.9x faster so; docs/performance.md). {@code
+     * -Dwasm4j.compiler.inlineInLoops=true} also spells out the accesses in loops of large functions.
      */
     boolean inlineAccess() {
         return !compact || (INLINE_IN_LOOPS && loopDepth > 0) || info.bodyBytes() <= ModuleCompiler.INLINE_ALL_BODY_BYTES;
     }
 
-    static final boolean INLINE_IN_LOOPS = !Boolean.getBoolean("wasm4j.compiler.helpersInLoops");
+    static final boolean INLINE_IN_LOOPS = Boolean.getBoolean("wasm4j.compiler.inlineInLoops");
 
     int localSlot(int local) {
         return localSlot[local];
