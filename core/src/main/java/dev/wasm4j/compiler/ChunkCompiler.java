@@ -76,8 +76,8 @@ final class ChunkCompiler {
         return module.tailCaller(func);
     }
 
-    boolean compact(int func) {
-        return module.compact(func);
+    boolean inlinesAllAccesses(int func) {
+        return module.inlinesAllAccesses(func);
     }
 
     /** Whether the code charges fuel (see {@link InterruptEmitter}). */

@@ -37,11 +37,8 @@ final class FunctionCompiler implements CodeSink {
     final CodeBuilder cb;
     final int funcIndex;
     final FuncInfo info;
-    /**
-     * Memory accesses outside loops call a helper instead of being spelled out inline (about 7 bytes of
-     * bytecode instead of 45): the default, see {@link ModuleCompiler#INLINE_MEMORY} and {@link #inlineAccess}.
-     */
-    final boolean compact;
+    /** Every memory access of this function is spelled out inline ({@link ModuleCompiler#inlinesAllAccesses}). */
+    final boolean inlineAll;
     /** Loops of this method that the current instruction is in. */
     private int loopDepth;
     /** How the function is cut into methods; {@link SplitPlan#split()} is false for a single method. */
@@ -91,7 +88,7 @@ final class FunctionCompiler implements CodeSink {
         this.cb = cb;
         this.funcIndex = funcIndex;
         this.info = info;
-        this.compact = chunk.compact(funcIndex);
+        this.inlineAll = chunk.inlinesAllAccesses(funcIndex);
         this.plan = plan;
         this.region = region;
         this.frame = plan.split() ? new RegionFrame(this, plan) : null;
@@ -111,7 +108,12 @@ final class FunctionCompiler implements CodeSink {
      * -Dwasm4j.compiler.inlineInLoops=true} also spells out the accesses in loops of large functions.
      */
     boolean inlineAccess() {
-        return !compact || (INLINE_IN_LOOPS && loopDepth > 0) || info.bodyBytes() <= ModuleCompiler.INLINE_ALL_BODY_BYTES;
+        return inlineAccess(inlineAll, loopDepth);
+    }
+
+    /** The rule of {@link #inlineAccess()}, also used by {@link FunctionShape}'s size estimates. */
+    static boolean inlineAccess(boolean inlineAll, int loopDepth) {
+        return inlineAll || (INLINE_IN_LOOPS && loopDepth > 0);
     }
 
     static final boolean INLINE_IN_LOOPS = Boolean.getBoolean("wasm4j.compiler.inlineInLoops");
@@ -193,7 +195,6 @@ final class FunctionCompiler implements CodeSink {
             localSlot[i] = resident.get(i) ? -1 : allocate(localType[i]);
         }
         loadInstanceState(info.memories(), info.globals());
-        InterruptEmitter.prologue(this);
         if (frame != null) {
             for (int i = resident.nextSetBit(0); i >= 0 && i < params; i = resident.nextSetBit(i + 1)) {
                 load(localType[i], localSlot[i]);
@@ -319,7 +320,6 @@ final class FunctionCompiler implements CodeSink {
             localSlot[i] = touched.get(i) && !resident.get(i) ? allocate(localType[i]) : -1;
         }
         loadInstanceState(region.memories(), region.globals());
-        InterruptEmitter.prologue(this);
         if (info.usesScratch()) {
             scratchSlot = fsSlot;
         }

@@ -212,7 +212,7 @@ final class FunctionShape {
                         loopDepth++;
                     }
                     Item nodeItem = new Item(index, node, isCut(st));
-                    nodeItem.size = Estimates.of(op, imm, inlineMemory || (FunctionCompiler.INLINE_IN_LOOPS && loopDepth > 0));
+                    nodeItem.size = Estimates.of(op, imm, FunctionCompiler.inlineAccess(inlineMemory, loopDepth));
                     if (op == Opcode.TRY_TABLE) {
                         catches |= !imm.catches.isEmpty();
                         for (Catch c : imm.catches) {
@@ -225,12 +225,12 @@ final class FunctionShape {
                     nodeItems.add(nodeItem);
                 }
                 case ELSE, CATCH, CATCH_ALL -> {
-                    nodeItems.getLast().size += Estimates.of(op, imm, inlineMemory || (FunctionCompiler.INLINE_IN_LOOPS && loopDepth > 0));
+                    nodeItems.getLast().size += Estimates.of(op, imm, FunctionCompiler.inlineAccess(inlineMemory, loopDepth));
                     top().bodies.add(new Body(top()));
                 }
                 case END, DELEGATE -> {
                     if (nodes.size() == 1) {
-                        nodeItems.getLast().size += Estimates.of(op, imm, inlineMemory || (FunctionCompiler.INLINE_IN_LOOPS && loopDepth > 0));
+                        nodeItems.getLast().size += Estimates.of(op, imm, FunctionCompiler.inlineAccess(inlineMemory, loopDepth));
                         return;
                     }
                     Node node = nodes.removeLast();
@@ -239,7 +239,7 @@ final class FunctionShape {
                         loopDepth--;
                     }
                     nodeItem.end = index + 1;
-                    nodeItem.size += Estimates.of(op, imm, inlineMemory || (FunctionCompiler.INLINE_IN_LOOPS && loopDepth > 0));
+                    nodeItem.size += Estimates.of(op, imm, FunctionCompiler.inlineAccess(inlineMemory, loopDepth));
                     if (op == Opcode.DELEGATE) {
                         // the target is counted from outside the try
                         exceptionRef(nodeItem, st.frameCount() - 2 - imm.index);
@@ -258,7 +258,7 @@ final class FunctionShape {
                 }
                 default -> {
                     Item item = new Item(index, null, isCut(st));
-                    item.size = Estimates.of(op, imm, inlineMemory || (FunctionCompiler.INLINE_IN_LOOPS && loopDepth > 0));
+                    item.size = Estimates.of(op, imm, FunctionCompiler.inlineAccess(inlineMemory, loopDepth));
                     uses(item, op, imm, st);
                     body().items.add(item);
                     nodeItems.getLast().absorb(item, top().level + 1);

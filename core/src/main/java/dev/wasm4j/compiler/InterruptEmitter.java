@@ -25,8 +25,8 @@ import java.util.List;
  * whose target is guarded by a switch point: while no interrupt is pending, HotSpot compiles it to nothing
  * (an earlier countdown with a call every 1,024 iterations cost up to 80% of a tight loop's speed, since C2
  * keeps nothing in registers across a call and hoists no loads past a barrier). Hooks called by
- * {@link FunctionCompiler}: {@link #prologue} where a method starts, {@link #functionEntry} where a
- * function's body starts, {@link #loopHead} at each loop; and,
+ * {@link FunctionCompiler}: {@link #functionEntry} where a function's body starts, {@link #loopHead} at
+ * each loop; and,
  * in code compiled for metered instances ({@link ChunkCompiler#metered}), the fuel charge: a call pays
  * for its function's instructions once at entry, a loop iteration for the loop body's at the head (the
  * interpreter charges the same amounts, at the back edge), through {@code ModuleInstance.fuel.consume(n)}.
@@ -48,10 +48,6 @@ final class InterruptEmitter {
                     ConstantDescs.CD_MethodType));
     private static final java.lang.constant.DynamicCallSiteDesc CHECK = java.lang.constant.DynamicCallSiteDesc.of(
             BOOTSTRAP, "check", MethodTypeDesc.of(ConstantDescs.CD_void, Descs.INSTANCE));
-
-    /** At the start of a method (a function's own, before a loop entry's jump; or a region's): nothing now. */
-    static void prologue(FunctionCompiler fc) {
-    }
 
     /**
      * At a function's entry (its own method, not a region of a split function), where self tail calls jump

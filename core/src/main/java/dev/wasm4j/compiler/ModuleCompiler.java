@@ -163,6 +163,11 @@ public final class ModuleCompiler {
         return !INLINE_MEMORY || compact.get(func);
     }
 
+    /** Whether every memory access of {@code func} is spelled out inline (see {@link FunctionCompiler#inlineAccess}). */
+    boolean inlinesAllAccesses(int func) {
+        return !compact(func) || infos[func].bodyBytes() <= INLINE_ALL_BODY_BYTES;
+    }
+
     /**
      * Memory accesses are calls of small {@link MemOps} helpers, which C2 inlines into methods of the budget's
      * size: the bytecode is a sixth of the inline form, so HotSpot compiles and warms up that much faster,
@@ -187,8 +192,7 @@ public final class ModuleCompiler {
         if (!b.forced() && info.bodyBytes() * SMALL_BODY_FACTOR < b.methodBytes()) {
             return SplitPlan.none();
         }
-        FunctionShape shape = FunctionShape.of(valid.walkFunction(func),
-                !compact(func) || info.bodyBytes() <= INLINE_ALL_BODY_BYTES);
+        FunctionShape shape = FunctionShape.of(valid.walkFunction(func), inlinesAllAccesses(func));
         SplitPlan plan = SplitPlan.of(shape, b, pinnedLoop, info.usesScratch());
         if (plan.split() && pinnedLoop < 0) {
             splits.put(func, plan.regions.size());

@@ -32,7 +32,6 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
         Posix.prepare();
     }
 
-
     public static final String OUT_OF_BOUNDS = "out of bounds memory access";
 
     static final ValueLayout.OfShort I16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
