@@ -177,7 +177,10 @@ public final class WasmModule {
         return new long[] {decodeNanos, validateNanos};
     }
 
-    /** The module compiled to JVM bytecode, compiling it on first use (once; shared by its instances). */
+    /**
+     * The module compiled to JVM bytecode (shared by its instances): the classes of a {@code .w4j} image, or
+     * classes generated as the module's functions are first called.
+     */
     synchronized CompiledModule compiled() {
         if (compiled == null && image != null) {
             try {
@@ -187,7 +190,7 @@ public final class WasmModule {
             }
         }
         if (compiled == null) {
-            compiled = ModuleCompiler.compile(valid);
+            compiled = ModuleCompiler.compileOnDemand(valid, false);
         }
         return compiled;
     }
@@ -195,7 +198,7 @@ public final class WasmModule {
     /** The module compiled for metered instances: its code charges fuel (compiled once, on first use). */
     synchronized CompiledModule compiledMetered() {
         if (compiledMetered == null) {
-            compiledMetered = ModuleCompiler.compile(valid, true);
+            compiledMetered = ModuleCompiler.compileOnDemand(valid, true);
         }
         return compiledMetered;
     }

@@ -16,9 +16,10 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
- * The {@code auto} engine for one module: instances start in the interpreter while the module is compiled
- * on a background thread; when the code is ready it is installed into every live instance, and the next
- * call of each function runs compiled. If compiling fails the module simply stays interpreted.
+ * The {@code auto} engine for one module: instances start in the interpreter; after a delay the module's
+ * compiled code ({@link ModuleCompiler#compileOnDemand}: its classes are generated as functions are first
+ * called) is made on a background thread and installed into every live instance, and the next call of each
+ * function runs compiled. If compiling fails the module simply stays interpreted.
  *
  * <p>Compiling starts only after the first instance has run for a while ({@link #DEFAULT_COMPILE_DELAY_MILLIS}, or
  * {@code wasm4j.auto.compileDelayMillis}): a program that is done by then (a hello world, a short script)

@@ -20,8 +20,10 @@ public final class CompilationReport {
         Module m = compiled.module().module();
         List<String> out = new ArrayList<>();
         SplitPlan.Budget b = SplitPlan.Budget.configured();
+        int[] generated = compiled.generatedSoFar();
         out.add(compiled.compiledCount() + " functions compiled to JVM bytecode, " + compiled.interpreted().size()
-                + " left to the interpreter");
+                + " left to the interpreter" + (generated == null ? ""
+                : " (on first call: " + generated[1] + " functions in " + generated[0] + " classes generated so far)"));
         Map<Integer, Integer> split = compiled.split();
         if (!split.isEmpty()) {
             out.add(split.size() + " functions over the method budget (" + b.methodBytes() + " estimated bytes; "

@@ -27,6 +27,7 @@ public final class CompiledModule {
     private final ModuleCompiler compiler;
     private final Entry[] entries;
     private final Map<Integer, String> interpreted;
+    /** The generated classes; null when they are generated on demand (see {@link #image}). */
     private final CodeImage image;
 
     CompiledModule(ModuleCompiler compiler, ChunkInvoker[] invokers, Map<Integer, String> interpreted,
@@ -48,9 +49,20 @@ public final class CompiledModule {
         return valid;
     }
 
-    /** The generated classes, to store (see {@link CodeImage#write}). */
+    /**
+     * The generated classes, to store (see {@link CodeImage#write}); when the module compiles on demand, the
+     * classes not generated yet are generated now.
+     */
     public CodeImage image() {
-        return image;
+        return image != null ? image : compiler.completeImage();
+    }
+
+    /**
+     * When the module compiles on demand ({@link ModuleCompiler#compileOnDemand}): the number of classes
+     * generated so far and of the functions in them; null when every class was generated up front.
+     */
+    public int[] generatedSoFar() {
+        return compiler.generated();
     }
 
     /** Functions cut into several methods, with the number of regions (see {@link SplitPlan}). */

@@ -9,10 +9,14 @@ import java.lang.invoke.MethodType;
 /**
  * Links calls between the generated classes of one module (a hidden class cannot name another): each class
  * has this object as class data element 0, and a direct call to a function of another class is an
- * {@code invokedynamic} whose bootstrap returns a constant call site to that function's method.
+ * {@code invokedynamic} whose bootstrap returns a constant call site to that function's method. When the
+ * module compiles on demand, the bootstrap is where a function's class is generated on its first call from
+ * compiled code.
  */
 final class Linkage {
     final MethodHandle[] handles;
+    /** The module's compiler when its classes are generated on demand, else null (all handles are set). */
+    volatile ModuleCompiler onDemand;
 
     Linkage(int functions) {
         this.handles = new MethodHandle[functions];
@@ -23,9 +27,29 @@ final class Linkage {
             throws IllegalAccessException {
         Linkage linkage = MethodHandles.classDataAt(caller, "_", Linkage.class, 0);
         MethodHandle h = linkage.handles[func];
+        ModuleCompiler compiler = linkage.onDemand;
+        if (h == null && compiler != null) {
+            try {
+                h = compiler.handle(func);
+            } catch (RuntimeException e) {
+                // A failure here would be a LinkageError forever at this call site, escaping as a raw Java
+                // exception: the call traps instead, like other internal errors of compiled code.
+                if (ModuleCompiler.STRICT) {
+                    throw e;
+                }
+                h = trapping(type, "internal error: function " + func + " not compiled: " + e);
+            }
+        }
         if (h == null) {
             throw new IllegalStateException("function " + func + " is not linked");
         }
         return new ConstantCallSite(h.asType(type));
+    }
+
+    /** A method of {@code type} that throws the trap {@code message}. */
+    private static MethodHandle trapping(MethodType type, String message) {
+        MethodHandle thrower = MethodHandles.throwException(type.returnType(), dev.wasm4j.TrapException.class)
+                .bindTo(new dev.wasm4j.TrapException(message));
+        return MethodHandles.dropArguments(thrower, 0, type.parameterList());
     }
 }

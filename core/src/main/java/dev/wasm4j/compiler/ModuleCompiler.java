@@ -325,7 +325,8 @@ public final class ModuleCompiler {
         return mc.link(image, classes);
     }
 
-    private CompiledModule run() {
+    /** Consecutive ranges of the defined functions, each with at most {@code maxFunctions} and about {@code maxBytes} of body. */
+    private List<int[]> ranges(int maxFunctions, int maxBytes) {
         Module m = valid.module();
         int imported = m.importedFunctionCount();
         int total = m.functionCount();
@@ -334,7 +335,7 @@ public final class ModuleCompiler {
         int bytes = 0;
         for (int f = imported; f < total; f++) {
             int b = infos[f].bodyBytes();
-            if (f > start && (f - start >= CHUNK_FUNCTIONS || bytes + b > CHUNK_BYTES)) {
+            if (f > start && (f - start >= maxFunctions || bytes + b > maxBytes)) {
                 ranges.add(new int[] {start, f});
                 start = f;
                 bytes = 0;
@@ -344,6 +345,11 @@ public final class ModuleCompiler {
         if (start < total) {
             ranges.add(new int[] {start, total});
         }
+        return ranges;
+    }
+
+    private CompiledModule run() {
+        List<int[]> ranges = ranges(CHUNK_FUNCTIONS, CHUNK_BYTES);
         ClassFile cf = classFile();
         List<MethodHandles.Lookup> classes = new ArrayList<>();
         List<CodeImage.Chunk> chunks = new ArrayList<>();
@@ -357,29 +363,130 @@ public final class ModuleCompiler {
     private CompiledModule link(CodeImage image, List<MethodHandles.Lookup> classes) {
         ChunkInvoker[] invokers = new ChunkInvoker[valid.module().functionCount()];
         for (int i = 0; i < classes.size(); i++) {
-            MethodHandles.Lookup hidden = classes.get(i);
             CodeImage.Chunk c = image.chunks().get(i);
-            ChunkInvoker invoker;
-            try {
-                invoker = (ChunkInvoker) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class))
-                        .invoke();
-            } catch (Throwable e) {
-                throw new IllegalStateException("cannot instantiate generated class", e);
-            }
+            ChunkInvoker invoker = link(classes.get(i), c.first(), c.end());
             for (int f = c.first(); f < c.end(); f++) {
                 invokers[f] = invoker;
-                try {
-                    linkage.handles[f] = hidden.findStatic(hidden.lookupClass(), ChunkCompiler.methodName(f),
-                            JvmType.methodType(valid.functionType(f).funcType()).resolveConstantDesc(hidden));
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("cannot link function " + f, e);
-                }
             }
         }
         if (VERBOSE) {
             interpreted.forEach((f, why) -> System.err.println("wasm4j compiler: func " + f + " interpreted: " + why));
         }
         return new CompiledModule(this, invokers, interpreted, this::tailCaller, image);
+    }
+
+    /** Instantiates a class's invoker and sets the linkage of its functions {@code [first, end)}. */
+    private ChunkInvoker link(MethodHandles.Lookup hidden, int first, int end) {
+        ChunkInvoker invoker;
+        try {
+            invoker = (ChunkInvoker) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class))
+                    .invoke();
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot instantiate generated class", e);
+        }
+        for (int f = first; f < end; f++) {
+            try {
+                linkage.handles[f] = hidden.findStatic(hidden.lookupClass(), ChunkCompiler.methodName(f),
+                        JvmType.methodType(valid.functionType(f).funcType()).resolveConstantDesc(hidden));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot link function " + f, e);
+            }
+        }
+        return invoker;
+    }
+
+    // ------------------------------------------------------------------------------- compiling on demand
+
+    /**
+     * Code for running {@code valid}: like {@link #compile(ValidModule, boolean)}, but each function's class is
+     * generated when one of its functions is first called (in classes of {@link #ON_DEMAND_CHUNK_BYTES} of
+     * Wasm body), so that the code a run never calls costs neither generation nor HotSpot's attention:
+     * interpreters and large programs call a fifth of their functions or less. {@link CompiledModule#image}
+     * generates the rest. {@code -Dwasm4j.compiler.eager=true} generates every class up front instead.
+     */
+    public static CompiledModule compileOnDemand(ValidModule valid, boolean metered) {
+        if (Boolean.getBoolean("wasm4j.compiler.eager")) {
+            return compile(valid, metered);
+        }
+        return new ModuleCompiler(valid, metered).prepareOnDemand();
+    }
+
+    /**
+     * Most Wasm body bytes per class generated on demand: small enough that a call compiles little besides
+     * its function, large enough that related functions (neighbours in the module) share a class.
+     */
+    static final int ON_DEMAND_CHUNK_BYTES = Integer.getInteger("wasm4j.compiler.chunkBytes", 16 * 1024);
+    /** Most functions per class generated on demand. */
+    static final int ON_DEMAND_CHUNK_FUNCTIONS = 64;
+
+    /** Each defined function's chunk, when compiling on demand. */
+    private OnDemandChunk[] onDemand;
+    /** The classes generated on demand so far. */
+    private final List<CodeImage.Chunk> definedChunks = new ArrayList<>();
+    private ClassFile classFile;
+
+    private CompiledModule prepareOnDemand() {
+        ChunkInvoker[] invokers = new ChunkInvoker[valid.module().functionCount()];
+        onDemand = new OnDemandChunk[invokers.length];
+        for (int[] range : ranges(ON_DEMAND_CHUNK_FUNCTIONS, ON_DEMAND_CHUNK_BYTES)) {
+            OnDemandChunk chunk = new OnDemandChunk(this, range[0], range[1]);
+            for (int f = range[0]; f < range[1]; f++) {
+                onDemand[f] = chunk;
+                invokers[f] = chunk;
+            }
+        }
+        linkage.onDemand = this;
+        return new CompiledModule(this, invokers, interpreted, this::tailCaller, null);
+    }
+
+    /** Generates and defines {@code chunk}'s class unless that is done; its invoker. */
+    synchronized ChunkInvoker define(OnDemandChunk chunk) {
+        ChunkInvoker invoker = chunk.defined;
+        if (invoker == null) {
+            if (classFile == null) {
+                classFile = classFile();
+            }
+            MethodHandles.Lookup hidden = define(classFile, MethodHandles.lookup(), chunk.first, chunk.end,
+                    onDemand.length, definedChunks);
+            invoker = link(hidden, chunk.first, chunk.end);
+            chunk.defined = invoker;
+            if (VERBOSE) {
+                System.err.println("wasm4j compiler: functions " + chunk.first + "-" + (chunk.end - 1) + " compiled on demand");
+            }
+        }
+        return invoker;
+    }
+
+    /** The method of defined function {@code func}, generating its class first if needed (on demand). */
+    java.lang.invoke.MethodHandle handle(int func) {
+        java.lang.invoke.MethodHandle h = linkage.handles[func];
+        if (h == null) {
+            define(onDemand[func]);
+            h = linkage.handles[func];
+        }
+        return h;
+    }
+
+    /** Every class of the module, generating those not generated yet (for a {@code .w4j} image). */
+    synchronized CodeImage completeImage() {
+        for (OnDemandChunk chunk : onDemand) {
+            if (chunk != null) {
+                define(chunk);
+            }
+        }
+        return new CodeImage(List.copyOf(definedChunks), new LinkedHashMap<>(interpreted));
+    }
+
+    /** Number of generated classes so far, and of the functions in them. */
+    synchronized int[] generated() {
+        if (onDemand == null) {
+            return null;
+        }
+        int functions = 0;
+        for (CodeImage.Chunk c : definedChunks) {
+            functions += c.end() - c.first();
+        }
+        return new int[] {definedChunks.size(), functions};
     }
 
     /** Builds and defines one class, leaving to the interpreter the functions that fail, until it loads. */

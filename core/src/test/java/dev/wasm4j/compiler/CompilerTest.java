@@ -134,11 +134,11 @@ class CompilerTest {
                 + " (func (export \"f\") (param f32) (result f32) (call $big (local.get 0))))";
         WasmModule m = WasmModule.parseText(wat);
         CompiledModule cm = Internals.compiled(m);
+        Instance i = new Linker(EngineConfig.of(Engine.COMPILER)).instantiate(m);
+        assertEquals(Value.f32(5000f), i.call("f", Value.f32(1f))[0]);
         assertTrue(cm.interpreted().isEmpty(), "left to the interpreter: " + cm.interpreted());
         assertTrue(cm.split().getOrDefault(0, 0) > 10, "big function split: " + cm.split());
         assertFalse(cm.split().containsKey(1));
-        Instance i = new Linker(EngineConfig.of(Engine.COMPILER)).instantiate(m);
-        assertEquals(Value.f32(5000f), i.call("f", Value.f32(1f))[0]);
     }
 
     @Test
@@ -160,6 +160,32 @@ class CompilerTest {
         Instance i = compiled(wat.toString());
         assertEquals(Value.i32(n - 1 + 5), i.call("top", Value.i32(5))[0]);
         assertEquals(Value.i32(1500 + 1), i.call("ind", Value.i32(1500), Value.i32(1))[0]);
+    }
+
+    @Test
+    void classesAreGeneratedWhenTheirFunctionsAreFirstCalled() {
+        // Functions 0..192 in classes of 64 (the last class also holds the two exports), none generated up front.
+        int n = ModuleCompiler.ON_DEMAND_CHUNK_FUNCTIONS * 3 + 1;
+        StringBuilder wat = new StringBuilder("(module\n");
+        for (int f = 0; f < n; f++) {
+            wat.append("(func $f").append(f).append(" (param i32) (result i32) (i32.add (local.get 0) (i32.const ")
+                    .append(f).append(")))\n");
+        }
+        wat.append("(func (export \"first\") (param i32) (result i32) (call $f0 (local.get 0)))\n");
+        wat.append("(func (export \"last\") (param i32) (result i32) (call $f").append(n - 1).append(" (local.get 0))))");
+        WasmModule m = WasmModule.parseText(wat.toString());
+        CompiledModule cm = Internals.compiled(m);
+        Instance i = new Linker(EngineConfig.of(Engine.COMPILER)).instantiate(m);
+        assertArrayEquals(new int[] {0, 0}, cm.generatedSoFar());
+        assertEquals(Value.i32(5 + n - 1), i.call("last", Value.i32(5))[0]);
+        assertArrayEquals(new int[] {1, 3}, cm.generatedSoFar(), "only the class of the export and its callee");
+        assertEquals(Value.i32(5), i.call("first", Value.i32(5))[0]);
+        assertArrayEquals(new int[] {2, 3 + ModuleCompiler.ON_DEMAND_CHUNK_FUNCTIONS}, cm.generatedSoFar(),
+                "a call from compiled code generates the callee's class");
+        assertEquals(4, cm.image().chunks().size(), "an image has every class");
+        assertEquals(n + 2, cm.image().chunks().stream().mapToInt(c -> c.end() - c.first()).sum());
+        assertEquals(Value.i32(5 + 7), new Linker(EngineConfig.of(Engine.COMPILER)).instantiate(m)
+                .call("last", Value.i32(5 + 7 - n + 1))[0]);
     }
 
     @Test

@@ -22,8 +22,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * The spec testsuite and wasm4j's own proposal tests, as data: one container per .wast file, one test per
  * command, run in order against one {@link ScriptRunner}, once per {@link Mode}: the interpreter; the
- * compiler ({@code [compiler]}); the compiler with every function cut into as many methods as it can be
- * ({@code [split]}, see {@code dev.wasm4j.compiler.SplitPlan}); and every call starting in the interpreter
+ * compiler ({@code [compiler]}, generating each function's class on its first call, as runs do); the
+ * compiler with every function cut into as many methods as it can be and every class generated up front, so
+ * that functions no command calls are compiled too ({@code [split]}, see {@code dev.wasm4j.compiler.SplitPlan});
+ * and every call starting in the interpreter
  * and moving to compiled code at the first loop head it reaches, with functions whole and cut
  * ({@code [loop entries]}, {@code [loop entries, split]}, see {@link dev.wasm4j.exec.LoopTier}). The threads
  * proposal's concurrent scripts ({@link Suite#threadsSuite()}) run on the interpreter and the compiler. Files in
@@ -36,7 +38,7 @@ class SpecSuiteTest {
     enum Mode {
         INTERPRETER(Engine.INTERPRETER, "", Map.of()),
         COMPILER(Engine.COMPILER, " [compiler]", Map.of()),
-        SPLIT(Engine.COMPILER, " [split]", Map.of("wasm4j.compiler.splitAll", "true")),
+        SPLIT(Engine.COMPILER, " [split]", Map.of("wasm4j.compiler.splitAll", "true", "wasm4j.compiler.eager", "true")),
         LOOP_ENTRIES(Engine.AUTO, " [loop entries]", Map.of("wasm4j.auto.loopEntriesOnly", "true",
                 "wasm4j.auto.loopThreshold", "0")),
         LOOP_ENTRIES_SPLIT(Engine.AUTO, " [loop entries, split]", Map.of("wasm4j.auto.loopEntriesOnly", "true",

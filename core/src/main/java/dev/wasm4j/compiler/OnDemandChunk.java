@@ -1,0 +1,38 @@
+package dev.wasm4j.compiler;
+
+import dev.wasm4j.exec.ModuleInstance;
+
+/**
+ * A range of a module's functions whose class is generated when one of them is first called (see
+ * {@link ModuleCompiler#compileOnDemand}): from the interpreter or the host through this invoker, from
+ * compiled code through {@link Linkage#bootstrap}.
+ */
+final class OnDemandChunk implements ChunkInvoker {
+    private final ModuleCompiler compiler;
+    final int first;
+    final int end;
+    /** The generated class's invoker once it is defined. */
+    volatile ChunkInvoker defined;
+
+    OnDemandChunk(ModuleCompiler compiler, int first, int end) {
+        this.compiler = compiler;
+        this.first = first;
+        this.end = end;
+    }
+
+    @Override
+    public void invoke(int func, ModuleInstance inst, long[] s, Object[] r, int base) {
+        ChunkInvoker c = defined;
+        if (c == null) {
+            try {
+                c = compiler.define(this);
+            } catch (RuntimeException e) {
+                if (ModuleCompiler.STRICT) {
+                    throw e;
+                }
+                throw new dev.wasm4j.TrapException("internal error: function " + func + " not compiled: " + e);
+            }
+        }
+        c.invoke(func, inst, s, r, base);
+    }
+}
