@@ -49,9 +49,10 @@ final class CompileCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         WasmModule module = WasmModule.parse(bytes, WasmOptions.features(wasmOptions));
         CompiledModule compiled = dev.wasm4j.internal.Internals.compiled(module);
+        byte[] image = compiled.image().write(bytes);   // generates every class
         long ms = (System.nanoTime() - t0) / 1_000_000;
         Path out = output != null ? output : Path.of(file.toString().replaceFirst("\\.(wasm|wat)$", "") + ".w4j");
-        Files.write(out, compiled.image().write(bytes));
+        Files.write(out, image);
         PrintWriter w = spec.commandLine().getOut();
         w.println(out + ": " + compiled.compiledCount() + " functions compiled, " + compiled.interpreted().size()
                 + " left to the interpreter, " + compiled.image().chunks().size() + " classes, " + ms + " ms");
