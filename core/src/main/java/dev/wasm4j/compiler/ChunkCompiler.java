@@ -167,6 +167,36 @@ final class ChunkCompiler {
         return k.toString();
     }
 
+    private static final DirectMethodHandleDesc DISPATCHER_BOOTSTRAP = MethodHandleDesc.ofMethod(
+            DirectMethodHandleDesc.Kind.STATIC, ClassDesc.of("dev.wasm4j.compiler.Linkage"), "dispatcher",
+            MethodTypeDesc.of(ConstantDescs.CD_CallSite, ConstantDescs.CD_MethodHandles_Lookup,
+                    ConstantDescs.CD_String, ConstantDescs.CD_MethodType, ConstantDescs.CD_String));
+
+    /**
+     * Calls the dispatcher of signature {@code t} (the function instance, its arguments and the instance on the
+     * stack): when classes are generated on demand, the module's one dispatcher of the signature, in a class of
+     * its own ({@link ModuleCompiler#dispatcher}), so that classes do not each carry and warm up a copy;
+     * otherwise this class's own.
+     */
+    void emitDispatcherCall(CodeBuilder cb, FuncType t) {
+        if (module.sharesDispatchers()) {
+            String k = key(t);
+            module.noteDispatcher(k, t);
+            cb.invokedynamic(DynamicCallSiteDesc.of(DISPATCHER_BOOTSTRAP, "d", dispatcherType(t), k));
+        } else {
+            cb.invokestatic(SELF, dispatcher(t), dispatcherType(t));
+        }
+    }
+
+    /** A class holding only the module's dispatcher of signature {@code t}, as method {@code d0}. */
+    byte[] buildDispatcher(ClassFile cf, FuncType t) {
+        Dispatcher d = new Dispatcher("d0", t, module.refFunctions(key(t)));
+        return cf.build(SELF, clb -> {
+            clb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SUPER);
+            dispatcher(clb, d);
+        });
+    }
+
     String dispatcher(FuncType t) {
         return dispatchers.computeIfAbsent(key(t), k ->
                 new Dispatcher("d" + dispatchers.size(), t, module.refFunctions(k))).name();

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * The generated classes of a module, as bytes: what {@link ModuleCompiler#load} defines without generating
- * code again, and what {@code wasm4j compile} stores in a {@code .w4j} file together with the module itself.
+ * the functions' code again (only the small shared dispatchers of {@code call_indirect}, on first use), and
+ * what {@code wasm4j compile} stores in a {@code .w4j} file together with the module itself.
  * Class data is stored as specs ({@link ChunkCompiler#resolve}) since it holds run-time objects.
  *
  * <p>File format (big-endian): magic {@code W4JC}, format version, the JDK feature version it was made

@@ -1357,7 +1357,7 @@ final class FunctionCompiler implements CodeSink {
             Descs.call(cb, Descs.CALL_OPS, "imported",
                     "(Ldev/wasm4j/exec/ModuleInstance;I)Ldev/wasm4j/exec/FunctionInstance;");
             cb.aload(instSlot);
-            cb.invokestatic(chunk.self(), chunk.dispatcher(t), chunk.dispatcherType(t));
+            chunk.emitDispatcherCall(cb, t);
         } else {
             cb.aload(instSlot);
             chunk.emitDirectCall(cb, func);
@@ -1394,7 +1394,7 @@ final class FunctionCompiler implements CodeSink {
             return;
         }
         cb.aload(instSlot);
-        cb.invokestatic(chunk.self(), chunk.dispatcher(t), chunk.dispatcherType(t));
+        chunk.emitDispatcherCall(cb, t);
         afterCall(t);
     }
 

@@ -46,6 +46,25 @@ final class Linkage {
         return new ConstantCallSite(h.asType(type));
     }
 
+    /**
+     * Bootstrap of calls through a shared dispatcher (see {@link ChunkCompiler#emitDispatcherCall}): {@code key}
+     * names the signature; the dispatcher's class is generated on its first use.
+     */
+    static CallSite dispatcher(MethodHandles.Lookup caller, String name, MethodType type, String key)
+            throws IllegalAccessException {
+        Linkage linkage = MethodHandles.classDataAt(caller, "_", Linkage.class, 0);
+        MethodHandle h;
+        try {
+            h = linkage.onDemand.dispatcher(key);
+        } catch (RuntimeException e) {
+            if (ModuleCompiler.STRICT) {
+                throw e;
+            }
+            h = trapping(type, "internal error: dispatcher " + key + " not compiled: " + e);
+        }
+        return new ConstantCallSite(h.asType(type));
+    }
+
     /** A method of {@code type} that throws the trap {@code message}. */
     private static MethodHandle trapping(MethodType type, String message) {
         MethodHandle thrower = MethodHandles.throwException(type.returnType(), dev.wasm4j.TrapException.class)
