@@ -180,9 +180,7 @@ final class ChunkCompiler {
      */
     void emitDispatcherCall(CodeBuilder cb, FuncType t) {
         if (module.sharesDispatchers()) {
-            String k = key(t);
-            module.noteDispatcher(k, t);
-            cb.invokedynamic(DynamicCallSiteDesc.of(DISPATCHER_BOOTSTRAP, "d", dispatcherType(t), k));
+            cb.invokedynamic(DynamicCallSiteDesc.of(DISPATCHER_BOOTSTRAP, "d", dispatcherType(t), key(t)));
         } else {
             cb.invokestatic(SELF, dispatcher(t), dispatcherType(t));
         }

@@ -29,16 +29,7 @@ final class Linkage {
         MethodHandle h = linkage.handles[func];
         ModuleCompiler compiler = linkage.onDemand;
         if (h == null && compiler != null) {
-            try {
-                h = compiler.handle(func);
-            } catch (RuntimeException e) {
-                // A failure here would be a LinkageError forever at this call site, escaping as a raw Java
-                // exception: the call traps instead, like other internal errors of compiled code.
-                if (ModuleCompiler.STRICT) {
-                    throw e;
-                }
-                h = trapping(type, "internal error: function " + func + " not compiled: " + e);
-            }
+            h = generated(() -> compiler.handle(func), type, "function " + func);
         }
         if (h == null) {
             throw new IllegalStateException("function " + func + " is not linked");
@@ -53,16 +44,25 @@ final class Linkage {
     static CallSite dispatcher(MethodHandles.Lookup caller, String name, MethodType type, String key)
             throws IllegalAccessException {
         Linkage linkage = MethodHandles.classDataAt(caller, "_", Linkage.class, 0);
-        MethodHandle h;
+        MethodHandle h = generated(() -> linkage.onDemand.dispatcher(key), type, "dispatcher " + key);
+        return new ConstantCallSite(h.asType(type));
+    }
+
+    /**
+     * The method {@code generate} makes (generating its class on demand); if that fails, a method that traps
+     * (a failure in a bootstrap would be a LinkageError forever at the call site, escaping as a raw Java
+     * exception), unless the compiler is strict (the tests).
+     */
+    private static MethodHandle generated(java.util.function.Supplier<MethodHandle> generate, MethodType type,
+                                          String what) {
         try {
-            h = linkage.onDemand.dispatcher(key);
+            return generate.get();
         } catch (RuntimeException e) {
             if (ModuleCompiler.STRICT) {
                 throw e;
             }
-            h = trapping(type, "internal error: dispatcher " + key + " not compiled: " + e);
+            return trapping(type, "internal error: " + what + " not compiled: " + e);
         }
-        return new ConstantCallSite(h.asType(type));
     }
 
     /** A method of {@code type} that throws the trap {@code message}. */
