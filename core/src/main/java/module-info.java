@@ -9,10 +9,13 @@
  *
  * <p>Linear memories live in native memory through the FFM API: start the JVM with
  * {@code --enable-native-access=dev.wasm4j} (module path) or {@code --enable-native-access=ALL-UNNAMED}
- * (class path), or it prints a warning on first use.
+ * (class path), or it prints a warning on first use. Compiled code reads and writes them through
+ * {@code sun.misc.Unsafe} when the JVM runs with {@code --sun-misc-unsafe-memory-access=allow} (faster to
+ * compile; see {@code dev.wasm4j.memory.RawMemory}), else through the FFM API as well.
  */
 module dev.wasm4j {
     requires java.management;
+    requires jdk.unsupported;
 
     exports dev.wasm4j;
     exports dev.wasm4j.model;

@@ -11,19 +11,19 @@ import java.lang.constant.MethodTypeDesc;
 /**
  * Loads and stores of 32-bit memories, emitted inline where they are likely hot (inside loops, see
  * {@link FunctionCompiler#inlineAccess}): the effective address, one comparison with the memory's
- * {@code bufLimit} (0 for memories whose accesses need protection checks, and heap memories), and an access
- * through the constant segment {@code LinearMemory.RAW} at the memory's {@code rawBase}, which compiles to
- * one machine load or store. Anything else, out of bounds included, calls the memory's checked method,
+ * {@code bufLimit} (0 for memories whose accesses need protection checks, and heap memories), and a raw
+ * access ({@link dev.wasm4j.memory.RawMemory}) at the memory's {@code rawBase}, which compiles to one
+ * machine load or store. Anything else, out of bounds included, calls the memory's checked method,
  * which traps exactly as the interpreter does.
  */
 final class FastAccess {
-    private static final ClassDesc SEGMENT = ClassDesc.of("java.lang.foreign.MemorySegment");
+    private static final ClassDesc RAW_MEMORY = ClassDesc.of("dev.wasm4j.memory.RawMemory");
 
     private FastAccess() {
     }
 
-    /** How one load or store is done: bytes touched, the layout, its value type, the memory's checked method. */
-    private record Shape(int width, String layout, ClassDesc layoutType, String value, String method) {
+    /** How one load or store is done: bytes touched, its value type, the suffix of its methods (RawMemory, LinearMemory). */
+    private record Shape(int width, String value, String method) {
         String methodType(boolean load) {
             return load ? "(J)" + value : "(J" + value + ")V";
         }
@@ -31,15 +31,11 @@ final class FastAccess {
 
     private static Shape shape(int width) {
         return switch (width) {
-            case 1 -> new Shape(1, "RAW_I8", layout("OfByte"), "B", "I8");
-            case 2 -> new Shape(2, "RAW_I16", layout("OfShort"), "S", "I16");
-            case 4 -> new Shape(4, "RAW_I32", layout("OfInt"), "I", "I32");
-            default -> new Shape(8, "RAW_I64", layout("OfLong"), "J", "I64");
+            case 1 -> new Shape(1, "B", "I8");
+            case 2 -> new Shape(2, "S", "I16");
+            case 4 -> new Shape(4, "I", "I32");
+            default -> new Shape(8, "J", "I64");
         };
-    }
-
-    private static ClassDesc layout(String kind) {
-        return ClassDesc.of("java.lang.foreign.ValueLayout$" + kind);
     }
 
     private static int loadWidth(String name) {
@@ -58,8 +54,8 @@ final class FastAccess {
         Label slow = cb.newLabel();
         Label done = cb.newLabel();
         check(fc, imm, ea, sh.width(), slow);
-        raw(fc, imm, sh, ea);
-        cb.invokeinterface(SEGMENT, "get", MethodTypeDesc.of(cd(sh.value()), sh.layoutType(), ConstantDescs.CD_long));
+        address(fc, imm, ea);
+        cb.invokestatic(RAW_MEMORY, "get" + sh.method(), MethodTypeDesc.ofDescriptor(sh.methodType(true)));
         cb.goto_(done);
         cb.labelBinding(slow);
         cb.aload(fc.memSlot[imm.memory]).lload(ea)
@@ -93,10 +89,9 @@ final class FastAccess {
         Label slow = cb.newLabel();
         Label done = cb.newLabel();
         check(fc, imm, ea, sh.width(), slow);
-        raw(fc, imm, sh, ea);
+        address(fc, imm, ea);
         narrowValue(fc, value, wide, sh.width());
-        cb.invokeinterface(SEGMENT, "set", MethodTypeDesc.of(ConstantDescs.CD_void, sh.layoutType(),
-                ConstantDescs.CD_long, cd(sh.value())));
+        cb.invokestatic(RAW_MEMORY, "set" + sh.method(), MethodTypeDesc.ofDescriptor(sh.methodType(false)));
         cb.goto_(done);
         cb.labelBinding(slow);
         cb.aload(fc.memSlot[imm.memory]).lload(ea);
@@ -105,16 +100,10 @@ final class FastAccess {
         cb.labelBinding(done);
     }
 
-    /** Pushes {@code RAW}, the layout, and {@code rawBase + ea}: the receiver and first arguments of the access. */
-    private static void raw(FunctionCompiler fc, Immediates imm, Shape sh, int ea) {
-        fc.cb.getstatic(Descs.MEMORY, "RAW", SEGMENT)
-                .getstatic(Descs.MEMORY, sh.layout(), sh.layoutType())
-                .aload(fc.memSlot[imm.memory]).getfield(Descs.MEMORY, "rawBase", ConstantDescs.CD_long)
+    /** Pushes the native address of the access, {@code rawBase + ea}. */
+    private static void address(FunctionCompiler fc, Immediates imm, int ea) {
+        fc.cb.aload(fc.memSlot[imm.memory]).getfield(Descs.MEMORY, "rawBase", ConstantDescs.CD_long)
                 .lload(ea).ladd();
-    }
-
-    private static ClassDesc cd(String descriptor) {
-        return ClassDesc.ofDescriptor(descriptor);
     }
 
     /** The i32 address on top of the stack plus the offset, unsigned, into a long temp; returns its slot. */

@@ -2,6 +2,7 @@ package dev.wasm4j.compiler;
 
 import dev.wasm4j.exec.ModuleInstance;
 import dev.wasm4j.memory.LinearMemory;
+import dev.wasm4j.memory.RawMemory;
 
 /**
  * Loads, stores and bulk operations as compiled code calls them: small static methods that HotSpot inlines.
@@ -24,29 +25,29 @@ final class MemOps {
     //
     // Each helper does the common case itself, in a few bytes of bytecode that C2 inlines into any method
     // of the split budget: the effective address, one comparison with the memory's fast-path limit
-    // (bufLimit: 0 for memories whose accesses need protection checks) and a load or store through the
-    // constant segment LinearMemory.RAW, which compiles to one machine instruction. Anything else calls the
+    // (bufLimit: 0 for memories whose accesses need protection checks) and a raw load or store (RawMemory),
+    // which compiles to one machine instruction. Anything else calls the
     // memory's checked method, which traps exactly as the interpreter does; that call is never taken in the
     // common case and costs nothing then.
 
     static int i32Load(int a, LinearMemory m, long off) {
         long ea = (a & MASK) + off;
-        return ea <= m.bufLimit - 4 ? LinearMemory.RAW.get(LinearMemory.RAW_I32, m.rawBase + ea) : m.loadI32(ea);
+        return ea <= m.bufLimit - 4 ? RawMemory.getI32(m.rawBase + ea) : m.loadI32(ea);
     }
 
     static long i64Load(int a, LinearMemory m, long off) {
         long ea = (a & MASK) + off;
-        return ea <= m.bufLimit - 8 ? LinearMemory.RAW.get(LinearMemory.RAW_I64, m.rawBase + ea) : m.loadI64(ea);
+        return ea <= m.bufLimit - 8 ? RawMemory.getI64(m.rawBase + ea) : m.loadI64(ea);
     }
 
     private static int i8(int a, LinearMemory m, long off) {
         long ea = (a & MASK) + off;
-        return ea < m.bufLimit ? LinearMemory.RAW.get(LinearMemory.RAW_I8, m.rawBase + ea) : m.loadI8(ea);
+        return ea < m.bufLimit ? RawMemory.getI8(m.rawBase + ea) : m.loadI8(ea);
     }
 
     private static int i16(int a, LinearMemory m, long off) {
         long ea = (a & MASK) + off;
-        return ea <= m.bufLimit - 2 ? LinearMemory.RAW.get(LinearMemory.RAW_I16, m.rawBase + ea) : m.loadI16(ea);
+        return ea <= m.bufLimit - 2 ? RawMemory.getI16(m.rawBase + ea) : m.loadI16(ea);
     }
 
     static int i32Load8S(int a, LinearMemory m, long off) {
@@ -92,7 +93,7 @@ final class MemOps {
     static void i32Store(int a, int v, LinearMemory m, long off) {
         long ea = (a & MASK) + off;
         if (ea <= m.bufLimit - 4) {
-            LinearMemory.RAW.set(LinearMemory.RAW_I32, m.rawBase + ea, v);
+            RawMemory.setI32(m.rawBase + ea, v);
         } else {
             m.storeI32(ea, v);
         }
@@ -101,7 +102,7 @@ final class MemOps {
     static void i32Store8(int a, int v, LinearMemory m, long off) {
         long ea = (a & MASK) + off;
         if (ea < m.bufLimit) {
-            LinearMemory.RAW.set(LinearMemory.RAW_I8, m.rawBase + ea, (byte) v);
+            RawMemory.setI8(m.rawBase + ea, (byte) v);
         } else {
             m.storeI8(ea, (byte) v);
         }
@@ -110,7 +111,7 @@ final class MemOps {
     static void i32Store16(int a, int v, LinearMemory m, long off) {
         long ea = (a & MASK) + off;
         if (ea <= m.bufLimit - 2) {
-            LinearMemory.RAW.set(LinearMemory.RAW_I16, m.rawBase + ea, (short) v);
+            RawMemory.setI16(m.rawBase + ea, (short) v);
         } else {
             m.storeI16(ea, (short) v);
         }
@@ -119,7 +120,7 @@ final class MemOps {
     static void i64Store(int a, long v, LinearMemory m, long off) {
         long ea = (a & MASK) + off;
         if (ea <= m.bufLimit - 8) {
-            LinearMemory.RAW.set(LinearMemory.RAW_I64, m.rawBase + ea, v);
+            RawMemory.setI64(m.rawBase + ea, v);
         } else {
             m.storeI64(ea, v);
         }

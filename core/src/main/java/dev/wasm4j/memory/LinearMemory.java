@@ -68,10 +68,11 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
     public long bufLimit;
 
     /**
-     * The fast path's view of native memory: a segment over the whole address space, in the global scope.
-     * Being a constant, its scope and bounds checks fold away in compiled code, so an access through it is a
-     * single machine load or store at {@link #rawBase} plus the address, after the one comparison with
-     * {@link #bufLimit} that keeps it inside this memory. Only native plain memories use it
+     * The fast path's view of native memory when {@link RawMemory} does not use {@code sun.misc.Unsafe}: a
+     * segment over the whole address space, in the global scope. Being a constant, its scope and bounds
+     * checks fold away in compiled code, so an access through it is a single machine load or store at
+     * {@link #rawBase} plus the address, after the one comparison with {@link #bufLimit} that keeps it inside
+     * this memory. Only native plain memories use it
      * ({@code bufLimit} is 0 for the others), and their reservation stays mapped for as long as any code can
      * still reach the memory (see {@link #close}).
      */
@@ -383,7 +384,7 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
 
     public final byte loadI8(long ea) {
         if ((ea | (bufLimit - 2 - ea)) >= 0) {
-            return RAW.get(RAW_I8, rawBase + ea);
+            return RawMemory.getI8(rawBase + ea);
         }
         checkRead(ea, 1);
         return ea < BUFFER_SPAN ? buf.get((int) ea) : seg.get(ValueLayout.JAVA_BYTE, ea);
@@ -391,7 +392,7 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
 
     public final short loadI16(long ea) {
         if ((ea | (bufLimit - 2 - ea)) >= 0) {
-            return RAW.get(RAW_I16, rawBase + ea);
+            return RawMemory.getI16(rawBase + ea);
         }
         checkRead(ea, 2);
         return ea < BUFFER_SPAN ? (short) BUF_I16.get(buf, (int) ea) : seg.get(I16, ea);
@@ -399,7 +400,7 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
 
     public final int loadI32(long ea) {
         if ((ea | (bufLimit - 4 - ea)) >= 0) {
-            return RAW.get(RAW_I32, rawBase + ea);
+            return RawMemory.getI32(rawBase + ea);
         }
         checkRead(ea, 4);
         return ea < BUFFER_SPAN ? (int) BUF_I32.get(buf, (int) ea) : seg.get(I32, ea);
@@ -407,7 +408,7 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
 
     public final long loadI64(long ea) {
         if ((ea | (bufLimit - 8 - ea)) >= 0) {
-            return RAW.get(RAW_I64, rawBase + ea);
+            return RawMemory.getI64(rawBase + ea);
         }
         checkRead(ea, 8);
         return ea < BUFFER_SPAN ? (long) BUF_I64.get(buf, (int) ea) : seg.get(I64, ea);
@@ -415,7 +416,7 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
 
     public final void storeI8(long ea, byte v) {
         if ((ea | (bufLimit - 1 - ea)) >= 0) {
-            RAW.set(RAW_I8, rawBase + ea, v);
+            RawMemory.setI8(rawBase + ea, v);
             return;
         }
         checkWrite(ea, 1);
@@ -428,7 +429,7 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
 
     public final void storeI16(long ea, short v) {
         if ((ea | (bufLimit - 2 - ea)) >= 0) {
-            RAW.set(RAW_I16, rawBase + ea, v);
+            RawMemory.setI16(rawBase + ea, v);
             return;
         }
         checkWrite(ea, 2);
@@ -441,7 +442,7 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
 
     public final void storeI32(long ea, int v) {
         if ((ea | (bufLimit - 4 - ea)) >= 0) {
-            RAW.set(RAW_I32, rawBase + ea, v);
+            RawMemory.setI32(rawBase + ea, v);
             return;
         }
         checkWrite(ea, 4);
@@ -454,7 +455,7 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
 
     public final void storeI64(long ea, long v) {
         if ((ea | (bufLimit - 8 - ea)) >= 0) {
-            RAW.set(RAW_I64, rawBase + ea, v);
+            RawMemory.setI64(rawBase + ea, v);
             return;
         }
         checkWrite(ea, 8);

@@ -1,0 +1,94 @@
+package dev.wasm4j.memory;
+
+import java.lang.reflect.Field;
+import java.nio.ByteOrder;
+
+/**
+ * Engine-internal: the single loads and stores of the tiers' fast path, at a native address that the caller
+ * has already checked against {@link LinearMemory#bufLimit} (so that it lies inside one memory's mapping).
+ *
+ * <p>They go through {@code sun.misc.Unsafe} when the JVM allows its memory access without a warning
+ * ({@code --sun-misc-unsafe-memory-access=allow}, which the {@code wasm4j} launcher passes) on a little-endian
+ * machine, and through the global segment {@link LinearMemory#RAW} otherwise. Both compile to one machine
+ * load or store in the end, but the segment gets there through some twenty JDK methods that HotSpot must
+ * parse and inline at every access: in the large generated methods of real programs that made C2 spend a
+ * third of its time parsing (SQLite: 4 of 14 s), and C1, told not to inline those chains (they exhausted its
+ * registers), called them out of line during warm-up. {@code Unsafe}'s accessors are two small methods
+ * around an intrinsic. The choice is a constant, so each tier keeps only one of the two paths.
+ * {@code -Dwasm4j.memory.unsafe=false} keeps the segment path (for comparison).
+ */
+public final class RawMemory {
+    /** The accessor when allowed, else null. */
+    private static final sun.misc.Unsafe UNSAFE = unsafeIfAllowed();
+
+    private RawMemory() {
+    }
+
+    private static sun.misc.Unsafe unsafeIfAllowed() {
+        if (!"allow".equals(System.getProperty("sun.misc.unsafe.memory.access"))
+                || ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN
+                || !Boolean.parseBoolean(System.getProperty("wasm4j.memory.unsafe", "true"))) {
+            return null;
+        }
+        try {
+            Field f = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
+            f.setAccessible(true);
+            return (sun.misc.Unsafe) f.get(null);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** True when the accesses go through {@code sun.misc.Unsafe} (for reports and tests). */
+    public static boolean direct() {
+        return UNSAFE != null;
+    }
+
+    public static byte getI8(long address) {
+        return UNSAFE != null ? UNSAFE.getByte(address) : LinearMemory.RAW.get(LinearMemory.RAW_I8, address);
+    }
+
+    public static short getI16(long address) {
+        return UNSAFE != null ? UNSAFE.getShort(address) : LinearMemory.RAW.get(LinearMemory.RAW_I16, address);
+    }
+
+    public static int getI32(long address) {
+        return UNSAFE != null ? UNSAFE.getInt(address) : LinearMemory.RAW.get(LinearMemory.RAW_I32, address);
+    }
+
+    public static long getI64(long address) {
+        return UNSAFE != null ? UNSAFE.getLong(address) : LinearMemory.RAW.get(LinearMemory.RAW_I64, address);
+    }
+
+    public static void setI8(long address, byte v) {
+        if (UNSAFE != null) {
+            UNSAFE.putByte(address, v);
+        } else {
+            LinearMemory.RAW.set(LinearMemory.RAW_I8, address, v);
+        }
+    }
+
+    public static void setI16(long address, short v) {
+        if (UNSAFE != null) {
+            UNSAFE.putShort(address, v);
+        } else {
+            LinearMemory.RAW.set(LinearMemory.RAW_I16, address, v);
+        }
+    }
+
+    public static void setI32(long address, int v) {
+        if (UNSAFE != null) {
+            UNSAFE.putInt(address, v);
+        } else {
+            LinearMemory.RAW.set(LinearMemory.RAW_I32, address, v);
+        }
+    }
+
+    public static void setI64(long address, long v) {
+        if (UNSAFE != null) {
+            UNSAFE.putLong(address, v);
+        } else {
+            LinearMemory.RAW.set(LinearMemory.RAW_I64, address, v);
+        }
+    }
+}
