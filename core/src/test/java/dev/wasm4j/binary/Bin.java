@@ -4,7 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /** Test helper that writes small binary modules by hand: sections get their sizes, vectors their counts. */
-final class Bin {
+public final class Bin {
     private Bin() {
     }
 
@@ -14,7 +14,7 @@ final class Bin {
     }
 
     /** A section: id, u32 size, content. */
-    static byte[] section(int id, byte[]... content) {
+    public static byte[] section(int id, byte[]... content) {
         byte[] c = cat(content);
         return cat(bytes(id), u32(c.length), c);
     }
@@ -38,7 +38,7 @@ final class Bin {
     }
 
     /** An unsigned LEB128. */
-    static byte[] u32(long v) {
+    public static byte[] u32(long v) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         do {
             int b = (int) (v & 0x7F);
@@ -48,7 +48,7 @@ final class Bin {
         return out.toByteArray();
     }
 
-    static byte[] cat(byte[]... parts) {
+    public static byte[] cat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] p : parts) {
             out.writeBytes(p);

@@ -1,12 +1,6 @@
 package dev.wasm4j.fuzz;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,14 +18,10 @@ final class BinaryenBatch implements AutoCloseable {
     record Result(int code, String out) {
     }
 
-    private final Process process;
-    private final Writer in;
-    private final BufferedReader out;
+    private final NodeProcess node;
 
-    private BinaryenBatch(Process process) {
-        this.process = process;
-        this.in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-        this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    private BinaryenBatch(NodeProcess node) {
+        this.node = node;
     }
 
     /** The binaryen package folder, or empty with the reason in {@code why[0]}. */
@@ -50,27 +40,17 @@ final class BinaryenBatch implements AutoCloseable {
     }
 
     static BinaryenBatch start(Path repository, Path binaryen) throws IOException {
-        Process p = new ProcessBuilder("node", repository.resolve("fuzz/binaryen-batch.js").toString(),
-                binaryen.resolve("bin/wasm-opt").toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        return new BinaryenBatch(p);
+        return new BinaryenBatch(new NodeProcess(repository.resolve("fuzz/binaryen-batch.js").toString(),
+                binaryen.resolve("bin/wasm-opt").toString()));
     }
 
     Result run(List<String> args) {
-        try {
-            in.write(args.stream().map(BinaryenBatch::quote).collect(Collectors.joining(",", "[", "]")) + "\n");
-            in.flush();
-            String line = out.readLine();
-            if (line == null) {
-                throw new IOException("binaryen batch process ended");
-            }
-            int codeAt = line.indexOf("\"code\":") + 7;
-            int code = Integer.parseInt(line.substring(codeAt, line.indexOf(',', codeAt)).trim());
-            int outAt = line.indexOf("\"out\":\"") + 7;
-            return new Result(code, unquote(line.substring(outAt, line.lastIndexOf('"'))));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        node.send(args.stream().map(BinaryenBatch::quote).collect(Collectors.joining(",", "[", "]")));
+        String line = node.receive();
+        int codeAt = line.indexOf("\"code\":") + 7;
+        int code = Integer.parseInt(line.substring(codeAt, line.indexOf(',', codeAt)).trim());
+        int outAt = line.indexOf("\"out\":\"") + 7;
+        return new Result(code, unquote(line.substring(outAt, line.lastIndexOf('"'))));
     }
 
     private static String quote(String s) {
@@ -105,11 +85,6 @@ final class BinaryenBatch implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            in.close();
-        } catch (IOException ignored) {
-            // the process is ending anyway
-        }
-        process.destroy();
+        node.close();
     }
 }

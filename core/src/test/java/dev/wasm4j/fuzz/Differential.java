@@ -8,40 +8,93 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The differential campaign over binaryen's random modules: for each seed, {@code wasm-opt -ttf} turns
- * random bytes into a valid module with the newest features wasm4j and binaryen share, binaryen's
- * interpreter runs it ({@code --fuzz-exec-before}, the reference), and wasm4j runs it in every {@link Tier}.
+ * The differential campaign over binaryen's random modules: for each seed, {@code wasm-opt -ttf} (npm's
+ * binaryen 132 or Debian's 108, {@link Source}) turns random bytes into a valid module, binaryen's
+ * interpreter runs it ({@code --fuzz-exec-before}, the reference), node's V8 runs it too when it uses only
+ * what node supports ({@link V8Batch}, the second reference), and wasm4j runs it in every {@link Tier}.
  * Results, traps, exceptions, every host call's arguments and the module's memory hash (binaryen adds a
  * {@code hashMemory} export whose result is compared) must agree. A mismatch is kept under
- * {@code target/fuzz-mismatches/} with both event logs.
+ * {@code target/fuzz-mismatches/} with the event logs.
  */
 final class Differential {
 
-    /** Features given to binaryen: all that wasm4j implements and binaryen's interpreter runs deterministically. */
+    /** Features given to npm's binaryen: all that wasm4j implements and binaryen's interpreter runs deterministically. */
     static final List<String> FEATURES = List.of("--enable-sign-ext", "--enable-mutable-globals",
             "--enable-nontrapping-float-to-int", "--enable-simd", "--enable-bulk-memory",
             "--enable-bulk-memory-opt", "--enable-exception-handling", "--enable-tail-call",
             "--enable-reference-types", "--enable-multivalue", "--enable-gc", "--enable-memory64",
             "--enable-extended-const", "--enable-multimemory");
 
+    /**
+     * What node 20's V8 runs without flags, as binaryen 132 emits it: no exceptions (132 emits exnref, which V8
+     * 11 lacks), no GC, memory64, multi-memory or extended-const.
+     */
+    static final List<String> V8_FEATURES = List.of("--enable-sign-ext", "--enable-mutable-globals",
+            "--enable-nontrapping-float-to-int", "--enable-simd", "--enable-bulk-memory",
+            "--enable-bulk-memory-opt", "--enable-tail-call", "--enable-reference-types", "--enable-multivalue");
+
+    /**
+     * Debian's binaryen 108: V8's features and exceptions (of which its generator writes only tags); not its
+     * reference types, whose {@code anyref} above {@code funcref} is not the standard's.
+     */
+    static final List<String> DEBIAN_FEATURES = List.of("--enable-sign-ext", "--enable-mutable-globals",
+            "--enable-nontrapping-float-to-int", "--enable-simd", "--enable-bulk-memory", "--enable-tail-call",
+            "--enable-multivalue", "--enable-exception-handling");
+
+    /** Where a campaign's modules come from. */
+    enum Source {
+        NPM("binaryen"), DEBIAN("debian-binaryen");
+
+        final String label;
+
+        Source(String label) {
+            this.label = label;
+        }
+    }
+
+    /** How a seed's module is made and what it is compared with. */
+    record Recipe(List<String> features, boolean denan, boolean withV8) {
+
+        /**
+         * An odd seed keeps its NaNs and is compared among wasm4j's tiers only. An even seed is made NaN-free
+         * and compared with binaryen's interpreter; npm's even seeds alternate between all features and V8's
+         * subset (compared with V8 too), Debian's are all in V8's subset.
+         */
+        static Recipe of(Source source, long seed) {
+            List<String> all = source == Source.DEBIAN ? DEBIAN_FEATURES : FEATURES;
+            if (seed % 2 != 0) {
+                return new Recipe(all, false, false);
+            }
+            if (source == Source.NPM && seed % 4 == 0) {
+                return new Recipe(FEATURES, true, false);
+            }
+            return new Recipe(source == Source.DEBIAN ? DEBIAN_FEATURES : V8_FEATURES, true, true);
+        }
+    }
+
     final FuzzReport report;
     private final BinaryenBatch binaryen;
+    private final V8Batch v8;
+    private final DebianBinaryen debian;
     private final Path work;
 
-    Differential(BinaryenBatch binaryen, Path work, FuzzReport report) {
+    Differential(BinaryenBatch binaryen, V8Batch v8, DebianBinaryen debian, Path work, FuzzReport report) {
         this.binaryen = binaryen;
+        this.v8 = v8;
+        this.debian = debian;
         this.work = work;
         this.report = report;
     }
 
     /**
-     * One module. An even seed's module goes through binaryen's {@code --denan} (every float that could be a
-     * NaN is replaced), and is compared with binaryen's interpreter: NaN payloads are nondeterministic
-     * (spec 4.3.3) and integer operations, reinterpretations and memory hashes make them observable, so a
-     * module with NaNs cannot be compared across engines. An odd seed's module keeps its NaNs and wasm4j's
-     * tiers, which share their numerics, are compared with each other bit for bit.
+     * One module. NaN payloads are nondeterministic (spec 4.3.3) and integer operations, reinterpretations
+     * and memory hashes make them observable, so a module compared across engines goes through binaryen's
+     * {@code --denan} (every float that could be a NaN is replaced); wasm4j's tiers, which share their
+     * numerics, are compared with each other bit for bit on modules that keep their NaNs. A module compared
+     * with V8 first loses the exports JavaScript cannot call ({@link JsBoundary}), everywhere alike.
      */
-    void runSeed(long seed) throws IOException {
+    void runSeed(long seed, Source source) throws IOException {
+        Recipe recipe = Recipe.of(source, seed);
         Random random = new Random(seed);
         byte[] input = new byte[1024 + random.nextInt(15 * 1024)];
         random.nextBytes(input);
@@ -49,18 +102,23 @@ final class Differential {
         Path wasm = work.resolve("module.wasm");
         Files.write(in, input);
         Files.deleteIfExists(wasm);
-        boolean withReference = seed % 2 == 0;
         List<String> generate = new ArrayList<>(List.of(in.toString(), "-ttf"));
-        generate.addAll(FEATURES);
-        generate.addAll(withReference ? List.of("--denan", "-o", wasm.toString()) : List.of("-o", wasm.toString()));
-        if (binaryen.run(generate).code() != 0 || !Files.exists(wasm)) {
+        generate.addAll(recipe.features());
+        generate.addAll(recipe.denan() ? List.of("--denan", "-o", wasm.toString()) : List.of("-o", wasm.toString()));
+        boolean generated = source == Source.DEBIAN ? debian.run(generate) : binaryen.run(generate).code() == 0;
+        if (!generated || !Files.exists(wasm)) {
             report.generatorFailures++;
             return;
         }
+        byte[] bytes = Files.readAllBytes(wasm);
+        if (recipe.withV8()) {
+            bytes = JsBoundary.withoutUncallableExports(bytes);
+            Files.write(wasm, bytes);
+        }
         List<String> reference = null;
-        if (withReference) {
+        if (recipe.denan()) {
             List<String> execute = new ArrayList<>(List.of(wasm.toString()));
-            execute.addAll(FEATURES);
+            execute.addAll(recipe.features());
             execute.add("--fuzz-exec-before");
             BinaryenBatch.Result r = binaryen.run(execute);
             BinaryenOutput output = BinaryenOutput.parse(r.out());
@@ -71,7 +129,36 @@ final class Differential {
                 report.withReference++;
             }
         }
-        compare("binaryen seed " + seed, Files.readAllBytes(wasm), reference);
+        String name = source.label + " seed " + seed;
+        compare(name, bytes, reference);
+        if (reference != null && recipe.withV8() && v8 != null) {
+            compareWithV8(name, wasm, reference);
+        }
+    }
+
+    /**
+     * V8's events against binaryen's (which wasm4j's were compared with already): a difference between the two
+     * references is listed apart, explained by {@link V8Differences} or left for a person to explain.
+     */
+    private void compareWithV8(String name, Path wasm, List<String> reference) throws IOException {
+        V8Batch.Result r = v8.run(wasm);
+        if (r.unsupported() != null) {
+            report.v8Unsupported++;
+            report.v8UnsupportedReasons.merge(r.unsupported().replaceAll("@\\+[0-9]+", "").replaceAll(
+                    "#[0-9]+", "#N"), 1L, Long::sum);
+            return;
+        }
+        report.withV8++;
+        V8Differences.Verdict verdict = V8Differences.compare(reference, r.events());
+        verdict.explained().forEach(why -> report.v8Explained.merge(why, 1L, Long::sum));
+        if (verdict.unexplained() != null) {
+            report.v8Disagreements.add(name + " V8 " + verdict.unexplained());
+            Path dir = Path.of("target/fuzz-mismatches", name.replace(' ', '-'));
+            Files.createDirectories(dir);
+            Files.write(dir.resolve("module.wasm"), Files.readAllBytes(wasm));
+            Files.write(dir.resolve("binaryen.txt"), reference);
+            Files.write(dir.resolve("v8.txt"), r.events());
+        }
     }
 
     /** Runs {@code bytes} in every tier and compares them with each other and with {@code reference}, if any. */

@@ -271,22 +271,17 @@ final class FuzzHost {
     private void callAsJs(Function f) {
         List<Value> args = new ArrayList<>();
         for (ValType t : f.type().params()) {
-            if (t == NumType.I64 || trapsOnJsBoundary(t) || zero(t) == null) {
+            if (t == NumType.I64 || JsBoundary.cannotCross(t) || zero(t) == null) {
                 throw jsException();
             }
             args.add(zero(t));
         }
         for (ValType t : f.type().results()) {
-            if (trapsOnJsBoundary(t)) {
+            if (JsBoundary.cannotCross(t)) {
                 throw jsException();
             }
         }
         f.call(args.toArray(Value[]::new));
-    }
-
-    private static boolean trapsOnJsBoundary(ValType t) {
-        return t == VecType.V128 || t instanceof RefType r && r.heapType() instanceof AbsHeapType a
-                && a.top() == AbsHeapType.EXN;
     }
 
     /** The zero of a type, or null for a type without a default (a non-nullable reference). */
