@@ -149,13 +149,12 @@ public final class Instance implements AutoCloseable {
         if (v == null) {
             throw new LinkException("unknown export \"" + name + "\"" + HostBinding.nearest(name, exportNames()));
         }
-        ExternKind actual = switch (v) {
-            case ExternVal.Func f -> ExternKind.FUNC;
-            case ExternVal.Memory m -> ExternKind.MEMORY;
-            case ExternVal.Global g -> ExternKind.GLOBAL;
-            case ExternVal.Table t -> ExternKind.TABLE;
-            case ExternVal.Tag t -> ExternKind.TAG;
-        };
+        // instanceof rather than a pattern switch, which spins a class on first use (a run's first export)
+        ExternKind actual = v instanceof ExternVal.Func ? ExternKind.FUNC
+                : v instanceof ExternVal.Memory ? ExternKind.MEMORY
+                : v instanceof ExternVal.Global ? ExternKind.GLOBAL
+                : v instanceof ExternVal.Table ? ExternKind.TABLE
+                : ExternKind.TAG;
         if (actual != kind) {
             throw new LinkException("export \"" + name + "\" is a " + describe(actual) + ", not a " + describe(kind));
         }

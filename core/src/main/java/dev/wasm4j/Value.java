@@ -270,11 +270,15 @@ public sealed interface Value {
      * @throws IllegalStateException for other types
      */
     default int asInt() {
-        return switch (this) {
-            case I32 v -> v.value();
-            case F32 v -> v.bits();
-            default -> throw new IllegalStateException("not an i32: " + this);
-        };
+        // instanceof rather than pattern switches: each pattern switch spins a class on first use, and every
+        // program's first host call comes here
+        if (this instanceof I32 v) {
+            return v.value();
+        }
+        if (this instanceof F32 v) {
+            return v.bits();
+        }
+        throw new IllegalStateException("not an i32: " + this);
     }
 
     /**
@@ -284,11 +288,15 @@ public sealed interface Value {
      * @throws IllegalStateException for other types
      */
     default long asLong() {
-        return switch (this) {
-            case I64 v -> v.value();
-            case F64 v -> v.bits();
-            case I32 v -> v.value();
-            default -> throw new IllegalStateException("not an i64: " + this);
-        };
+        if (this instanceof I64 v) {
+            return v.value();
+        }
+        if (this instanceof F64 v) {
+            return v.bits();
+        }
+        if (this instanceof I32 v) {
+            return v.value();
+        }
+        throw new IllegalStateException("not an i64: " + this);
     }
 }

@@ -169,10 +169,6 @@ final class FunctionCompiler implements CodeSink {
     @Override
     public void beginFunction(int funcIndex, FuncType type, List<ValType> locals) {
         this.type = type;
-        if (frame != null) {
-            frame.push();
-        }
-        bodyStart = cb.newBoundLabel();
         localSlot = new int[locals.size()];
         localType = new JvmType[locals.size()];
         int slot = 0;
@@ -183,6 +179,10 @@ final class FunctionCompiler implements CodeSink {
             slot += localType[i].jvmSlots();
         }
         instSlot = slot;
+        if (frame != null) {
+            frame.push();
+        }
+        bodyStart = cb.newBoundLabel();
         if (plan.split()) {
             for (SplitPlan.Region r : plan.regions) {
                 if (r.parent() == null) {

@@ -320,7 +320,8 @@ final class RegionFrame {
         usedSlot = cb.allocateLocal(TypeKind.LONG);
         fc.fsSlot = cb.allocateLocal(TypeKind.REFERENCE);
         fc.frSlot = cb.allocateLocal(TypeKind.REFERENCE);
-        cb.invokestatic(FRAME_STACK, "current", MethodTypeDesc.of(FRAME_STACK)).astore(stackSlot);
+        cb.aload(fc.instSlot).invokestatic(FRAME_STACK, "of", MethodTypeDesc.of(FRAME_STACK, Descs.INSTANCE))
+                .astore(stackSlot);
         cb.aload(stackSlot).getfield(FRAME_STACK, "depth", ConstantDescs.CD_int).istore(depthSlot);
         cb.aload(stackSlot).getfield(FRAME_STACK, "used", ConstantDescs.CD_long).lstore(usedSlot);
         cb.aload(stackSlot).loadConstant(plan.frameSlots).loadConstant(plan.frameRefs)

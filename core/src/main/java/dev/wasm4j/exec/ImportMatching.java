@@ -18,14 +18,23 @@ final class ImportMatching {
     }
 
     static boolean matches(ExternVal actual, ExternType expected, ValidModule importer) {
-        return switch (expected) {
-            case ExternType.Func f -> actual instanceof ExternVal.Func x
+        // instanceof rather than a pattern switch: each pattern switch spins a class on first use, which every
+        // program's start-up would pay for
+        if (expected instanceof ExternType.Func f) {
+            return actual instanceof ExternVal.Func x
                     && x.function().defType().isSubtypeOf(importer.defType(f.typeIndex()));
-            case TableType t -> actual instanceof ExternVal.Table x && tableMatches(x.table().currentType(), t);
-            case MemoryType m -> actual instanceof ExternVal.Memory x && memoryMatches(x.memory().currentType(), m);
-            case GlobalType g -> actual instanceof ExternVal.Global x && globalMatches(x.global().type(), g);
-            case TagType t -> actual instanceof ExternVal.Tag x && x.tag().type() == importer.defType(t.typeIndex());
-        };
+        }
+        if (expected instanceof TableType t) {
+            return actual instanceof ExternVal.Table x && tableMatches(x.table().currentType(), t);
+        }
+        if (expected instanceof MemoryType m) {
+            return actual instanceof ExternVal.Memory x && memoryMatches(x.memory().currentType(), m);
+        }
+        if (expected instanceof GlobalType g) {
+            return actual instanceof ExternVal.Global x && globalMatches(x.global().type(), g);
+        }
+        return actual instanceof ExternVal.Tag x
+                && x.tag().type() == importer.defType(((TagType) expected).typeIndex());
     }
 
     static boolean limitsMatch(Limits actual, Limits expected) {

@@ -9,6 +9,7 @@ import dev.wasm4j.model.DataSegment;
 import dev.wasm4j.model.ElemMode;
 import dev.wasm4j.model.ElemSegment;
 import dev.wasm4j.model.Export;
+import dev.wasm4j.model.Expr;
 import dev.wasm4j.model.ExternType;
 import dev.wasm4j.model.Function;
 import dev.wasm4j.model.Global;
@@ -114,11 +115,15 @@ public final class Instantiator {
     }
 
     private static ExternType close(ValidModule valid, ExternType type) {
-        return switch (type) {
-            case GlobalType gt -> new GlobalType(valid.close(gt.valType()), gt.mutable());
-            case TableType tt -> new TableType(tt.addrType(), tt.limits(), (RefType) valid.close(tt.elemType()));
-            default -> type;
-        };
+        // instanceof rather than pattern switches in this class: each pattern switch spins a class on first
+        // use, which every program's start-up would pay for
+        if (type instanceof GlobalType gt) {
+            return new GlobalType(valid.close(gt.valType()), gt.mutable());
+        }
+        if (type instanceof TableType tt) {
+            return new TableType(tt.addrType(), tt.limits(), (RefType) valid.close(tt.elemType()));
+        }
+        return type;
     }
 
     private static void resolveImports(ValidModule valid, ModuleInstance inst, ImportResolver imports) {
@@ -137,12 +142,16 @@ public final class Instantiator {
             if (!ImportMatching.matches(v, expected, valid)) {
                 throw new LinkException("incompatible import type for " + imp.module() + "." + imp.name());
             }
-            switch (v) {
-                case ExternVal.Func x -> inst.functions[f++] = x.function();
-                case ExternVal.Table x -> inst.tables[tb++] = x.table();
-                case ExternVal.Memory x -> inst.memories[mem++] = x.memory();
-                case ExternVal.Global x -> inst.globals[g++] = x.global();
-                case ExternVal.Tag x -> inst.tags[tg++] = x.tag();
+            if (v instanceof ExternVal.Func x) {
+                inst.functions[f++] = x.function();
+            } else if (v instanceof ExternVal.Table x) {
+                inst.tables[tb++] = x.table();
+            } else if (v instanceof ExternVal.Memory x) {
+                inst.memories[mem++] = x.memory();
+            } else if (v instanceof ExternVal.Global x) {
+                inst.globals[g++] = x.global();
+            } else {
+                inst.tags[tg++] = ((ExternVal.Tag) v).tag();
             }
         }
     }
@@ -151,22 +160,20 @@ public final class Instantiator {
         List<ElemSegment> elems = m.elems();
         for (int i = 0; i < elems.size(); i++) {
             ElemSegment seg = elems.get(i);
-            inst.elems[i] = switch (seg.items()) {
-                case ElemSegment.Items.FuncIndices fi -> {
-                    Object[] refs = new Object[fi.indices().length];
-                    for (int k = 0; k < refs.length; k++) {
-                        refs[k] = inst.functions[fi.indices()[k]];
-                    }
-                    yield refs;
+            Object[] refs;
+            if (seg.items() instanceof ElemSegment.Items.FuncIndices fi) {
+                refs = new Object[fi.indices().length];
+                for (int k = 0; k < refs.length; k++) {
+                    refs[k] = inst.functions[fi.indices()[k]];
                 }
-                case ElemSegment.Items.Exprs ex -> {
-                    Object[] refs = new Object[ex.exprs().size()];
-                    for (int k = 0; k < refs.length; k++) {
-                        refs[k] = ConstEval.eval(inst, ex.exprs().get(k)).ref();
-                    }
-                    yield refs;
+            } else {
+                List<Expr> exprs = ((ElemSegment.Items.Exprs) seg.items()).exprs();
+                refs = new Object[exprs.size()];
+                for (int k = 0; k < refs.length; k++) {
+                    refs[k] = ConstEval.eval(inst, exprs.get(k)).ref();
                 }
-            };
+            }
+            inst.elems[i] = refs;
         }
         List<DataSegment> datas = m.datas();
         for (int i = 0; i < datas.size(); i++) {
@@ -176,16 +183,15 @@ public final class Instantiator {
             inst.dataLength[i] = d.length();
         }
         for (int i = 0; i < elems.size(); i++) {
-            switch (elems.get(i).mode()) {
-                case ElemMode.Active a -> {
-                    TableInstance table = inst.tables[a.table()];
-                    long offset = ConstEval.eval(inst, a.offset()).value();
-                    long start = table.type().addrType() == dev.wasm4j.model.AddrType.I64 ? offset : offset & 0xFFFF_FFFFL;
-                    table.init(start, inst.elems[i], 0, inst.elems[i].length);
-                    inst.dropElem(i);
-                }
-                case ElemMode.Declarative d -> inst.dropElem(i);
-                case ElemMode.Passive p -> { }
+            ElemMode mode = elems.get(i).mode();
+            if (mode instanceof ElemMode.Active a) {
+                TableInstance table = inst.tables[a.table()];
+                long offset = ConstEval.eval(inst, a.offset()).value();
+                long start = table.type().addrType() == dev.wasm4j.model.AddrType.I64 ? offset : offset & 0xFFFF_FFFFL;
+                table.init(start, inst.elems[i], 0, inst.elems[i].length);
+                inst.dropElem(i);
+            } else if (mode instanceof ElemMode.Declarative) {
+                inst.dropElem(i);
             }
         }
         for (int i = 0; i < datas.size(); i++) {

@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * <p>The interpreter reads the flags at every check. Compiled code must not: any read that is guaranteed to
  * see another thread's write (volatile, opaque, or a call) is a barrier to C2's loop optimizations, and
  * one at every loop head cost 20-80% of the steady state on the C kernels. So a compiled check is an
- * {@code invokedynamic} on {@link #SITE}, whose target is guarded by a {@link SwitchPoint}: while no
+ * {@code invokedynamic} on {@link CompiledChecks#SITE}, whose target is guarded by a {@link SwitchPoint}: while no
  * interrupt is pending, the JIT compiles the check to nothing (it depends on the switch point instead).
  * A request ({@link #request}) invalidates the switch point, which deoptimizes the compiled code that
  * depends on it; from then on the site's target reads the flags, until no request is pending any more and a
@@ -63,37 +63,55 @@ public final class Interrupts {
     private Interrupts() {
     }
 
-    /** The check compiled code makes: bound to {@link #SITE} by {@link #bootstrap}. */
-    private static final MethodType CHECK_TYPE = MethodType.methodType(void.class, ModuleInstance.class);
-    private static final MethodHandle NOTHING = MethodHandles.empty(CHECK_TYPE);
-    private static final MethodHandle CHECK;
-    /** The one call site behind every compiled check. */
-    private static final MutableCallSite SITE = new MutableCallSite(CHECK_TYPE);
-    /** Guards {@link #armed} and {@link #pending}. */
+    /** Guards {@link #armed}, {@link #pending} and {@link #siteMade}. */
     private static final Object LOCK = new Object();
-    /** Valid while no request is pending; null while the site reads the flags. */
+    /** Valid while no request is pending; null while the site reads the flags (or before the site is made). */
     private static SwitchPoint armed;
     /** Instances asked to stop that have not trapped yet. */
     private static int pending;
+    /** Whether {@link CompiledChecks} is initialised: only then does {@link #taken} arm its site again. */
+    private static boolean siteMade;
 
-    static {
-        try {
-            CHECK = MethodHandles.lookup().findStatic(Interrupts.class, "check", CHECK_TYPE);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
+    /**
+     * The call site of compiled checks, made when the first compiled code links its checks: its method handles
+     * cost milliseconds of start-up that a run done in the interpreter would pay for nothing.
+     */
+    private static final class CompiledChecks {
+        /** The check compiled code makes: bound to {@link #SITE} by {@link #bootstrap}. */
+        static final MethodType CHECK_TYPE = MethodType.methodType(void.class, ModuleInstance.class);
+        static final MethodHandle NOTHING = MethodHandles.empty(CHECK_TYPE);
+        static final MethodHandle CHECK;
+        /** The one call site behind every compiled check. */
+        static final MutableCallSite SITE = new MutableCallSite(CHECK_TYPE);
+
+        static {
+            try {
+                CHECK = MethodHandles.lookup().findStatic(Interrupts.class, "check", CHECK_TYPE);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+            // Last, and nothing after it takes LOCK: a thread in taken() holding LOCK may wait for this class.
+            synchronized (LOCK) {
+                siteMade = true;
+                if (pending == 0) {
+                    arm();
+                } else {
+                    SITE.setTarget(CHECK);
+                }
+            }
         }
-        arm();
     }
 
-    /** The bootstrap of compiled code's checks ({@code compiler.InterruptEmitter}): always {@link #SITE}. */
+    /** The bootstrap of compiled code's checks ({@code compiler.InterruptEmitter}): always the same site. */
     public static CallSite bootstrap(MethodHandles.Lookup lookup, String name, MethodType type) {
-        return SITE;
+        return CompiledChecks.SITE;
     }
 
+    /** Holding LOCK, once {@link CompiledChecks} is (being) initialised. */
     private static void arm() {
         armed = new SwitchPoint();
-        SITE.setTarget(armed.guardWithTest(NOTHING, CHECK));
-        MutableCallSite.syncAll(new MutableCallSite[] {SITE});
+        CompiledChecks.SITE.setTarget(armed.guardWithTest(CompiledChecks.NOTHING, CompiledChecks.CHECK));
+        MutableCallSite.syncAll(new MutableCallSite[] {CompiledChecks.SITE});
     }
 
     /** Asks the code running in {@code inst} (or the next call of it) to stop. Any thread. */
@@ -117,7 +135,7 @@ public final class Interrupts {
             if (inst.interrupt != 0) {
                 inst.interruptAtEntry = 0;
                 inst.interrupt = 0;
-                if (--pending == 0 && armed == null) {
+                if (--pending == 0 && armed == null && siteMade) {
                     arm();
                 }
             }

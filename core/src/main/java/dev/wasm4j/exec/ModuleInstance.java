@@ -49,6 +49,12 @@ public final class ModuleInstance {
      * module's last phase once it is instantiated. A function of a later phase traps when entered.
      */
     public int phase;
+    /**
+     * Engine-internal: the compiler's frame stack (split functions' frames) of the thread that last called a
+     * split function of this instance, so that the next call finds it with one comparison instead of a
+     * thread-local lookup (see {@code FrameStack.of}).
+     */
+    public Object frameStack;
 
     ModuleInstance(ValidModule module) {
         this.module = module;

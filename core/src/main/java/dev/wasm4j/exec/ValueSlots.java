@@ -18,51 +18,58 @@ public final class ValueSlots {
 
     /** Writes {@code v} (checked against {@code t}) at slot {@code at}; returns the next free slot. */
     public static int write(long[] s, Object[] r, int at, ValType t, Value v) {
-        switch (t) {
-            case NumType n -> {
-                long raw = switch (v) {
-                    case Value.I32 i when n == NumType.I32 -> i.value();
-                    case Value.I64 i when n == NumType.I64 -> i.value();
-                    case Value.F32 f when n == NumType.F32 -> f.bits();
-                    case Value.F64 f when n == NumType.F64 -> f.bits();
-                    default -> throw new IllegalArgumentException("expected " + t + ", got " + v);
-                };
-                s[at] = raw;
-                r[at] = null;
-                return at + 1;
-            }
-            case VecType vec -> {
-                if (!(v instanceof Value.V128 x)) {
-                    throw new IllegalArgumentException("expected v128, got " + v);
-                }
-                s[at] = x.low();
-                s[at + 1] = x.high();
-                return at + 2;
-            }
-            case RefType rt -> {
-                // A reference to a defined type must be one: the engine relies on it (a frozen type's value
-                // is frozen, a struct has the layout of its type).
-                if (!(v instanceof Value.Ref ref)
-                        || rt.heapType() instanceof HeapType.Defined && !RefTest.matches(ref.ref(), rt)) {
-                    throw new IllegalArgumentException("expected " + t + ", got " + v);
-                }
-                r[at] = ref.ref();
-                return at + 1;
-            }
+        // instanceof rather than pattern switches: each pattern switch spins a class on first use, and every
+        // program's first host call comes here
+        if (t instanceof NumType n) {
+            s[at] = numBits(n, v);
+            r[at] = null;
+            return at + 1;
         }
+        if (t instanceof VecType) {
+            if (!(v instanceof Value.V128 x)) {
+                throw new IllegalArgumentException("expected v128, got " + v);
+            }
+            s[at] = x.low();
+            s[at + 1] = x.high();
+            return at + 2;
+        }
+        RefType rt = (RefType) t;
+        // A reference to a defined type must be one: the engine relies on it (a frozen type's value
+        // is frozen, a struct has the layout of its type).
+        if (!(v instanceof Value.Ref ref)
+                || rt.heapType() instanceof HeapType.Defined && !RefTest.matches(ref.ref(), rt)) {
+            throw new IllegalArgumentException("expected " + t + ", got " + v);
+        }
+        r[at] = ref.ref();
+        return at + 1;
+    }
+
+    private static long numBits(NumType n, Value v) {
+        if (v instanceof Value.I32 i && n == NumType.I32) {
+            return i.value();
+        }
+        if (v instanceof Value.I64 i && n == NumType.I64) {
+            return i.value();
+        }
+        if (v instanceof Value.F32 f && n == NumType.F32) {
+            return f.bits();
+        }
+        if (v instanceof Value.F64 f && n == NumType.F64) {
+            return f.bits();
+        }
+        throw new IllegalArgumentException("expected " + n + ", got " + v);
     }
 
     /** Reads a value of type {@code t} at slot {@code at}. */
     public static Value read(long[] s, Object[] r, int at, ValType t) {
-        return switch (t) {
-            case NumType n -> switch (n) {
+        if (t instanceof NumType n) {
+            return switch (n) {
                 case I32 -> Value.i32((int) s[at]);
                 case I64 -> Value.i64(s[at]);
                 case F32 -> Value.f32Bits((int) s[at]);
                 case F64 -> Value.f64Bits(s[at]);
             };
-            case VecType vec -> Value.v128(s[at], s[at + 1]);
-            case RefType rt -> new Value.Ref(rt, r[at]);
-        };
+        }
+        return t instanceof VecType ? Value.v128(s[at], s[at + 1]) : new Value.Ref((RefType) t, r[at]);
     }
 }

@@ -96,7 +96,8 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
     /** A host-imposed limit on growth, in bytes ({@code --max-memory}); unlimited by default. */
     private volatile long growthLimit = Long.MAX_VALUE;
     private final long maxPages;
-    private final Atomics atomics;
+    /** Made on first use: its var handles cost milliseconds of start-up that most programs never need. */
+    private volatile Atomics atomics;
 
     LinearMemory(MemoryType type, long initialPages) {
         this(type, initialPages, true);
@@ -128,7 +129,6 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
         this.buf = bufferOf(seg);
         this.bufLimit = fastLimit(initialBytes);
         this.byteSize = initialBytes;
-        this.atomics = new Atomics(this);
     }
 
     /** {@link #bufLimit} for a memory of {@code bytes}: native plain memories only. */
@@ -634,7 +634,17 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
     // ------------------------------------------------------------------ atomics (threads)
 
     public final Atomics atomics() {
-        return atomics;
+        Atomics a = atomics;
+        if (a == null) {
+            synchronized (this) {
+                a = atomics;
+                if (a == null) {
+                    a = new Atomics(this);
+                    atomics = a;
+                }
+            }
+        }
+        return a;
     }
 
     // ------------------------------------------------------------------ host access (Memory)

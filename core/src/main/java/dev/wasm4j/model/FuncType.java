@@ -27,6 +27,18 @@ public record FuncType(List<ValType> params, List<ValType> results) implements C
         return new FuncType(params, results);
     }
 
+    // Written out: a record's generated equals and hashCode are bootstrapped on first use (method handles spun
+    // at run time), and every module's types are interned by them at start-up.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FuncType f && f.params.equals(params) && f.results.equals(results);
+    }
+
+    @Override
+    public int hashCode() {
+        return params.hashCode() * 31 + results.hashCode();
+    }
+
     @Override
     public String toString() {
         return params + " -> " + results;

@@ -68,12 +68,19 @@ public final class Module {
         List<GlobalType> glbs = new ArrayList<>();
         List<TagType> tgs = new ArrayList<>();
         for (Import imp : imports) {
-            switch (imp.type()) {
-                case ExternType.Func f -> funcs.add(f.typeIndex());
-                case TableType t -> tbls.add(t);
-                case MemoryType m -> mems.add(m);
-                case GlobalType g -> glbs.add(g);
-                case TagType t -> tgs.add(t);
+            // instanceof rather than a pattern switch, here and on the rest of a module's way to its first
+            // instruction: each pattern switch spins a class on first use, which a short run pays for at start-up
+            ExternType type = imp.type();
+            if (type instanceof ExternType.Func f) {
+                funcs.add(f.typeIndex());
+            } else if (type instanceof TableType t) {
+                tbls.add(t);
+            } else if (type instanceof MemoryType m) {
+                mems.add(m);
+            } else if (type instanceof GlobalType g) {
+                glbs.add(g);
+            } else {
+                tgs.add((TagType) type);
             }
         }
         importedFuncs = funcs.size();

@@ -637,10 +637,10 @@ public enum Opcode {
     private final Imm imm;
     private final String signature;
     private final int width;
-    private List<ValType> params32;
-    private List<ValType> results32;
-    private List<ValType> params64;
-    private List<ValType> results64;
+    private volatile List<ValType> params32;
+    private volatile List<ValType> results32;
+    private volatile List<ValType> params64;
+    private volatile List<ValType> results64;
 
     Opcode(int prefix, int code, String mnemonic, Imm imm, String signature) {
         this(prefix, code, mnemonic, imm, signature, 0);
@@ -743,6 +743,9 @@ public enum Opcode {
      * @return the params
      */
     public List<ValType> params(AddrType addr) {
+        if (results64 == null && signature != null) {
+            readSignature();
+        }
         return addr == AddrType.I64 ? params64 : params32;
     }
 
@@ -753,6 +756,9 @@ public enum Opcode {
      * @return the results
      */
     public List<ValType> results(AddrType addr) {
+        if (results64 == null && signature != null) {
+            readSignature();
+        }
         return addr == AddrType.I64 ? results64 : results32;
     }
 
@@ -785,7 +791,7 @@ public enum Opcode {
      * @return the by mnemonic
      */
     public static Opcode byMnemonic(String mnemonic) {
-        return BY_MNEMONIC.get(mnemonic);
+        return ByName.BY_MNEMONIC.get(mnemonic);
     }
 
     /**
@@ -795,7 +801,7 @@ public enum Opcode {
      * @return the by text keyword
      */
     public static List<Opcode> byTextKeyword(String keyword) {
-        return BY_KEYWORD.getOrDefault(keyword, List.of());
+        return ByName.BY_KEYWORD.getOrDefault(keyword, List.of());
     }
 
     @Override
@@ -803,48 +809,83 @@ public enum Opcode {
         return mnemonic;
     }
 
-    private static final Map<Integer, Opcode[]> TABLES = new HashMap<>();
+    /*
+     * Start-up matters here: every run decodes, and this class is initialised on the first instruction read.
+     * So the decoder's tables are plain arrays filled in one pass, the signatures are read into types when
+     * first asked for (the validator asks for the few instructions a module uses), and the text format's
+     * name lookups are built only by the text tools (holder classes, initialised on first use).
+     */
     /** Direct lookup tables: the decoder and validator look up every instruction. */
     private static final Opcode[] SINGLE_TABLE;
     private static final Opcode[][] PREFIXED;
-    private static final Map<String, Opcode> BY_MNEMONIC = new HashMap<>();
-    private static final Map<String, List<Opcode>> BY_KEYWORD = new HashMap<>();
 
     static {
-        Map<Integer, Integer> sizes = new HashMap<>();
+        int[] sizes = new int[ATOMIC - GC + 2]; // single-byte opcodes last
         for (Opcode op : values()) {
-            sizes.merge(op.prefix, op.code + 1, Math::max);
+            int t = tableIndex(op.prefix);
+            sizes[t] = Math.max(sizes[t], op.code + 1);
         }
-        sizes.forEach((p, n) -> TABLES.put(p, new Opcode[n]));
+        Opcode[][] tables = new Opcode[sizes.length][];
+        for (int t = 0; t < sizes.length; t++) {
+            tables[t] = new Opcode[sizes[t]];
+        }
         for (Opcode op : values()) {
-            Opcode[] table = TABLES.get(op.prefix);
+            Opcode[] table = tables[tableIndex(op.prefix)];
             if (table[op.code] != null) {
                 throw new AssertionError("duplicate encoding " + op + " / " + table[op.code]);
             }
             table[op.code] = op;
-            BY_MNEMONIC.put(op.mnemonic, op);
-            BY_KEYWORD.computeIfAbsent(op.textKeyword(), k -> new ArrayList<>()).add(op);
-            if (op.signature != null) {
-                String[] sides = op.signature.split("->", -1);
-                op.params32 = parseTypes(sides[0], AddrType.I32);
-                op.results32 = parseTypes(sides[1], AddrType.I32);
-                op.params64 = parseTypes(sides[0], AddrType.I64);
-                op.results64 = parseTypes(sides[1], AddrType.I64);
-            }
         }
-        BY_KEYWORD.replaceAll((k, v) -> Collections.unmodifiableList(v));
-        SINGLE_TABLE = TABLES.get(SINGLE);
+        SINGLE_TABLE = tables[sizes.length - 1];
         PREFIXED = new Opcode[ATOMIC - GC + 1][];
-        for (int p = GC; p <= ATOMIC; p++) {
-            PREFIXED[p - GC] = TABLES.getOrDefault(p, new Opcode[0]);
+        System.arraycopy(tables, 0, PREFIXED, 0, PREFIXED.length);
+    }
+
+    private static int tableIndex(int prefix) {
+        return prefix == SINGLE ? ATOMIC - GC + 1 : prefix - GC;
+    }
+
+    /** The text format's lookups, built on first use. */
+    private static final class ByName {
+        static final Map<String, Opcode> BY_MNEMONIC = new HashMap<>();
+        static final Map<String, List<Opcode>> BY_KEYWORD = new HashMap<>();
+
+        static {
+            for (Opcode op : values()) {
+                BY_MNEMONIC.put(op.mnemonic, op);
+                BY_KEYWORD.computeIfAbsent(op.textKeyword(), k -> new ArrayList<>()).add(op);
+            }
+            BY_KEYWORD.replaceAll((k, v) -> Collections.unmodifiableList(v));
         }
+    }
+
+    /**
+     * Reads the signature into the four type lists. Racing threads compute equal immutable lists, and
+     * {@code results64}, written last, tells that all four are there.
+     */
+    private void readSignature() {
+        int arrow = signature.indexOf("->");
+        String params = signature.substring(0, arrow);
+        String results = signature.substring(arrow + 2);
+        params32 = parseTypes(params, AddrType.I32);
+        results32 = parseTypes(results, AddrType.I32);
+        params64 = parseTypes(params, AddrType.I64);
+        results64 = parseTypes(results, AddrType.I64);
     }
 
     private static List<ValType> parseTypes(String s, AddrType addr) {
         List<ValType> out = new ArrayList<>();
-        for (String t : s.trim().split("\\s+")) {
+        int i = 0;
+        while (i < s.length()) {
+            if (s.charAt(i) == ' ') {
+                i++;
+                continue;
+            }
+            int end = s.indexOf(' ', i);
+            end = end < 0 ? s.length() : end;
+            String t = s.substring(i, end);
+            i = end;
             switch (t) {
-                case "" -> { }
                 case "a" -> out.add(addr.valType());
                 case "i32" -> out.add(NumType.I32);
                 case "i64" -> out.add(NumType.I64);

@@ -18,21 +18,23 @@ import dev.wasm4j.model.ValType;
  */
 final class MemoryRules {
     private static final int[] LANES = new int[Opcode.values().length];
-    /** Fixed signatures as arrays, by opcode ordinal, for i32 and i64 addresses. */
-    private static final ValType[][] PARAMS32 = new ValType[Opcode.values().length][];
-    private static final ValType[][] PARAMS64 = new ValType[Opcode.values().length][];
-    private static final ValType[][] RESULTS32 = new ValType[Opcode.values().length][];
-    private static final ValType[][] RESULTS64 = new ValType[Opcode.values().length][];
+    /**
+     * Fixed signatures as arrays, by opcode ordinal, made on first use (a module uses few of the instructions,
+     * and reading all the signatures would be part of every run's start-up). A racing thread makes an equal one.
+     */
+    private static final Signature[] SIGNATURES = new Signature[Opcode.values().length];
+
+    private record Signature(ValType[] params32, ValType[] results32, ValType[] params64, ValType[] results64) {
+        static Signature of(Opcode op) {
+            return new Signature(op.params(AddrType.I32).toArray(new ValType[0]),
+                    op.results(AddrType.I32).toArray(new ValType[0]),
+                    op.params(AddrType.I64).toArray(new ValType[0]),
+                    op.results(AddrType.I64).toArray(new ValType[0]));
+        }
+    }
 
     static {
         for (Opcode op : Opcode.values()) {
-            if (op.hasFixedSignature()) {
-                int i = op.ordinal();
-                PARAMS32[i] = op.params(AddrType.I32).toArray(ValType[]::new);
-                PARAMS64[i] = op.params(AddrType.I64).toArray(ValType[]::new);
-                RESULTS32[i] = op.results(AddrType.I32).toArray(ValType[]::new);
-                RESULTS64[i] = op.results(AddrType.I64).toArray(ValType[]::new);
-            }
             if (op.imm() == Imm.LANE) {
                 String shape = op.mnemonic().substring(0, op.mnemonic().indexOf('.'));
                 LANES[op.ordinal()] = Integer.parseInt(shape.substring(shape.indexOf('x') + 1));
@@ -81,13 +83,17 @@ final class MemoryRules {
             }
             default -> { }
         }
-        int i = op.ordinal();
+        Signature sig = SIGNATURES[op.ordinal()];
+        if (sig == null) {
+            sig = Signature.of(op);
+            SIGNATURES[op.ordinal()] = sig;
+        }
         if (at == AddrType.I32) {
-            v.popAll(PARAMS32[i]);
-            v.pushAll(RESULTS32[i]);
+            v.popAll(sig.params32);
+            v.pushAll(sig.results32);
         } else {
-            v.popAll(PARAMS64[i]);
-            v.pushAll(RESULTS64[i]);
+            v.popAll(sig.params64);
+            v.pushAll(sig.results64);
         }
     }
 

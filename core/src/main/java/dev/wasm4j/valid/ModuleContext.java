@@ -134,13 +134,15 @@ final class ModuleContext {
 
     /** The closed function type of a block type. */
     FuncType blockType(BlockType bt, long offset) {
-        return switch (bt) {
-            case BlockType.Empty e -> EMPTY;
-            case BlockType.Value(NumType n) -> SINGLE[n.ordinal()];
-            case BlockType.Value(VecType v) -> SINGLE[4];
-            case BlockType.Value(RefType r) -> FuncType.of(List.of(), List.of(close(r, offset)));
-            case BlockType.TypeIndex(int index) -> funcType(index, offset);
-        };
+        // instanceof rather than a pattern switch: each pattern switch spins a class on first use, which every
+        // module's start-up would pay for (a function's first block comes here)
+        if (bt instanceof BlockType.Value(ValType t)) {
+            if (t instanceof NumType n) {
+                return SINGLE[n.ordinal()];
+            }
+            return t instanceof RefType r ? FuncType.of(List.of(), List.of(close(r, offset))) : SINGLE[4];
+        }
+        return bt instanceof BlockType.TypeIndex(int index) ? funcType(index, offset) : EMPTY;
     }
 
     DefType func(int index, long offset) {

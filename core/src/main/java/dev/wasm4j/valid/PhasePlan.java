@@ -68,10 +68,11 @@ public final class PhasePlan {
         }
         int base = m.importedGlobalCount();
         for (int i = 0; i < m.globals().size(); i++) {
-            switch (m.globals().get(i).freeze()) {
-                case FreezeClause.Freezable f -> freezable[base + i] = true;
-                case FreezeClause.FreezeOf(int x) -> frozenFrom[base + i] = x;
-                case FreezeClause.None n -> { }
+            FreezeClause freeze = m.globals().get(i).freeze(); // no pattern switch: start-up (see Module)
+            if (freeze instanceof FreezeClause.Freezable) {
+                freezable[base + i] = true;
+            } else if (freeze instanceof FreezeClause.FreezeOf(int x)) {
+                frozenFrom[base + i] = x;
             }
         }
         for (int g = 0; g < globals; g++) {

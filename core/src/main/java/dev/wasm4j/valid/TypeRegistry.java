@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
@@ -146,20 +147,26 @@ public final class TypeRegistry {
      * position of y in the group (an Integer) or its canonical type. Like a super type, y must come first.
      */
     private static Object freezeKey(FreezeClause freeze, int x, int base, int end, DefType[] earlier) {
-        return switch (freeze) {
-            case FreezeClause.None n -> null;
-            case FreezeClause.Freezable f -> Boolean.TRUE;
-            case FreezeClause.FreezeOf(int y) -> {
-                if (y < 0 || y >= end) {
-                    throw new InvalidException("unknown type " + Integer.toUnsignedString(y), -1);
-                }
-                if (y >= x) {
-                    throw new InvalidException("type " + x + " freezes type " + y + ", which is not defined before it",
-                            -1);
-                }
-                yield y >= base ? Integer.valueOf(y - base) : earlier[y];
-            }
-        };
+        // instanceof rather than pattern switches in this class: each pattern switch spins a class on first
+        // use, which every module's start-up would pay for
+        if (!(freeze instanceof FreezeClause.FreezeOf(int y))) {
+            return freeze instanceof FreezeClause.Freezable ? Boolean.TRUE : null;
+        }
+        if (y < 0 || y >= end) {
+            throw new InvalidException("unknown type " + Integer.toUnsignedString(y), -1);
+        }
+        if (y >= x) {
+            throw new InvalidException("type " + x + " freezes type " + y + ", which is not defined before it", -1);
+        }
+        return y >= base ? Integer.valueOf(y - base) : earlier[y];
+    }
+
+    /** A key's reference to a type: null, a position in group {@code g} (Integer) or a canonical type. */
+    private static DefType inGroupOrCanonical(Object ref, RecGroup g) {
+        if (ref == null) {
+            return null;
+        }
+        return ref instanceof Integer rel ? g.types[rel] : (DefType) ref;
     }
 
     /** Creates the group's types, fills them, then checks their declared subtyping. */
@@ -173,12 +180,7 @@ public final class TypeRegistry {
                 ? new HeapType.Defined(g.types[rel]) : ht;
         for (int i = 0; i < n; i++) {
             Entry e = key.entries.get(i);
-            DefType sup = switch (e.sup) {
-                case null -> null;
-                case Integer rel -> g.types[rel];
-                case DefType d -> d;
-                default -> throw new AssertionError(e.sup);
-            };
+            DefType sup = inGroupOrCanonical(e.sup, g);
             DefType[] chain;
             if (sup == null) {
                 chain = new DefType[] {g.types[i]};
@@ -187,11 +189,7 @@ public final class TypeRegistry {
             }
             SubType closed = new SubType(e.isFinal, List.of(), mapHeapTypes(e.composite, close));
             g.types[i].fill(closed, chain);
-            DefType frozenFrom = switch (e.freeze) {
-                case Integer rel -> g.types[rel];
-                case DefType d -> d;
-                case null, default -> null;
-            };
+            DefType frozenFrom = e.freeze == Boolean.TRUE ? null : inGroupOrCanonical(e.freeze, g);
             g.types[i].fillFreeze(e.freeze == Boolean.TRUE, frozenFrom);
         }
         for (int i = 0; i < n; i++) {
@@ -238,17 +236,17 @@ public final class TypeRegistry {
 
     /** {@code c} with every concrete or defined heap type replaced by {@code f}'s result. */
     static CompositeType mapHeapTypes(CompositeType c, UnaryOperator<HeapType> f) {
-        return switch (c) {
-            case FuncType ft -> new FuncType(mapAll(ft.params(), f), mapAll(ft.results(), f));
-            case StructType st -> {
-                List<FieldType> fields = new ArrayList<>(st.fields().size());
-                for (FieldType field : st.fields()) {
-                    fields.add(mapField(field, f));
-                }
-                yield new StructType(fields);
+        if (c instanceof FuncType ft) {
+            return new FuncType(mapAll(ft.params(), f), mapAll(ft.results(), f));
+        }
+        if (c instanceof StructType st) {
+            List<FieldType> fields = new ArrayList<>(st.fields().size());
+            for (FieldType field : st.fields()) {
+                fields.add(mapField(field, f));
             }
-            case ArrayType at -> new ArrayType(mapField(at.element(), f));
-        };
+            return new StructType(fields);
+        }
+        return new ArrayType(mapField(((ArrayType) c).element(), f));
     }
 
     private static FieldType mapField(FieldType field, UnaryOperator<HeapType> f) {
@@ -279,6 +277,19 @@ public final class TypeRegistry {
      * the frozen proposal's clause ({@link #freezeKey}).
      */
     private record Entry(boolean isFinal, Object sup, CompositeType composite, Object freeze) {
+        // Written out: a record's generated equals and hashCode are bootstrapped on first use (method handles
+        // spun at run time), a noticeable share of a short run's start-up; every module interns its types here.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Entry e && e.isFinal == isFinal && Objects.equals(e.sup, sup)
+                    && e.composite.equals(composite) && Objects.equals(e.freeze, freeze);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((Boolean.hashCode(isFinal) * 31 + Objects.hashCode(sup)) * 31 + composite.hashCode()) * 31
+                    + Objects.hashCode(freeze);
+        }
     }
 
     /**

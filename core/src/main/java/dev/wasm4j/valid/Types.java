@@ -49,20 +49,22 @@ public final class Types {
         if (a == b) {
             return true;
         }
-        return switch (a) {
-            case AbsHeapType x -> switch (b) {
-                case AbsHeapType y -> isSubtype(x, y);
-                // Only a bottom type is below a defined type, and only in the defined type's hierarchy.
-                case HeapType.Defined d -> x == x.bottom() && top(d.type()) == x.top();
-                case HeapType.Concrete c -> false;
-            };
-            case HeapType.Defined x -> switch (b) {
-                case HeapType.Defined y -> x.type().isSubtypeOf(y.type());
-                case AbsHeapType y -> isSubtype(abstractOf(x.type()), y);
-                case HeapType.Concrete c -> false;
-            };
-            case HeapType.Concrete c -> false;
-        };
+        // instanceof rather than pattern switches on the validator's common paths: each pattern switch spins a
+        // class on first use, which every module's start-up would pay for
+        if (a instanceof AbsHeapType x) {
+            if (b instanceof AbsHeapType y) {
+                return isSubtype(x, y);
+            }
+            // Only a bottom type is below a defined type, and only in the defined type's hierarchy.
+            return b instanceof HeapType.Defined d && x == x.bottom() && top(d.type()) == x.top();
+        }
+        if (a instanceof HeapType.Defined x) {
+            if (b instanceof HeapType.Defined y) {
+                return x.type().isSubtypeOf(y.type());
+            }
+            return b instanceof AbsHeapType y && isSubtype(abstractOf(x.type()), y);
+        }
+        return false;
     }
 
     /** Subtyping among abstract heap types: {@code none <: i31|struct|array <: eq <: any}, ... */
@@ -81,11 +83,8 @@ public final class Types {
 
     /** The abstract heap type directly above a defined type: func, struct or array. */
     public static AbsHeapType abstractOf(DefType t) {
-        return switch (t.composite()) {
-            case FuncType f -> AbsHeapType.FUNC;
-            case StructType s -> AbsHeapType.STRUCT;
-            case ArrayType a -> AbsHeapType.ARRAY;
-        };
+        CompositeType c = t.composite();
+        return c instanceof FuncType ? AbsHeapType.FUNC : c instanceof StructType ? AbsHeapType.STRUCT : AbsHeapType.ARRAY;
     }
 
     /** The top of a defined type's hierarchy: func or any. */
@@ -95,11 +94,13 @@ public final class Types {
 
     /** The top of a (closed) heap type's hierarchy: any, func, extern or exn. */
     public static AbsHeapType top(HeapType t) {
-        return switch (t) {
-            case AbsHeapType a -> a.top();
-            case HeapType.Defined d -> top(d.type());
-            case HeapType.Concrete c -> throw new IllegalArgumentException("not closed: " + c);
-        };
+        if (t instanceof AbsHeapType a) {
+            return a.top();
+        }
+        if (t instanceof HeapType.Defined d) {
+            return top(d.type());
+        }
+        throw new IllegalArgumentException("not closed: " + t);
     }
 
     /** The bottom of a (closed) heap type's hierarchy: none, nofunc, noextern or noexn. */

@@ -119,15 +119,20 @@ public final class Validator {
         int globals = 0;
         int tags = 0;
         for (Import imp : m.imports()) {
-            switch (imp.type()) {
-                case ExternType.Func f -> c.funcs[funcs++] = funcType(f.typeIndex());
-                case TableType t -> c.tables[tables++] = ExternTypes.table(t, c);
-                case MemoryType mt -> {
-                    ExternTypes.memory(mt, c.features);
-                    c.memories[memories++] = mt;
-                }
-                case GlobalType g -> c.globals[globals++] = new GlobalType(c.close(g.valType(), -1), g.mutable());
-                case TagType t -> c.tags[tags++] = ExternTypes.tag(t.typeIndex(), c);
+            // instanceof rather than pattern switches in this class: each pattern switch spins a class on first
+            // use, which every module's start-up would pay for
+            ExternType type = imp.type();
+            if (type instanceof ExternType.Func f) {
+                c.funcs[funcs++] = funcType(f.typeIndex());
+            } else if (type instanceof TableType t) {
+                c.tables[tables++] = ExternTypes.table(t, c);
+            } else if (type instanceof MemoryType mt) {
+                ExternTypes.memory(mt, c.features);
+                c.memories[memories++] = mt;
+            } else if (type instanceof GlobalType g) {
+                c.globals[globals++] = new GlobalType(c.close(g.valType(), -1), g.mutable());
+            } else {
+                c.tags[tags++] = ExternTypes.tag(((TagType) type).typeIndex(), c);
             }
         }
     }
@@ -187,21 +192,18 @@ public final class Validator {
         for (int i = 0; i < m.elems().size(); i++) {
             ElemSegment e = m.elems().get(i);
             RefType t = c.close(e.type(), -1);
-            switch (e.items()) {
-                case ElemSegment.Items.FuncIndices(int[] indices) -> {
-                    for (int f : indices) {
-                        c.func(f, -1);
-                        RefType ft = c.ref(m.functionTypeIndex(f), false, -1);
-                        if (!Types.isSubtype(ft, t)) {
-                            throw new InvalidException("type mismatch: function " + f + " in an element segment of "
-                                    + Types.format(t), -1);
-                        }
+            if (e.items() instanceof ElemSegment.Items.FuncIndices(int[] indices)) {
+                for (int f : indices) {
+                    c.func(f, -1);
+                    RefType ft = c.ref(m.functionTypeIndex(f), false, -1);
+                    if (!Types.isSubtype(ft, t)) {
+                        throw new InvalidException("type mismatch: function " + f + " in an element segment of "
+                                + Types.format(t), -1);
                     }
                 }
-                case ElemSegment.Items.Exprs(var exprs) -> {
-                    for (Expr x : exprs) {
-                        code.constant(x, t, c.globals.length, CodeSink.NONE);
-                    }
+            } else {
+                for (Expr x : ((ElemSegment.Items.Exprs) e.items()).exprs()) {
+                    code.constant(x, t, c.globals.length, CodeSink.NONE);
                 }
             }
             if (e.mode() instanceof ElemMode.Active(int table, Expr offset)) {
@@ -233,13 +235,12 @@ public final class Validator {
             }
         }
         for (ElemSegment e : m.elems()) {
-            switch (e.items()) {
-                case ElemSegment.Items.FuncIndices(int[] indices) -> {
-                    for (int f : indices) {
-                        c.refs[f] = true;
-                    }
+            if (e.items() instanceof ElemSegment.Items.FuncIndices(int[] indices)) {
+                for (int f : indices) {
+                    c.refs[f] = true;
                 }
-                case ElemSegment.Items.Exprs(var exprs) -> exprs.forEach(this::scanRefs);
+            } else {
+                ((ElemSegment.Items.Exprs) e.items()).exprs().forEach(this::scanRefs);
             }
         }
         for (DataSegment d : m.datas()) {

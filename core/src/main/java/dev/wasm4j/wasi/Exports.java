@@ -34,8 +34,11 @@ final class Exports {
         Errno call(Memory memory, Value[] args) throws IOException;
     }
 
-    /** No memory exported: every guest pointer is out of bounds (EFAULT). */
-    private static final Memory NO_MEMORY = LinearMemory.allocate(MemoryType.of(Limits.of(0, 0)));
+    /**
+     * No memory exported: every guest pointer is out of bounds (EFAULT). On the Java heap: native memory would
+     * make defining WASI wait for the FFM linker's set-up, which a tool starts on another thread meanwhile.
+     */
+    private static final Memory NO_MEMORY = LinearMemory.allocate(MemoryType.of(Limits.of(0, 0)), true);
     private static final Value[][] RESULTS = new Value[Errno.values().length][];
 
     static {

@@ -151,23 +151,25 @@ final class FdFunctions {
         Guest.check(m, iovs, 8 * count);
         Guest.check(m, nwrittenPtr, 4);
         long total = 0;
-        switch (f) {
-            case OutputFd out -> {
-                for (long i = 0; i < count; i++) {
-                    MemorySegment seg = Guest.iovec(m, iovs, i, false);
-                    out.write(seg);
-                    total += seg.byteSize();
-                }
+        // instanceof rather than a pattern switch, which spins a class on first use: every program that prints
+        // comes here, a hello world at its start
+        if (f instanceof OutputFd out) {
+            for (long i = 0; i < count; i++) {
+                MemorySegment seg = Guest.iovec(m, iovs, i, false);
+                out.write(seg);
+                total += seg.byteSize();
             }
-            case FileFd file -> {
-                if (file.append) {
-                    file.channel.position(file.channel.size());
-                }
-                total = writev(m, file.channel, iovs, count);
+        } else if (f instanceof FileFd file) {
+            if (file.append) {
+                file.channel.position(file.channel.size());
             }
-            case SocketFd s when s.channel instanceof SocketChannel sc -> total = writev(m, sc, iovs, count);
-            case DirFd d -> throw WasiError.of(Errno.ISDIR);
-            default -> throw WasiError.of(Errno.BADF);
+            total = writev(m, file.channel, iovs, count);
+        } else if (f instanceof SocketFd s && s.channel instanceof SocketChannel sc) {
+            total = writev(m, sc, iovs, count);
+        } else if (f instanceof DirFd) {
+            throw WasiError.of(Errno.ISDIR);
+        } else {
+            throw WasiError.of(Errno.BADF);
         }
         m.writeInt(nwrittenPtr, (int) total);
         return Errno.SUCCESS;
