@@ -26,17 +26,11 @@ final class BinaryenBatch implements AutoCloseable {
 
     /** The binaryen package folder, or empty with the reason in {@code why[0]}. */
     static Optional<Path> locate(String[] why) {
-        String env = System.getenv("WASM4J_BINARYEN");
-        List<Path> candidates = env != null ? List.of(Path.of(env)) : List.of(
+        return ToolLocation.find("WASM4J_BINARYEN", List.of(
                 Path.of(System.getProperty("user.home"), ".cache/wasm4j/npm/node_modules/binaryen"),
-                Path.of("/usr/lib/node_modules/binaryen"), Path.of("/usr/local/lib/node_modules/binaryen"));
-        for (Path p : candidates) {
-            if (Files.isRegularFile(p.resolve("bin/wasm-opt"))) {
-                return Optional.of(p);
-            }
-        }
-        why[0] = "binaryen's npm package not found in " + candidates + " (scripts/fuzz-tools installs it)";
-        return Optional.empty();
+                Path.of("/usr/lib/node_modules/binaryen"), Path.of("/usr/local/lib/node_modules/binaryen")),
+                p -> Files.isRegularFile(p.resolve("bin/wasm-opt")), "binaryen's npm package",
+                "scripts/fuzz-tools installs it", why);
     }
 
     static BinaryenBatch start(Path repository, Path binaryen) throws IOException {

@@ -27,18 +27,10 @@ final class DebianBinaryen {
 
     /** Debian's wasm-opt, or empty with the reason in {@code why[0]}. */
     static Optional<DebianBinaryen> locate(String[] why) {
-        String env = System.getenv("WASM4J_DEBIAN_BINARYEN");
-        List<Path> candidates = env != null ? List.of(Path.of(env)) : List.of(
+        return ToolLocation.find("WASM4J_DEBIAN_BINARYEN", List.of(
                 Path.of(System.getProperty("user.home"), ".cache/wasm4j/debian/usr/bin/wasm-opt"),
-                Path.of("/usr/bin/wasm-opt"));
-        for (Path p : candidates) {
-            if (isNativeProgram(p)) {
-                return Optional.of(new DebianBinaryen(p));
-            }
-        }
-        why[0] = "Debian's binaryen not found in " + candidates + " (scripts/fuzz-tools debian unpacks it; it"
-                + " needs apt)";
-        return Optional.empty();
+                Path.of("/usr/bin/wasm-opt")), DebianBinaryen::isNativeProgram, "Debian's binaryen",
+                "scripts/fuzz-tools debian unpacks it; it needs apt", why).map(DebianBinaryen::new);
     }
 
     private static boolean isNativeProgram(Path p) {
