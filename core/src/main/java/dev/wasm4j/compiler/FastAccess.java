@@ -22,7 +22,7 @@ final class FastAccess {
     private FastAccess() {
     }
 
-    /** How one load or store is done: bytes touched, its value type, the suffix of its methods (RawMemory, LinearMemory). */
+    /** How one load or store is done: bytes touched, its value type, its methods' suffix (RawMemory, LinearMemory). */
     private record Shape(int width, String value, String method) {
         String methodType(boolean load) {
             return load ? "(J)" + value : "(J" + value + ")V";
