@@ -98,7 +98,9 @@ def jit_report(prog, jdk):
     p = subprocess.run(command('wasm4j', prog, jdk), cwd=HERE, stdin=stdin, capture_output=True, env=env, text=True)
     if prog['stdin']:
         stdin.close()
-    line_re = re.compile(r'^\s*\d+\s+\d+\s+([%sbn!]*)\s+(\d)\s+dev\.wasm4j\.compiler\.CompiledWasm[^:]*::(\S+)'
+    # PrintCompilation's attributes are a fixed field of five columns, each a letter or a space: % (OSR), s, !,
+    # b, n; an OSR compilation of a method with exception handlers shows as '% !'.
+    line_re = re.compile(r'^\s*\d+\s+\d+\s([%s!bn ]{5})\s+(\d)\s+dev\.wasm4j\.compiler\.CompiledWasm[^:]*::(\S+)'
                          r'(?:\s+@\s+\d+)?\s+\((\d+) bytes\)\s*(.*)$')
     methods = {}
     for line in p.stderr.splitlines():
