@@ -137,14 +137,14 @@ public final class AutoTier implements LoopTier {
     }
 
     @Override
-    public CompiledCode loopEntry(WasmFunction f, int loop) {
+    public CompiledCode loopEntry(WasmFunction f, int loop, java.util.BitSet busyLoops) {
         CompiledModule cm = compiled;
         if (cm == null) {
             return null;
         }
         CompletableFuture<CompiledCode> entry = loopEntries.computeIfAbsent((long) f.index() << 32 | loop,
-                k -> sync ? CompletableFuture.completedFuture(cm.loopEntry(f.index(), loop))
-                        : CompletableFuture.supplyAsync(() -> cm.loopEntry(f.index(), loop), COMPILER));
+                k -> sync ? CompletableFuture.completedFuture(cm.loopEntry(f.index(), loop, busyLoops))
+                        : CompletableFuture.supplyAsync(() -> cm.loopEntry(f.index(), loop, busyLoops), COMPILER));
         return entry.isDone() && !entry.isCompletedExceptionally() ? entry.join() : null;
     }
 

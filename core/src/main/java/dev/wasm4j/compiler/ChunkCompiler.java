@@ -237,7 +237,7 @@ final class ChunkCompiler {
      * after the usual arguments; its adapter {@code a<f>} and invoker take the frame as slots. Calls to any
      * function, {@code f} included, go to the module's ordinary compiled methods.
      */
-    byte[] buildLoopEntry(ClassFile cf, int loop) {
+    byte[] buildLoopEntry(ClassFile cf, int loop, java.util.BitSet busyLoops) {
         loopEntry = loop;
         int f = first;
         MethodTypeDesc entryType = loopEntryType(f);
@@ -247,7 +247,7 @@ final class ChunkCompiler {
             clb.withMethodBody(ConstantDescs.INIT_NAME, ConstantDescs.MTD_void, ClassFile.ACC_PUBLIC,
                     cb -> cb.aload(0).invokespecial(ConstantDescs.CD_Object, ConstantDescs.INIT_NAME,
                             ConstantDescs.MTD_void).return_());
-            SplitPlan plan = module.plan(f, loop);
+            SplitPlan plan = module.plan(f, loop, busyLoops);
             clb.withMethodBody("o" + f, entryType, ClassFile.ACC_STATIC | ClassFile.ACC_PRIVATE, cb ->
                     new SplitEmitter(this, clb, f, module.info(f), plan).emit(cb));
             adapter(clb, f, "o" + f, entryType, true);
@@ -278,7 +278,7 @@ final class ChunkCompiler {
             return;
         }
         FuncInfo info = module.info(f);
-        SplitPlan plan = module.plan(f, -1);
+        SplitPlan plan = module.plan(f, -1, new java.util.BitSet());
         clb.withMethodBody(methodName(f), methodType(f), flags, cb ->
                 new SplitEmitter(this, clb, f, info, plan).emit(cb));
         module.current = -1;

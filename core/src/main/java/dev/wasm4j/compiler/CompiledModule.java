@@ -88,10 +88,10 @@ public final class CompiledModule {
 
     /**
      * Compiles code that continues a call of {@code func} at the head of its {@code loop}-th loop, or returns
-     * null when that cannot be done (see {@link dev.wasm4j.exec.LoopTier}).
+     * null when that cannot be done (see {@link dev.wasm4j.exec.LoopTier}); {@code busyLoops} as there.
      */
-    public CompiledCode loopEntry(int func, int loop) {
-        return compiler.loopEntry(func, loop);
+    public CompiledCode loopEntry(int func, int loop, java.util.BitSet busyLoops) {
+        return compiler.loopEntry(func, loop, busyLoops);
     }
 
     /** Makes {@code inst}'s functions run this compiled code. */

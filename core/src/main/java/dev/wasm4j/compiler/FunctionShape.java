@@ -66,11 +66,14 @@ final class FunctionShape {
         final List<Body> bodies = new ArrayList<>();
         /** Estimated bytecode of the node's own instructions and everything inside. */
         int size;
+        /** Its type is {@code [] -> []}: it leaves the operand stack as it found it. */
+        final boolean empty;
 
-        Node(Opcode kind, int level, int loop) {
+        Node(Opcode kind, int level, int loop, boolean empty) {
             this.kind = kind;
             this.level = level;
             this.loop = loop;
+            this.empty = empty;
         }
     }
 
@@ -173,7 +176,7 @@ final class FunctionShape {
             for (ValType t : walk.type().results()) {
                 usesRefs |= t.isRef();
             }
-            Node root = new Node(null, 0, -1);
+            Node root = new Node(null, 0, -1, false);
             root.bodies.add(new Body(root));
             Item rootItem = new Item(0, root, false);
             nodes.add(root);
@@ -207,7 +210,8 @@ final class FunctionShape {
             }
             switch (op) {
                 case BLOCK, LOOP, IF, TRY_TABLE, TRY -> {
-                    Node node = new Node(op, nodes.size(), op == Opcode.LOOP ? loops++ : -1);
+                    Node node = new Node(op, nodes.size(), op == Opcode.LOOP ? loops++ : -1,
+                            imm.blockType instanceof dev.wasm4j.model.BlockType.Empty);
                     if (op == Opcode.LOOP) {
                         loopDepth++;
                     }

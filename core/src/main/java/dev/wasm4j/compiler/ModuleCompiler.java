@@ -184,18 +184,21 @@ public final class ModuleCompiler {
 
     /**
      * How function {@code func} is cut into methods ({@link SplitPlan}); {@code pinnedLoop} is the loop a
-     * loop entry starts at, or -1. A body small enough to fit the budget in any case is not analysed.
+     * loop entry starts at, or -1, and {@code busyLoops} the loops the interpreter found busy (a loop entry's;
+     * see {@link dev.wasm4j.exec.LoopTier}). A body small enough to fit the budget in any case is not analysed.
      */
-    SplitPlan plan(int func, int pinnedLoop) {
+    SplitPlan plan(int func, int pinnedLoop, java.util.BitSet busyLoops) {
         FuncInfo info = infos[func];
         SplitPlan.Budget b = budgetOf(func);
-        if (!b.forced() && info.bodyBytes() * SMALL_BODY_FACTOR < b.methodBytes()) {
+        if (!b.forced() && pinnedLoop < 0 && info.bodyBytes() * SMALL_BODY_FACTOR < b.methodBytes()) {
             return SplitPlan.none();
         }
         FunctionShape shape = FunctionShape.of(valid.walkFunction(func), inlinesAllAccesses(func));
-        SplitPlan plan = SplitPlan.of(shape, b, pinnedLoop, info.usesScratch());
-        if (plan.split() && pinnedLoop < 0) {
-            splits.put(func, plan.regions.size());
+        SplitPlan plan = SplitPlan.of(shape, b, pinnedLoop, busyLoops, info.usesScratch());
+        if (plan.split() && (pinnedLoop < 0 || VERBOSE)) {
+            if (pinnedLoop < 0) {
+                splits.put(func, plan.regions.size());
+            }
             if (VERBOSE) {
                 System.err.println("wasm4j compiler: func " + func + " (" + shape.size + " bytes estimated) split into "
                         + plan.regions.size() + " regions, frame " + plan.frameSlots + "+" + plan.frameRefs);
@@ -269,7 +272,7 @@ public final class ModuleCompiler {
      * {@link dev.wasm4j.exec.LoopTier}), or null where that is not possible: a function left to the
      * interpreter or making tail calls, a loop with operands under it or inside a handler, a failure.
      */
-    synchronized CompiledModule.Entry loopEntry(int func, int loop) {
+    synchronized CompiledModule.Entry loopEntry(int func, int loop, java.util.BitSet busyLoops) {
         if (func < valid.module().importedFunctionCount() || interpreted(func) || tailCaller(func)) {
             if (VERBOSE) {
                 System.err.println("wasm4j compiler: func " + func + " loop " + loop + " no entry: "
@@ -279,7 +282,7 @@ public final class ModuleCompiler {
         }
         ChunkCompiler chunk = new ChunkCompiler(this, 1, func, func + 1);
         try {
-            byte[] bytes = chunk.buildLoopEntry(classFile(), loop);
+            byte[] bytes = chunk.buildLoopEntry(classFile(), loop, busyLoops);
             MethodHandles.Lookup hidden = MethodHandles.lookup().defineHiddenClassWithClassData(bytes,
                     List.copyOf(chunk.classData), true);
             ChunkInvoker invoker = (ChunkInvoker) hidden.findConstructor(hidden.lookupClass(),

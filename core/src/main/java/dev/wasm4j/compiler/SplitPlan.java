@@ -141,10 +141,10 @@ final class SplitPlan {
      * driver, because the driver is entered at its head (on-stack replacement). {@code scratch}: the
      * function uses the scratch area of vector operators.
      */
-    static SplitPlan of(FunctionShape shape, Budget budget, int pinnedLoop, boolean scratch) {
+    static SplitPlan of(FunctionShape shape, Budget budget, int pinnedLoop, BitSet busyLoops, boolean scratch) {
         List<Region> regions = new ArrayList<>();
-        if (budget.forced() || shape.size > budget.methodBytes()) {
-            regions.addAll(new SplitPlanner(shape, budget, pinnedLoop).plan());
+        if (budget.forced() || shape.size > budget.methodBytes() || (pinnedLoop >= 0 && shape.loops.size() > 1)) {
+            regions.addAll(new SplitPlanner(shape, budget, pinnedLoop, busyLoops).plan());
         }
         return new SplitPlan(shape, budget, regions, scratch);
     }

@@ -40,16 +40,22 @@ final class SplitPlanner {
     private final FunctionShape shape;
     private final Budget budget;
     private final int pinnedLoop;
+    /** A loop entry's plan (not the forced test mode): loops other than the entry's go into regions of their own. */
+    private final boolean outlineLoops;
+    /** Loops the interpreter saw iterate many times: their bodies stay as they are (see {@link #outlineLoops}). */
+    private final BitSet busyLoops;
     private final List<Run> runs = new ArrayList<>();
     /** Arms a cut of step 2 left as they were, without and with structural items: nothing more to take there. */
     private final List<java.util.Set<PBody>> exhausted = List.of(
             java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()),
             java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
 
-    SplitPlanner(FunctionShape shape, Budget budget, int pinnedLoop) {
+    SplitPlanner(FunctionShape shape, Budget budget, int pinnedLoop, BitSet busyLoops) {
         this.shape = shape;
         this.budget = budget;
         this.pinnedLoop = pinnedLoop;
+        this.busyLoops = busyLoops;
+        this.outlineLoops = pinnedLoop >= 0 && !budget.forced();
     }
 
     /** The plan state of one item. */
@@ -110,10 +116,19 @@ final class SplitPlanner {
         rootItem.end = shape.instructions;
         PItem root = new PItem(rootItem, null);
         List<PItem> order = tree(root);
+        for (int i = order.size() - 1; i >= 0; i--) {
+            PItem it = order.get(i);
+            it.pinned = it.item.node.loop >= 0 && it.item.node.loop == pinnedLoop;
+            for (PBody b : it.bodies) {
+                for (PItem child : b.items) {
+                    it.pinned |= child.pinned;
+                }
+            }
+        }
         for (PItem it : order) {
             boolean outer = it.parent != null && it.parent.owner.whole;
-            it.whole = !budget.forced() && (outer
-                    || (it.item.node.kind == dev.wasm4j.model.Opcode.LOOP && it.item.node.size <= budget.loopBytes()));
+            boolean wholeLoop = isLoop(it) && it.item.node.size <= budget.loopBytes() && !(outlineLoops && it.pinned);
+            it.whole = !budget.forced() && (outer || wholeLoop);
         }
         for (int i = order.size() - 1; i >= 0; i--) {
             planItem(order.get(i));
@@ -152,12 +167,10 @@ final class SplitPlanner {
 
     /** Step 1 for one node item, whose children are planned: its arms, then its own size. */
     private void planItem(PItem it) {
-        it.pinned = it.item.node.loop >= 0 && it.item.node.loop == pinnedLoop;
         int inner = 0;
         for (PBody b : it.bodies) {
             for (PItem child : b.items) {
                 inner += child.item.size;
-                it.pinned |= child.pinned;
                 it.structural |= child.structural;
                 if (child.item.node == null) {
                     child.residual = child.item.size;
@@ -166,6 +179,9 @@ final class SplitPlanner {
         }
         int size = Math.max(0, it.item.node.size - inner);
         for (PBody b : it.bodies) {
+            if (outlineLoops && !it.whole && !insideBusyLoop(it)) {
+                outlineLoops(b);
+            }
             b.total = totalOf(b);
             if (!it.whole && (budget.forced() || b.total > budget.methodBytes())) {
                 cut(b, false, budget.minRegionBytes());
@@ -180,6 +196,42 @@ final class SplitPlanner {
             size += b.total;
         }
         it.residual = size;
+    }
+
+    /**
+     * A loop entry's own step: each loop of arm {@code b} that the entry does not start in becomes a region of
+     * its own, with the loops inside it. A loop entry runs a call that stayed in one loop for long, typically
+     * a program's {@code main} with one loop after another; kept in the entry's method, each later loop would
+     * be new code to C2's on-stack compilation of that method, which deoptimises at every first exit into
+     * code it has no profile for and compiles the method again. As a region, each loop is a method that C2
+     * compiles for itself and that returns when the loop ends. Not done inside a loop the interpreter saw
+     * iterate many times (the caller checks): the loops in its body run once per iteration of a hot loop,
+     * where a call each time would cost more than it saves.
+     */
+    private void outlineLoops(PBody b) {
+        List<PItem> items = b.items;
+        for (int i = 0; i < items.size(); i++) {
+            PItem it = items.get(i);
+            if (it.item.node != null && isLoop(it) && !it.pinned
+                    && it.item.cut && it.item.node.empty && usable(it, b, false)
+                    && it.residual >= budget.minRegionBytes()) {
+                close(b, i, i + 1, it.residual, 0);
+            }
+        }
+    }
+
+    /** Whether the innermost loop around or at {@code it} iterated many times before the entry was asked for. */
+    private boolean insideBusyLoop(PItem it) {
+        for (PItem p = it; p != null; p = p.parent == null ? null : p.parent.owner) {
+            if (isLoop(p)) {
+                return busyLoops.get(p.item.node.loop);
+            }
+        }
+        return false;
+    }
+
+    private static boolean isLoop(PItem it) {
+        return it.item.node.kind == dev.wasm4j.model.Opcode.LOOP;
     }
 
     /** Step 2 for one method (the root item, or a run): cuts inside it until it fits the budget. */

@@ -13,9 +13,14 @@ public interface LoopTier {
      * Code that continues a call of {@code f} from the head of its {@code loop}-th loop (loops counted in body
      * order, from 0) with the call's locals at {@code s/r[base..]} as the interpreter keeps them (parameters,
      * then declared locals) and an empty operand stack, leaving the results there; or null when there is none
-     * yet (ask again later) or there never will be.
+     * yet (ask again later) or there never will be. {@code busyLoops} are the loops of {@code f} that have run
+     * many iterations so far ({@link #BUSY_ITERATIONS}), the asking one included: the compiler keeps what is
+     * inside them in one method.
      */
-    CompiledCode loopEntry(WasmFunction f, int loop);
+    CompiledCode loopEntry(WasmFunction f, int loop, java.util.BitSet busyLoops);
+
+    /** Iterations after which a loop counts as busy for {@link #loopEntry}. */
+    int BUSY_ITERATIONS = 64;
 
     /** Iterations of a loop before the interpreter asks for its entry, and between two asks. */
     default int loopThreshold() {

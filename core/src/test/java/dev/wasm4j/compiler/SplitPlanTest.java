@@ -28,7 +28,7 @@ class SplitPlanTest {
     }
 
     private static SplitPlan plan(ValidModule v, int func) {
-        return SplitPlan.of(FunctionShape.of(v.walkFunction(func), false), SplitPlan.Budget.DEFAULT, -1, false);
+        return SplitPlan.of(FunctionShape.of(v.walkFunction(func), false), SplitPlan.Budget.DEFAULT, -1, new java.util.BitSet(), false);
     }
 
     /**
@@ -74,6 +74,73 @@ class SplitPlanTest {
         }
         assertEquals(0, nested, "regions are at most one level deep");
         assertTrue(p.regions.size() >= 250, "most cases are regions of their own: " + p.regions.size());
+    }
+
+    /**
+     * A program's main in the shape clang gives it: a repeat loop around three phases, each a loop, the second
+     * with a short loop in its body. Loops are numbered in the order they start: the repeat loop 0, the
+     * phases 1, 2 and 4, the short loop 3.
+     */
+    private static final String PHASES = """
+            (module (memory 1) (func (export "main") (param $n i32) (result i32) (local $r i32) (local $i i32) (local $j i32) (local $acc i32)
+              (loop $rep
+                (local.set $i (i32.const 0))
+                (block $b1 (loop $l1
+                  (i32.store8 (local.get $i) (i32.const 1))
+                  (i32.store8 offset=1 (local.get $i) (i32.add (local.get $i) (local.get $acc)))
+                  (i32.store8 offset=2 (local.get $i) (i32.mul (local.get $i) (local.get $r)))
+                  (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                  (br_if $l1 (i32.lt_u (local.get $i) (local.get $n)))))
+                (local.set $i (i32.const 0))
+                (block $b2 (loop $l2
+                  (local.set $j (i32.const 0))
+                  (loop $l4
+                    (local.set $acc (i32.add (local.get $acc) (i32.load8_u (i32.add (local.get $i) (local.get $j)))))
+                    (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                    (br_if $l4 (i32.lt_u (local.get $j) (i32.const 4))))
+                  (i32.store8 offset=3 (local.get $i) (local.get $acc))
+                  (local.set $acc (i32.mul (local.get $acc) (i32.load8_u offset=3 (local.get $i))))
+                  (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                  (br_if $l2 (i32.lt_u (local.get $i) (local.get $n)))))
+                (local.set $i (i32.const 0))
+                (block $b3 (loop $l3
+                  (local.set $acc (i32.xor (local.get $acc) (i32.load8_u (local.get $i))))
+                  (local.set $acc (i32.rotl (local.get $acc) (i32.load8_u offset=1 (local.get $i))))
+                  (local.set $acc (i32.add (local.get $acc) (i32.load8_u offset=2 (local.get $i))))
+                  (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                  (br_if $l3 (i32.lt_u (local.get $i) (local.get $n)))))
+                (local.set $r (i32.add (local.get $r) (i32.const 1)))
+                (br_if $rep (i32.lt_u (local.get $r) (i32.const 3))))
+              (local.get $acc)))
+            """;
+
+    private static SplitPlan loopEntryPlan(ValidModule v, int loop, int... busy) {
+        java.util.BitSet b = new java.util.BitSet();
+        for (int l : busy) {
+            b.set(l);
+        }
+        return SplitPlan.of(FunctionShape.of(v.walkFunction(0), false), SplitPlan.Budget.DEFAULT, loop, b, false);
+    }
+
+    @Test
+    void aLoopEntryPutsEachLaterPhaseIntoARegionOfItsOwn() {
+        ValidModule v = valid(PHASES);
+        assertFalse(plan(v, 0).split(), "called normally, main is one method");
+        // entered in the first phase's loop, with the repeat loop not yet busy: the other phases are regions,
+        // the second with its short loop inside
+        SplitPlan p = loopEntryPlan(v, 1, 1);
+        assertEquals(2, p.regions.size(), "regions: " + p.regions);
+        for (SplitPlan.Region r : p.regions) {
+            assertEquals(null, r.parent(), "the phases are called by the entry");
+        }
+        // entered in the short loop, inside a busy loop: nothing inside that loop is cut, so only the phases
+        // outside it (the first and the third) become regions
+        SplitPlan inner = loopEntryPlan(v, 3, 3, 2);
+        assertEquals(2, inner.regions.size(), "regions: " + inner.regions);
+        int secondPhase = p.regions.get(0).start();
+        for (SplitPlan.Region r : inner.regions) {
+            assertTrue(r.start() != secondPhase, "the busy loop's phase stays in the entry: " + inner.regions);
+        }
     }
 
     @Test

@@ -21,8 +21,15 @@ final class LoopEntry {
             code.loopCounters[loop] = Integer.MAX_VALUE;
             return null;
         }
-        code.loopCounters[loop] = tier.loopThreshold();
-        return tier.loopEntry(code.function, loop);
+        int threshold = tier.loopThreshold();
+        java.util.BitSet busy = new java.util.BitSet();
+        for (int i = 0; i < code.loopCounters.length; i++) {
+            if (code.loopCounters[i] <= threshold - LoopTier.BUSY_ITERATIONS) {
+                busy.set(i);
+            }
+        }
+        code.loopCounters[loop] = threshold;
+        return tier.loopEntry(code.function, loop, busy);
     }
 
     /** Runs the rest of {@code f}'s call compiled, its locals at {@code fp}; the results are then at {@code fp}. */
