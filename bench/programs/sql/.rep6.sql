@@ -1,0 +1,12 @@
+.read sql/workload.sql
+DROP TABLE item; DROP TABLE grp;
+.read sql/workload.sql
+DROP TABLE item; DROP TABLE grp;
+.read sql/workload.sql
+DROP TABLE item; DROP TABLE grp;
+.read sql/workload.sql
+DROP TABLE item; DROP TABLE grp;
+.read sql/workload.sql
+DROP TABLE item; DROP TABLE grp;
+.read sql/workload.sql
+DROP TABLE item; DROP TABLE grp;
