@@ -69,8 +69,14 @@ final class SplitPlanner {
         boolean structural;
         /** Contains the loop a loop entry starts at. */
         boolean pinned;
-        /** Inside a loop (or is one) that stays whole: nothing in it is cut. */
+        /** Inside a loop (or is one) that stays whole: the budget cuts nothing in it. */
         boolean whole;
+        /**
+         * Inside a whole loop (or is one) that a loop entry does not start in: not even a loop entry's own
+         * cuts ({@link #outlineLoops}) are made in it. A whole loop the entry starts in keeps the loops around
+         * that point inline and gives the others their regions.
+         */
+        boolean sealed;
         /** The run this item is in, or null. */
         Run run;
 
@@ -127,8 +133,8 @@ final class SplitPlanner {
         }
         for (PItem it : order) {
             boolean outer = it.parent != null && it.parent.owner.whole;
-            boolean wholeLoop = isLoop(it) && it.item.node.size <= budget.loopBytes() && !(outlineLoops && it.pinned);
-            it.whole = !budget.forced() && (outer || wholeLoop);
+            it.whole = !budget.forced() && (outer || (isLoop(it) && it.item.node.size <= budget.loopBytes()));
+            it.sealed = (it.parent != null && it.parent.owner.sealed) || (it.whole && isLoop(it) && !it.pinned);
         }
         for (int i = order.size() - 1; i >= 0; i--) {
             planItem(order.get(i));
@@ -179,7 +185,7 @@ final class SplitPlanner {
         }
         int size = Math.max(0, it.item.node.size - inner);
         for (PBody b : it.bodies) {
-            if (outlineLoops && !it.whole && !insideBusyLoop(it)) {
+            if (outlineLoops && !it.sealed && !insideBusyLoop(it)) {
                 outlineLoops(b);
             }
             b.total = totalOf(b);
