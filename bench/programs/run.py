@@ -90,7 +90,8 @@ def run_once(cmd, prog, env=None):
 
 def jit_report(prog, jdk):
     """Runs wasm4j once with -XX:+PrintCompilation; returns the generated methods HotSpot gave up on or
-    compiled at tier 4 more than 3 times, and counts."""
+    compiled at tier 4 more than 3 times (with how many of those compilations were recompilations: a second
+    compilation at an entry point it already had), and counts."""
     env = dict(os.environ)
     env['WASM4J_JAVA_OPTS'] = (env.get('WASM4J_JAVA_OPTS', '') +
                                ' -XX:+PrintCompilation -XX:+UnlockDiagnosticVMOptions -XX:+DisplayVMOutput -XX:+DisplayVMOutputToStderr')
@@ -101,14 +102,15 @@ def jit_report(prog, jdk):
     # PrintCompilation's attributes are a fixed field of five columns, each a letter or a space: % (OSR), s, !,
     # b, n; an OSR compilation of a method with exception handlers shows as '% !'.
     line_re = re.compile(r'^\s*\d+\s+\d+\s([%s!bn ]{5})\s+(\d)\s+dev\.wasm4j\.compiler\.CompiledWasm[^:]*::(\S+)'
-                         r'(?:\s+@\s+\d+)?\s+\((\d+) bytes\)\s*(.*)$')
+                         r'(?:\s+@\s+(\d+))?\s+\((\d+) bytes\)\s*(.*)$')
     methods = {}
     for line in p.stderr.splitlines():
         m = line_re.match(line)
         if not m:
             continue
-        flags, level, name, size, rest = m.groups()
-        e = methods.setdefault(name, {'bytes': int(size), 'c2': 0, 'c2_osr': 0, 'skipped': [], 'deopt': 0})
+        flags, level, name, bci, size, rest = m.groups()
+        e = methods.setdefault(name, {'bytes': int(size), 'c2': 0, 'c2_osr': 0, 'skipped': [], 'deopt': 0,
+                                      'entries': {}})
         if 'COMPILE SKIPPED' in rest:
             e['skipped'].append(f'tier {level}: ' + rest.split('COMPILE SKIPPED:', 1)[1].strip())
         elif 'made not entrant' in rest:
@@ -116,8 +118,15 @@ def jit_report(prog, jdk):
                 e['deopt'] += 1
         elif level == '4':
             e['c2_osr' if '%' in flags else 'c2'] += 1
-    bad = {n: e for n, e in methods.items()
-           if any(s.startswith('tier 4') for s in e['skipped']) or e['c2'] + e['c2_osr'] > 3}
+            key = f'@{bci}' if '%' in flags else 'standard'
+            e['entries'][key] = e['entries'].get(key, 0) + 1
+    for e in methods.values():
+        # compiled again at an entry point it already had (an OSR compilation at another loop is a new entry)
+        e['recompiled'] = sum(c - 1 for c in e['entries'].values())
+        e['gave_up'] = any(s.startswith('tier 4') for s in e['skipped'])
+    # listed: C2 gave up, or more than 3 tier-4 compilations in all; a problem for issue 13's acceptance when
+    # C2 gave up or the method was recompiled more than 3 times
+    bad = {n: e for n, e in methods.items() if e['gave_up'] or e['c2'] + e['c2_osr'] > 3}
     return {'methods': len(methods), 'c2_compiled': sum(1 for e in methods.values() if e['c2'] + e['c2_osr'] > 0),
             'skipped_any_tier': sum(1 for e in methods.values() if e['skipped']), 'problems': bad}
 
@@ -158,16 +167,20 @@ def markdown(results, runners):
 
 
 def jit_markdown(results):
-    lines = ['| program | generated methods run | compiled by C2 | skipped at any tier | '
-             'problems (C2 gave up, or > 3 tier-4 compilations) |', '|---|---:|---:|---:|---|']
+    lines = ['| program | generated methods run | compiled by C2 | skipped at any tier | recompiled > 3 times, or C2 '
+             'gave up | compiled by C2 > 3 times (bytes: standard + OSR compilations, entry points, '
+             'recompilations, deoptimisations) |', '|---|---:|---:|---:|---|---|']
     for res in results:
         j = res.get('jit')
         if not j:
             continue
-        probs = '; '.join(f"`{n}` ({e['bytes']} B: {e['c2']}+{e['c2_osr']} OSR C2, {e['deopt']} deopt"
+        probs = '; '.join(f"`{n}` ({e['bytes']} B: {e['c2']}+{e['c2_osr']} OSR, {len(e.get('entries', {}))} entries, "
+                          f"{e.get('recompiled', '?')} recompiled, {e['deopt']} deopt"
                           + (', ' + ', '.join(e['skipped']) if e['skipped'] else '') + ')'
                           for n, e in sorted(j['problems'].items())) or 'none'
-        lines.append(f"| {res['name']} | {j['methods']} | {j['c2_compiled']} | {j['skipped_any_tier']} | {probs} |")
+        failing = ', '.join(f'`{n}`' for n, e in sorted(j['problems'].items())
+                            if e.get('gave_up') or e.get('recompiled', 0) > 3) or 'none'
+        lines.append(f"| {res['name']} | {j['methods']} | {j['c2_compiled']} | {j['skipped_any_tier']} | {failing} | {probs} |")
     return '\n'.join(lines)
 
 
