@@ -30,6 +30,11 @@ final class InternalAccess implements Internals.Access {
     }
 
     @Override
+    public dev.wasm4j.compiler.AutoTier autoTier(WasmModule module) {
+        return module.auto();
+    }
+
+    @Override
     public ModuleInstance instance(Instance instance) {
         return instance.engineInstance();
     }

@@ -21,6 +21,8 @@ public final class Internals {
 
         CompiledModule compiled(WasmModule module);
 
+        dev.wasm4j.compiler.AutoTier autoTier(WasmModule module);
+
         ModuleInstance instance(Instance instance);
     }
 
@@ -57,6 +59,11 @@ public final class Internals {
     /** The module's compiled code, compiling it on first use. */
     public static CompiledModule compiled(WasmModule module) {
         return access().compiled(module);
+    }
+
+    /** The {@code auto} engine's state for {@code module}, made on first use (its testing knobs are read then). */
+    public static dev.wasm4j.compiler.AutoTier autoTier(WasmModule module) {
+        return access().autoTier(module);
     }
 
     /** The engine-level instance behind {@code instance}. */

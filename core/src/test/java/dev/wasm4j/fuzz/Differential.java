@@ -191,7 +191,11 @@ final class Differential {
         report.modules++;
         List<String> first = null;
         for (Tier tier : Tier.values()) {
+            long entriesBefore = Tier.loopEntriesCompiled();
             FuzzHost.Run run = tier.run(bytes, m -> FuzzHost.run(m, tier.linker()));
+            if (Tier.loopEntriesCompiled() > entriesBefore) {
+                report.loopEntryModules++;
+            }
             List<String> events = run.events();
             List<String> expected = reference != null ? reference : first;
             if (expected != null && !events.equals(expected)) {

@@ -9,6 +9,8 @@ import java.util.TreeMap;
 final class FuzzReport {
     long modules;
     long exportsCalled;
+    /** Modules in which the loop-entry tier moved at least one call from the interpreter to compiled code. */
+    long loopEntryModules;
     long generatorFailures;
     long hostLimited;
     long withReference;
@@ -25,7 +27,8 @@ final class FuzzReport {
     @Override
     public String toString() {
         return modules + " modules (" + withReference + " also against binaryen's interpreter, " + withV8
-                + " also against V8), " + exportsCalled + " exports called, " + mismatches.size()
+                + " also against V8), " + exportsCalled + " exports called, " + loopEntryModules
+                + " continued a call in compiled code through a loop entry, " + mismatches.size()
                 + " mismatches, " + v8Disagreements.size() + " unexplained V8/binaryen differences, " + hostLimited
                 + " not compared with the references (binaryen hit a host limit), " + v8Unsupported
                 + " not run in V8 (it rejected them: " + v8UnsupportedReasons + "), " + generatorFailures

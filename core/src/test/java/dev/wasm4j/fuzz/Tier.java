@@ -14,12 +14,25 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
-/** One way wasm4j runs a module: interpreted, compiled, or compiled with every function split into regions. */
+/**
+ * One way wasm4j runs a module: interpreted, compiled, compiled with every function split into regions, or
+ * the {@code auto} engine taking every call that loops from the interpreter to compiled code through a loop
+ * entry (on-stack replacement) after a few iterations.
+ */
 enum Tier {
-    INTERPRETER, COMPILER, SPLIT;
+    INTERPRETER, COMPILER, SPLIT, LOOP_ENTRIES;
 
     private static final String SPLIT_ALL = "wasm4j.compiler.splitAll";
+    private static final String LOOP_ENTRIES_ONLY = "wasm4j.auto.loopEntriesOnly";
+    private static final String LOOP_THRESHOLD = "wasm4j.auto.loopThreshold";
     private static final long TIMEOUT_SECONDS = 60;
+    /** Loop entries the {@link #LOOP_ENTRIES} tier has compiled, over all its runs. */
+    private static final java.util.concurrent.atomic.AtomicLong LOOP_ENTRIES_COMPILED = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Loop entries the {@link #LOOP_ENTRIES} tier has compiled so far, over all its runs. */
+    static long loopEntriesCompiled() {
+        return LOOP_ENTRIES_COMPILED.get();
+    }
 
     /** Parses {@code bytes} afresh (compiled code is kept per module) and compiles it as this tier does. */
     WasmModule load(byte[] bytes) {
@@ -35,12 +48,27 @@ enum Tier {
             }
         } else if (this == COMPILER) {
             Internals.compiled(m);
+        } else if (this == LOOP_ENTRIES) {
+            synchronized (Tier.class) {
+                System.setProperty(LOOP_ENTRIES_ONLY, "true");
+                System.setProperty(LOOP_THRESHOLD, "3");
+                try {
+                    Internals.autoTier(m); // reads the knobs: calls stay interpreted until a loop enters compiled code
+                } finally {
+                    System.clearProperty(LOOP_ENTRIES_ONLY);
+                    System.clearProperty(LOOP_THRESHOLD);
+                }
+            }
         }
         return m;
     }
 
     Linker linker() {
-        return new Linker(EngineConfig.of(this == INTERPRETER ? Engine.INTERPRETER : Engine.COMPILER));
+        return new Linker(EngineConfig.of(switch (this) {
+            case INTERPRETER -> Engine.INTERPRETER;
+            case COMPILER, SPLIT -> Engine.COMPILER;
+            case LOOP_ENTRIES -> Engine.AUTO;
+        }));
     }
 
     /**
@@ -52,7 +80,12 @@ enum Tier {
         CompletableFuture<FuzzHost.Run> result = new CompletableFuture<>();
         Thread t = new Thread(null, () -> {
             try {
-                result.complete(body.apply(load(bytes)));
+                WasmModule module = load(bytes);
+                FuzzHost.Run run = body.apply(module);
+                if (this == LOOP_ENTRIES) {
+                    LOOP_ENTRIES_COMPILED.addAndGet(Internals.autoTier(module).loopEntriesCompiled());
+                }
+                result.complete(run);
             } catch (Throwable e) {
                 result.complete(crash(e));
             }
