@@ -8,6 +8,7 @@ import dev.wasm4j.internal.Internals;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -37,30 +38,28 @@ enum Tier {
     /** Parses {@code bytes} afresh (compiled code is kept per module) and compiles it as this tier does. */
     WasmModule load(byte[] bytes) {
         WasmModule m = WasmModule.parse(bytes);
-        if (this == SPLIT) {
-            synchronized (Tier.class) {
-                System.setProperty(SPLIT_ALL, "true");
-                try {
-                    Internals.compiled(m);
-                } finally {
-                    System.clearProperty(SPLIT_ALL);
-                }
-            }
-        } else if (this == COMPILER) {
-            Internals.compiled(m);
-        } else if (this == LOOP_ENTRIES) {
-            synchronized (Tier.class) {
-                System.setProperty(LOOP_ENTRIES_ONLY, "true");
-                System.setProperty(LOOP_THRESHOLD, "3");
-                try {
-                    Internals.autoTier(m); // reads the knobs: calls stay interpreted until a loop enters compiled code
-                } finally {
-                    System.clearProperty(LOOP_ENTRIES_ONLY);
-                    System.clearProperty(LOOP_THRESHOLD);
-                }
-            }
+        switch (this) {
+            case INTERPRETER -> { }
+            case COMPILER -> Internals.compiled(m);
+            case SPLIT -> withProperties(Map.of(SPLIT_ALL, "true"), () -> Internals.compiled(m));
+            // the auto engine reads its knobs when the module's tier is made: calls then stay interpreted
+            // until a loop enters compiled code
+            case LOOP_ENTRIES -> withProperties(Map.of(LOOP_ENTRIES_ONLY, "true", LOOP_THRESHOLD, "3"),
+                    () -> Internals.autoTier(m));
         }
         return m;
+    }
+
+    /** Runs {@code action} with the testing knobs {@code properties} set, one tier at a time. */
+    private static void withProperties(Map<String, String> properties, Runnable action) {
+        synchronized (Tier.class) {
+            properties.forEach(System::setProperty);
+            try {
+                action.run();
+            } finally {
+                properties.keySet().forEach(System::clearProperty);
+            }
+        }
     }
 
     Linker linker() {
