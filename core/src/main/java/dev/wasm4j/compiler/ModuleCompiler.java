@@ -195,19 +195,18 @@ public final class ModuleCompiler {
         }
         FunctionShape shape = FunctionShape.of(valid.walkFunction(func), inlinesAllAccesses(func));
         SplitPlan plan = SplitPlan.of(shape, b, pinnedLoop, busyLoops, info.usesScratch());
-        if (plan.split() && (pinnedLoop < 0 || VERBOSE)) {
-            if (pinnedLoop < 0) {
-                splits.put(func, plan.regions.size());
-            }
-            if (VERBOSE) {
-                System.err.println("wasm4j compiler: func " + func + " (" + shape.size + " bytes estimated) split into "
-                        + plan.regions.size() + " regions, frame " + plan.frameSlots + "+" + plan.frameRefs);
-                for (SplitPlan.Region r : plan.regions) {
-                    System.err.println("  r" + r.id() + " [" + r.start() + "," + r.end() + ") level " + r.level()
-                            + " parent " + (r.parent() == null ? "-" : "r" + r.parent().id()) + " touched "
-                            + r.touched().cardinality() + " writes " + r.writes().cardinality() + " exits "
-                            + java.util.Arrays.toString(r.exits()));
-                }
+        if (plan.split() && pinnedLoop < 0) {
+            splits.put(func, plan.regions.size()); // the report counts functions, not loop entries
+        }
+        if (plan.split() && VERBOSE) {
+            System.err.println("wasm4j compiler: func " + func + (pinnedLoop < 0 ? "" : " entered at loop " + pinnedLoop)
+                    + " (" + shape.size + " bytes estimated) split into " + plan.regions.size() + " regions, frame "
+                    + plan.frameSlots + "+" + plan.frameRefs);
+            for (SplitPlan.Region r : plan.regions) {
+                System.err.println("  r" + r.id() + " [" + r.start() + "," + r.end() + ") level " + r.level()
+                        + " parent " + (r.parent() == null ? "-" : "r" + r.parent().id()) + " touched "
+                        + r.touched().cardinality() + " writes " + r.writes().cardinality() + " exits "
+                        + java.util.Arrays.toString(r.exits()));
             }
         }
         return plan;
