@@ -189,6 +189,7 @@ final class FunctionCompiler implements CodeSink {
                     resident.or(r.touched());
                 }
             }
+            resident.andNot(plan.cachedAcrossCalls(null));
         }
         for (int i = params; i < locals.size(); i++) {
             localType[i] = JvmType.of(locals.get(i));
@@ -310,6 +311,7 @@ final class FunctionCompiler implements CodeSink {
                 resident.or(r.touched());
             }
         }
+        resident.andNot(plan.cachedAcrossCalls(region));
         // outside loops a region works on the frame directly: no copies in, none out
         BitSet notLooped = (BitSet) region.touched().clone();
         notLooped.andNot(region.looped());

@@ -106,6 +106,19 @@ public final class ModuleCompiler {
     /** With {@code -Dwasm4j.compiler.dump=DIR} every generated class is also written to DIR (for javap). */
     static final String DUMP = System.getProperty("wasm4j.compiler.dump");
 
+    /** Writes a generated class to {@link #DUMP} as {@code name.class}, when dumping. */
+    private static void dump(String name, byte[] bytes) {
+        if (DUMP == null) {
+            return;
+        }
+        try {
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of(DUMP));
+            java.nio.file.Files.write(java.nio.file.Path.of(DUMP, name + ".class"), bytes);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The function whose code is being generated, to attribute a failure. */
     int current = -1;
 
@@ -282,6 +295,7 @@ public final class ModuleCompiler {
         ChunkCompiler chunk = new ChunkCompiler(this, 1, func, func + 1);
         try {
             byte[] bytes = chunk.buildLoopEntry(classFile(), loop, busyLoops);
+            dump("LoopEntry" + func + "_" + loop, bytes);
             MethodHandles.Lookup hidden = MethodHandles.lookup().defineHiddenClassWithClassData(bytes,
                     List.copyOf(chunk.classData), true);
             ChunkInvoker invoker = (ChunkInvoker) hidden.findConstructor(hidden.lookupClass(),
@@ -571,15 +585,7 @@ public final class ModuleCompiler {
                         : tooManyLocals ? "too many locals for a JVM method" : "not compiled: " + e);
                 continue;
             }
-            if (DUMP != null) {
-                try {
-                    java.nio.file.Files.createDirectories(java.nio.file.Path.of(DUMP));
-                    java.nio.file.Files.write(java.nio.file.Path.of(DUMP, "CompiledWasm" + System.identityHashCode(chunk)
-                            + ".class"), bytes);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }
+            dump("CompiledWasm" + System.identityHashCode(chunk), bytes);
             try {
                 MethodHandles.Lookup hidden = lookup.defineHiddenClassWithClassData(bytes,
                         List.copyOf(chunk.classData), true);

@@ -101,8 +101,12 @@ final class SplitPlan {
     /** Regions by the instruction they start at. */
     private final java.util.Map<Integer, List<Region>> byStart = new java.util.HashMap<>();
 
-    private SplitPlan(FunctionShape shape, Budget budget, List<Region> regions, boolean scratch) {
+    /** The plan of a loop entry: its driver is entered at the head of one of its loops. */
+    final boolean entered;
+
+    private SplitPlan(FunctionShape shape, Budget budget, List<Region> regions, boolean scratch, boolean entered) {
         this.shape = shape;
+        this.entered = entered;
         this.budget = budget;
         this.regions = regions;
         for (Region r : regions) {
@@ -146,16 +150,105 @@ final class SplitPlan {
         if (budget.forced() || shape.size > budget.methodBytes() || (pinnedLoop >= 0 && shape.loops.size() > 1)) {
             regions.addAll(new SplitPlanner(shape, budget, pinnedLoop, busyLoops).plan());
         }
-        return new SplitPlan(shape, budget, regions, scratch);
+        return new SplitPlan(shape, budget, regions, scratch, pinnedLoop >= 0);
     }
 
     /** A function compiled as one method, without looking at its shape. */
     static SplitPlan none() {
-        return new SplitPlan(null, Budget.DEFAULT, List.of(), false);
+        return new SplitPlan(null, Budget.DEFAULT, List.of(), false, false);
     }
 
     boolean split() {
         return !regions.isEmpty();
+    }
+
+    /**
+     * {@code -Dwasm4j.compiler.cacheAcrossCalls=false} turns {@link #cachedAcrossCalls} off (for comparison).
+     */
+    static final boolean CACHE_ACROSS_CALLS = !"false".equals(System.getProperty("wasm4j.compiler.cacheAcrossCalls"));
+
+    /**
+     * The locals that the method of {@code owner} (null: the driver) keeps in JVM locals although regions it
+     * calls use them too. It stores them into the frame before such a call and reloads what the region wrote
+     * after it, instead of reading and writing them in the frame at every use, where C2 cannot keep them in
+     * registers across the loop's memory accesses. Only in the driver of a loop entry: it keeps the loop nest
+     * it is entered in, while the loops after it are outlined (a C program's main entered in a nest, whose
+     * next phases are regions). There a local is cached when a loop of the driver that calls no region uses
+     * it and the calls that use it run far less often: outside every loop, or at least two loops further out.
+     * (In other methods, and in an interpreter's dispatch, a region call runs about as often as the loops
+     * around it, and syncing there cost more than it saved: SQLite 6 s -> 55 s.) With every cut forced (the
+     * test mode), every method caches so, to exercise the stores and reloads. None where the function has
+     * exception handlers, whose code in the caller would see stale copies.
+     */
+    BitSet cachedAcrossCalls(Region owner) {
+        BitSet cached = new BitSet();
+        if (shape == null || shape.catches || !CACHE_ACROSS_CALLS
+                || !budget.forced() && (!entered || owner != null)) {
+            return cached;
+        }
+        List<FunctionShape.Item> own = new ArrayList<>();
+        for (FunctionShape.Item loop : shape.loops) {
+            if (within(loop.start, loop.end, owner) && !insideRegionOf(loop, owner)) {
+                own.add(loop);
+            }
+        }
+        List<Region> calls = new ArrayList<>();
+        for (Region r : regions) {
+            if (r.parent() == owner) {
+                calls.add(r);
+            }
+        }
+        int[] benefit = new int[shape.locals.size()];
+        for (FunctionShape.Item loop : own) {
+            boolean callFree = calls.stream().noneMatch(r -> loop.start <= r.start() && r.end() <= loop.end);
+            if (callFree) {
+                int depth = depth(own, loop.start, loop.end);
+                BitSet t = loop.touched();
+                for (int l = t.nextSetBit(0); l >= 0; l = t.nextSetBit(l + 1)) {
+                    benefit[l] = Math.max(benefit[l], depth);
+                }
+            }
+        }
+        int[] cost = new int[shape.locals.size()];
+        for (Region r : calls) {
+            int depth = depth(own, r.start(), r.end());
+            BitSet t = r.touched();
+            for (int l = t.nextSetBit(0); l >= 0; l = t.nextSetBit(l + 1)) {
+                cost[l] = Math.max(cost[l], depth);
+            }
+        }
+        for (int l = 0; l < benefit.length; l++) {
+            if (benefit[l] > 0 && (cost[l] == 0 || benefit[l] >= cost[l] + 2)) {
+                cached.set(l);
+            }
+        }
+        return cached;
+    }
+
+    private static boolean within(int start, int end, Region owner) {
+        return owner == null || owner.start() <= start && end <= owner.end();
+    }
+
+    /** How many of {@code loops} enclose the instructions {@code [start, end)}. */
+    private static int depth(List<FunctionShape.Item> loops, int start, int end) {
+        int d = 0;
+        for (FunctionShape.Item loop : loops) {
+            if (loop.start <= start && end <= loop.end) {
+                d++;
+            }
+        }
+        return d;
+    }
+
+    /** Whether {@code loop} lies inside a region other than {@code owner} that is inside {@code owner}. */
+    private boolean insideRegionOf(FunctionShape.Item loop, Region owner) {
+        for (Region r : regions) {
+            if (r != owner && r.start() <= loop.start && loop.end <= r.end()
+                    && (owner == null || owner.start() <= r.start() && r.end() <= owner.end())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The region that starts at instruction {@code index} directly inside {@code parent} (null: the driver), or null. */

@@ -144,6 +144,24 @@ class SplitPlanTest {
     }
 
     @Test
+    void aLoopEntryKeepsItsLoopNestsLocalsOutOfTheFrame() {
+        ValidModule v = valid(PHASES);
+        int n = 0, r = 1, i = 2, acc = 4;
+        // entered in the short loop inside the busy second phase: the first and third phases are regions called
+        // once per repetition, while the entry's own nest runs many iterations per call, so the locals the nest
+        // shares with those regions stay JVM locals in the entry, stored and reloaded around the two calls
+        SplitPlan inner = loopEntryPlan(v, 3, 3, 2);
+        java.util.BitSet cached = inner.cachedAcrossCalls(null);
+        assertTrue(cached.get(i) && cached.get(acc), "cached: " + cached);
+        // the repeat counter is used only by the repeat loop, which calls the regions: it stays in the frame, as
+        // does the bound, which the nest's outer loop reads as often as the regions run
+        assertFalse(cached.get(r) || cached.get(n), "cached: " + cached);
+        for (SplitPlan.Region region : inner.regions) {
+            assertTrue(inner.cachedAcrossCalls(region).isEmpty(), "regions keep what their callees use in the frame");
+        }
+    }
+
+    @Test
     void aLoopThatFitsStaysInOneMethod() {
         StringBuilder body = new StringBuilder();
         for (int k = 0; k < 400; k++) {
