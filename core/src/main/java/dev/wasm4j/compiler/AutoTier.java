@@ -142,10 +142,27 @@ public final class AutoTier implements LoopTier {
         if (cm == null) {
             return null;
         }
-        CompletableFuture<CompiledCode> entry = loopEntries.computeIfAbsent((long) f.index() << 32 | loop,
+        long key = (long) f.index() << 32 | loop;
+        if (!loopEntries.containsKey(key) && compiling(f.index())) {
+            // Another loop of this call asked first and its entry is still being compiled: the call will
+            // most likely go through that one (a program's main asks at several loops of one nest while
+            // the first entry compiles), so this loop asks again later instead of queueing a second class.
+            return null;
+        }
+        CompletableFuture<CompiledCode> entry = loopEntries.computeIfAbsent(key,
                 k -> sync ? CompletableFuture.completedFuture(cm.loopEntry(f.index(), loop, busyLoops))
                         : CompletableFuture.supplyAsync(() -> cm.loopEntry(f.index(), loop, busyLoops), COMPILER));
         return entry.isDone() && !entry.isCompletedExceptionally() ? entry.join() : null;
+    }
+
+    /** Whether an entry into function {@code func} is being compiled. */
+    private boolean compiling(int func) {
+        for (var e : loopEntries.entrySet()) {
+            if ((int) (e.getKey() >>> 32) == func && !e.getValue().isDone()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Loop entries compiled so far (for tests and tools). */
