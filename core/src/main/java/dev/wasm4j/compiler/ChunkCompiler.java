@@ -502,7 +502,11 @@ final class ChunkCompiler {
                         local += jt.jvmSlots();
                     }
                     cb.aload(instLocal);
-                    emitDirectCall(cb, f);
+                    if (f >= first && f < end && loopEntry < 0) {
+                        emitDirectCall(cb, f);
+                    } else {
+                        cb.invokestatic(SELF, trampolineName(f), methodType(f));
+                    }
                     if (module.tailCaller(f)) {
                         resolveInDispatcher(cb, t.results());
                     }
@@ -518,6 +522,39 @@ final class ChunkCompiler {
             Descs.call(cb, Descs.CALL_OPS, "call",
                     "(Ldev/wasm4j/exec/FunctionInstance;[J[Ljava/lang/Object;Ldev/wasm4j/exec/ModuleInstance;)V");
             returnFromSlots(cb, t.results(), s, r);
+        });
+        for (int f : d.funcs()) {
+            if (!(f >= first && f < end && loopEntry < 0) && trampolines.add(f)) {
+                trampoline(clb, f);
+            }
+        }
+    }
+
+    /** The functions of another class that this class's dispatchers call through a trampoline (see below). */
+    private final java.util.Set<Integer> trampolines = new java.util.HashSet<>();
+
+    private static String trampolineName(int func) {
+        return "t" + func;
+    }
+
+    /**
+     * A dispatcher's way to a function of another class: a method of its own holding the cross-class call (an
+     * {@code invokedynamic}, linked when first run). Were that call in the dispatcher itself, every arm first
+     * reached after C2 compiled the dispatcher would be a call site C2 could not compile (not linked yet): an
+     * uncommon trap and a recompilation of the whole dispatcher, once per function (SQLite: 22 times). A
+     * method never run is not inlined, so C2 calls it instead, and inlines it once it has run.
+     */
+    private void trampoline(ClassBuilder clb, int f) {
+        MethodTypeDesc desc = methodType(f);
+        clb.withMethodBody(trampolineName(f), desc, ClassFile.ACC_STATIC | ClassFile.ACC_PRIVATE, cb -> {
+            int slot = 0;
+            for (java.lang.constant.ClassDesc p : desc.parameterList()) {
+                TypeKind k = TypeKind.from(p);
+                cb.loadLocal(k, slot);
+                slot += k.slotSize();
+            }
+            emitDirectCall(cb, f);
+            cb.return_(TypeKind.from(desc.returnType()));
         });
     }
 
