@@ -101,15 +101,17 @@ def jit_report(prog, jdk):
         stdin.close()
     # PrintCompilation's attributes are a fixed field of five columns, each a letter or a space: % (OSR), s, !,
     # b, n; an OSR compilation of a method with exception handlers shows as '% !'.
-    line_re = re.compile(r'^\s*\d+\s+\d+\s([%s!bn ]{5})\s+(\d)\s+dev\.wasm4j\.compiler\.CompiledWasm[^:]*::(\S+)'
+    line_re = re.compile(r'^\s*\d+\s+\d+\s([%s!bn ]{5})\s+(\d)\s+dev\.wasm4j\.compiler\.CompiledWasm([^:]*)::(\S+)'
                          r'(?:\s+@\s+(\d+))?\s+\((\d+) bytes\)\s*(.*)$')
     methods = {}
     for line in p.stderr.splitlines():
         m = line_re.match(line)
         if not m:
             continue
-        flags, level, name, bci, size, rest = m.groups()
-        e = methods.setdefault(name, {'bytes': int(size), 'c2': 0, 'c2_osr': 0, 'skipped': [], 'deopt': 0,
+        flags, level, cls, name, bci, size, rest = m.groups()
+        # one method per generated class: classes of their own (each signature's call_indirect dispatcher
+        # `d0`, a loop entry's copies of its function's regions) have methods of the same name
+        e = methods.setdefault((cls, name), {'bytes': int(size), 'c2': 0, 'c2_osr': 0, 'skipped': [], 'deopt': 0,
                                       'entries': {}})
         if 'COMPILE SKIPPED' in rest:
             e['skipped'].append(f'tier {level}: ' + rest.split('COMPILE SKIPPED:', 1)[1].strip())
@@ -126,7 +128,12 @@ def jit_report(prog, jdk):
         e['gave_up'] = any(s.startswith('tier 4') for s in e['skipped'])
     # listed: C2 gave up, or more than 3 tier-4 compilations in all; a problem for issue 13's acceptance when
     # C2 gave up or the method was recompiled more than 3 times
-    bad = {n: e for n, e in methods.items() if e['gave_up'] or e['c2'] + e['c2_osr'] > 3}
+    names = {}
+    for cls, name in methods:
+        names.setdefault(name, []).append(cls)
+    def label(cls, name):
+        return name if len(names[name]) == 1 else f'{name} (class …{cls.strip("/")[-5:]})'
+    bad = {label(*k): e for k, e in methods.items() if e['gave_up'] or e['c2'] + e['c2_osr'] > 3}
     return {'methods': len(methods), 'c2_compiled': sum(1 for e in methods.values() if e['c2'] + e['c2_osr'] > 0),
             'skipped_any_tier': sum(1 for e in methods.values() if e['skipped']), 'problems': bad}
 
