@@ -219,16 +219,20 @@ final class ChunkCompiler {
                 adapter(clb, f, methodName(f), methodType(f), false);
             }
             invoker(clb);
-            // Dispatchers may be requested while other dispatchers are generated: loop until all exist.
-            List<Dispatcher> done = new ArrayList<>();
-            while (done.size() < dispatchers.size()) {
-                List<Dispatcher> todo = new ArrayList<>(dispatchers.values()).subList(done.size(), dispatchers.size());
-                for (Dispatcher d : List.copyOf(todo)) {
-                    dispatcher(clb, d);
-                    done.add(d);
-                }
-            }
+            dispatchers(clb);
         });
+    }
+
+    /** The dispatchers the class's methods call, last (generating one may ask for another). */
+    private void dispatchers(ClassBuilder clb) {
+        List<Dispatcher> done = new ArrayList<>();
+        while (done.size() < dispatchers.size()) {
+            List<Dispatcher> todo = new ArrayList<>(dispatchers.values()).subList(done.size(), dispatchers.size());
+            for (Dispatcher d : List.copyOf(todo)) {
+                dispatcher(clb, d);
+                done.add(d);
+            }
+        }
     }
 
     /**
@@ -252,14 +256,7 @@ final class ChunkCompiler {
                     new SplitEmitter(this, clb, f, module.info(f), plan).emit(cb));
             adapter(clb, f, "o" + f, entryType, true);
             invoker(clb);
-            List<Dispatcher> done = new ArrayList<>();
-            while (done.size() < dispatchers.size()) {
-                List<Dispatcher> todo = new ArrayList<>(dispatchers.values()).subList(done.size(), dispatchers.size());
-                for (Dispatcher d : List.copyOf(todo)) {
-                    dispatcher(clb, d);
-                    done.add(d);
-                }
-            }
+            dispatchers(clb);
         });
     }
 
