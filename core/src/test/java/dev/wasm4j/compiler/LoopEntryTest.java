@@ -107,6 +107,55 @@ class LoopEntryTest {
     }
 
     @Test
+    void anEntryInsideANestAgreesWithTheOutlinedPhasesOnSharedLocals() {
+        // Entered in the inner loop of a nest, with the later phases (which read and write the nest's locals)
+        // outlined as regions: the entry keeps those locals in JVM locals and must store them before each
+        // phase's call and reload what the phase wrote after it (SplitPlan.cachedAcrossCalls).
+        Pair p = pair("""
+                (module
+                  (memory 1)
+                  (func (export "main") (param $n i32) (param $reps i32) (result i32)
+                    (local $r i32) (local $i i32) (local $j i32) (local $acc i32)
+                    (loop $rep
+                      (local.set $i (i32.const 0))
+                      (loop $outer
+                        (local.set $j (i32.const 0))
+                        (loop $inner
+                          (i32.store8 (i32.add (local.get $i) (local.get $j))
+                            (i32.add (local.get $acc) (local.get $j)))
+                          (local.set $acc (i32.add (i32.mul (local.get $acc) (i32.const 31))
+                            (i32.load8_u (local.get $j))))
+                          (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                          (br_if $inner (i32.lt_u (local.get $j) (local.get $n))))
+                        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                        (br_if $outer (i32.lt_u (local.get $i) (local.get $n))))
+                      (local.set $i (i32.const 0))
+                      (loop $scramble
+                        (local.set $acc (i32.xor (local.get $acc) (i32.load8_u (local.get $i))))
+                        (local.set $acc (i32.rotl (local.get $acc) (local.get $i)))
+                        (i32.store8 offset=100 (local.get $i) (local.get $acc))
+                        (i32.store8 offset=200 (local.get $i) (i32.mul (local.get $acc) (local.get $r)))
+                        (i32.store8 offset=300 (local.get $i) (i32.xor (local.get $acc) (local.get $j)))
+                        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                        (br_if $scramble (i32.lt_u (local.get $i) (i32.const 7))))
+                      (local.set $j (i32.const 0))
+                      (loop $sum
+                        (local.set $acc (i32.add (local.get $acc) (i32.load8_u (local.get $j))))
+                        (local.set $acc (i32.add (local.get $acc) (i32.load8_u offset=100 (local.get $j))))
+                        (local.set $acc (i32.add (local.get $acc) (i32.load8_u offset=200 (local.get $j))))
+                        (local.set $acc (i32.add (local.get $acc) (i32.load8_u offset=300 (local.get $j))))
+                        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                        (br_if $sum (i32.lt_u (local.get $j) (local.get $i))))
+                      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+                      (br_if $rep (i32.lt_u (local.get $r) (local.get $reps))))
+                    (i32.add (local.get $acc) (i32.mul (local.get $i) (local.get $j)))))
+                """);
+        p.both("main", Value.i32(20), Value.i32(5));
+        p.both("main", Value.i32(9), Value.i32(40));
+        assertEquals(1, p.entries(), "one entry, at the inner loop");
+    }
+
+    @Test
     void nestedLoopsBlocksAndParametersChangedBeforeTheLoop() {
         Pair p = pair("""
                 (module
