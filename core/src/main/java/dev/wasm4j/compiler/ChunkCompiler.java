@@ -141,11 +141,19 @@ final class ChunkCompiler {
 
     /** Calls function {@code func} (defined in this module) with its arguments and the instance on the stack. */
     void emitDirectCall(CodeBuilder cb, int func) {
-        if (func >= first && func < end && loopEntry < 0) {
+        if (inThisClass(func)) {
             cb.invokestatic(SELF, methodName(func), methodType(func));
         } else {
             cb.invokedynamic(DynamicCallSiteDesc.of(BOOTSTRAP, methodName(func), methodType(func), func));
         }
+    }
+
+    /**
+     * Whether function {@code func}'s method is in the class being built, to be called directly (a loop
+     * entry's class holds only the entry: it calls every function, its own included, in the module's classes).
+     */
+    private boolean inThisClass(int func) {
+        return func >= first && func < end && loopEntry < 0;
     }
 
     // ------------------------------------------------------------------------------------------ dispatchers
@@ -499,7 +507,7 @@ final class ChunkCompiler {
                         local += jt.jvmSlots();
                     }
                     cb.aload(instLocal);
-                    if (f >= first && f < end && loopEntry < 0) {
+                    if (inThisClass(f)) {
                         emitDirectCall(cb, f);
                     } else {
                         cb.invokestatic(SELF, trampolineName(f), methodType(f));
@@ -521,7 +529,7 @@ final class ChunkCompiler {
             returnFromSlots(cb, t.results(), s, r);
         });
         for (int f : d.funcs()) {
-            if (!(f >= first && f < end && loopEntry < 0) && trampolines.add(f)) {
+            if (!inThisClass(f) && trampolines.add(f)) {
                 trampoline(clb, f);
             }
         }
@@ -538,7 +546,7 @@ final class ChunkCompiler {
      * A dispatcher's way to a function of another class: a method of its own holding the cross-class call (an
      * {@code invokedynamic}, linked when first run). Were that call in the dispatcher itself, every arm first
      * reached after C2 compiled the dispatcher would be a call site C2 could not compile (not linked yet): an
-     * uncommon trap and a recompilation of the whole dispatcher, once per function (SQLite: 22 times). A
+     * uncommon trap and a recompilation of the whole dispatcher, once per function (9 in one SQLite run). A
      * method never run is not inlined, so C2 calls it instead, and inlines it once it has run.
      */
     private void trampoline(ClassBuilder clb, int f) {
