@@ -18,15 +18,22 @@ import java.util.Map;
  * Class data is stored as specs ({@link ChunkCompiler#resolve}) since it holds run-time objects.
  *
  * <p>File format (big-endian): magic {@code W4JC}, format version, the JDK feature version it was made
- * with, the module's bytes, the interpreted functions (index, reason), then per class its function range,
- * class data specs and class bytes. A file from another format or JDK is ignored.
+ * with, how its raw memory accesses are made (1 through {@code sun.misc.Unsafe}, 0 through the segment: see
+ * {@link FastAccess#UNSAFE}), the module's bytes, the interpreted functions (index, reason), then per class its function range,
+ * class data specs and class bytes. A file from another format or JDK, or whose accesses differ from this
+ * JVM's, is ignored.
  */
 public record CodeImage(List<Chunk> chunks, Map<Integer, String> interpreted) {
     private static final int MAGIC = 0x57344A43;
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     /** One generated class: functions {@code [first, end)}, its bytes and class data specs. */
     public record Chunk(int first, int end, byte[] bytes, List<String> specs) {
+    }
+
+    /** How this JVM's generated classes access memory, as stored in the file. */
+    private static int accessMode() {
+        return FastAccess.UNSAFE != null ? 1 : 0;
     }
 
     /** True when {@code file} starts like a {@code .w4j} file. */
@@ -45,6 +52,7 @@ public record CodeImage(List<Chunk> chunks, Map<Integer, String> interpreted) {
             out.writeInt(MAGIC);
             out.writeInt(FORMAT);
             out.writeInt(Runtime.version().feature());
+            out.writeInt(accessMode());
             out.writeInt(module.length);
             out.write(module);
             out.writeInt(interpreted.size());
@@ -80,8 +88,9 @@ public record CodeImage(List<Chunk> chunks, Map<Integer, String> interpreted) {
             }
             int format = in.readInt();
             int jdk = in.readInt();
+            int access = format >= 2 ? in.readInt() : -1;
             byte[] module = in.readNBytes(in.readInt());
-            if (format != FORMAT || jdk != Runtime.version().feature()) {
+            if (format != FORMAT || jdk != Runtime.version().feature() || access != accessMode()) {
                 return new Stored(module, null);
             }
             Map<Integer, String> interpreted = new LinkedHashMap<>();

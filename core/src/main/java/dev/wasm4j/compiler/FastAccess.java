@@ -18,12 +18,24 @@ import java.lang.constant.MethodTypeDesc;
  */
 final class FastAccess {
     private static final ClassDesc RAW_MEMORY = ClassDesc.of("dev.wasm4j.memory.RawMemory");
+    private static final ClassDesc SELF = ClassDesc.of("dev.wasm4j.compiler.FastAccess");
+    private static final ClassDesc CD_UNSAFE = ClassDesc.of("sun.misc.Unsafe");
+
+    /**
+     * {@code sun.misc.Unsafe} when {@link dev.wasm4j.memory.RawMemory} uses it, else null: the raw access
+     * then calls its accessor directly. Those are annotated to be inlined always, where C2 inlines
+     * RawMemory's only at call sites its profile shows hot when it compiles the method: a method compiled in
+     * one phase of a program kept calling the accesses of another phase's paths out of line (in SQLite's
+     * steady state, 5% of the time was spent inside such calls). Generated classes depend on this choice, so
+     * a stored image ({@link CodeImage}) records it.
+     */
+    static final sun.misc.Unsafe UNSAFE = dev.wasm4j.memory.RawMemory.accessor();
 
     private FastAccess() {
     }
 
     /** How one load or store is done: bytes touched, its value type, its methods' suffix (RawMemory, LinearMemory). */
-    private record Shape(int width, String value, String method) {
+    private record Shape(int width, String value, String method, String unsafeType) {
         String methodType(boolean load) {
             return load ? "(J)" + value : "(J" + value + ")V";
         }
@@ -31,11 +43,28 @@ final class FastAccess {
 
     private static Shape shape(int width) {
         return switch (width) {
-            case 1 -> new Shape(1, "B", "I8");
-            case 2 -> new Shape(2, "S", "I16");
-            case 4 -> new Shape(4, "I", "I32");
-            default -> new Shape(8, "J", "I64");
+            case 1 -> new Shape(1, "B", "I8", "Byte");
+            case 2 -> new Shape(2, "S", "I16", "Short");
+            case 4 -> new Shape(4, "I", "I32", "Int");
+            default -> new Shape(8, "J", "I64", "Long");
         };
+    }
+
+    /** The raw load or store at the address on the stack (the accessor below it when {@link #UNSAFE} is set). */
+    private static void rawAccess(CodeBuilder cb, Shape sh, boolean load) {
+        MethodTypeDesc type = MethodTypeDesc.ofDescriptor(sh.methodType(load));
+        if (UNSAFE != null) {
+            cb.invokevirtual(CD_UNSAFE, (load ? "get" : "put") + sh.unsafeType(), type);
+        } else {
+            cb.invokestatic(RAW_MEMORY, (load ? "get" : "set") + sh.method(), type);
+        }
+    }
+
+    /** Pushes the accessor that {@link #rawAccess} calls, if it calls one. */
+    private static void accessor(CodeBuilder cb) {
+        if (UNSAFE != null) {
+            cb.getstatic(SELF, "UNSAFE", CD_UNSAFE);
+        }
     }
 
     private static int loadWidth(String name) {
@@ -54,8 +83,9 @@ final class FastAccess {
         Label slow = cb.newLabel();
         Label done = cb.newLabel();
         check(fc, imm, ea, sh.width(), slow);
+        accessor(cb);
         address(fc, imm, ea);
-        cb.invokestatic(RAW_MEMORY, "get" + sh.method(), MethodTypeDesc.ofDescriptor(sh.methodType(true)));
+        rawAccess(cb, sh, true);
         cb.goto_(done);
         cb.labelBinding(slow);
         cb.aload(fc.memSlot[imm.memory]).lload(ea)
@@ -89,9 +119,10 @@ final class FastAccess {
         Label slow = cb.newLabel();
         Label done = cb.newLabel();
         check(fc, imm, ea, sh.width(), slow);
+        accessor(cb);
         address(fc, imm, ea);
         narrowValue(fc, value, wide, sh.width());
-        cb.invokestatic(RAW_MEMORY, "set" + sh.method(), MethodTypeDesc.ofDescriptor(sh.methodType(false)));
+        rawAccess(cb, sh, false);
         cb.goto_(done);
         cb.labelBinding(slow);
         cb.aload(fc.memSlot[imm.memory]).lload(ea);

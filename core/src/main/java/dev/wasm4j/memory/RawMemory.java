@@ -44,6 +44,14 @@ public final class RawMemory {
         return UNSAFE != null;
     }
 
+    /**
+     * The {@code sun.misc.Unsafe} these accessors use, or null when they use the segment: for the compiler,
+     * whose inline accesses call it directly (engine-internal, like the accessors themselves).
+     */
+    public static sun.misc.Unsafe accessor() {
+        return UNSAFE;
+    }
+
     public static byte getI8(long address) {
         return UNSAFE != null ? UNSAFE.getByte(address) : LinearMemory.RAW.get(LinearMemory.RAW_I8, address);
     }

@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -244,6 +245,22 @@ class CompilerTest {
         Instance i = new Linker(EngineConfig.of(Engine.COMPILER)).instantiate(again);
         assertNotNull(((WasmFunction) i.function("f")).compiled());
         assertEquals(Value.i32(144), i.call("f", Value.i32(12))[0]);
+    }
+
+    @Test
+    void anImageWhoseAccessesDifferFromThisJvmsIsIgnored() {
+        // Generated classes call sun.misc.Unsafe directly when this JVM allows it (FastAccess.UNSAFE), so an
+        // image made under the other choice cannot be defined here: the module is read, the image ignored.
+        byte[] bytes = dev.wasm4j.text.Wat.assemble("(module (func (export \"f\") (result i32) (i32.const 7)))");
+        byte[] file = Internals.compiled(WasmModule.parse(bytes)).image().write(bytes);
+        assertNotNull(CodeImage.read(file).image());
+        // magic, format, JDK feature version, then the access mode
+        int mode = java.nio.ByteBuffer.wrap(file, 12, 4).getInt();
+        assertEquals(FastAccess.UNSAFE != null ? 1 : 0, mode);
+        java.nio.ByteBuffer.wrap(file, 12, 4).putInt(1 - mode);
+        CodeImage.Stored other = CodeImage.read(file);
+        assertArrayEquals(bytes, other.module());
+        assertNull(other.image());
     }
 
     @Test
