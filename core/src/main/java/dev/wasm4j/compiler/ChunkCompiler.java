@@ -136,7 +136,7 @@ final class ChunkCompiler {
     }
 
     MethodTypeDesc methodType(int func) {
-        return JvmType.methodType(module.valid.functionType(func).funcType());
+        return module.funcDesc(func);
     }
 
     /** Calls function {@code func} (defined in this module) with its arguments and the instance on the stack. */
@@ -351,7 +351,7 @@ final class ChunkCompiler {
                     cb.aload(r).loadConstant(at).aaload();
                 } else {
                     cb.aload(s).loadConstant(at).laload();
-                    cb.invokestatic(Descs.LONG, "valueOf", MethodTypeDesc.ofDescriptor("(J)Ljava/lang/Long;"));
+                    cb.invokestatic(Descs.LONG, "valueOf", Descs.method("(J)Ljava/lang/Long;"));
                 }
                 cb.aastore();
             }
@@ -365,7 +365,7 @@ final class ChunkCompiler {
      */
     private void adapter(ClassBuilder clb, int f, String target, MethodTypeDesc targetType, boolean withFrame) {
         FuncType t = module.valid.functionType(f).funcType();
-        MethodTypeDesc desc = MethodTypeDesc.ofDescriptor("(Ldev/wasm4j/exec/ModuleInstance;[J[Ljava/lang/Object;I)V");
+        MethodTypeDesc desc = Descs.method("(Ldev/wasm4j/exec/ModuleInstance;[J[Ljava/lang/Object;I)V");
         clb.withMethodBody("a" + f, desc, ClassFile.ACC_STATIC | ClassFile.ACC_PRIVATE, cb -> {
             int at = 0;
             for (ValType p : t.params()) {
@@ -437,7 +437,7 @@ final class ChunkCompiler {
     }
 
     private void invoker(ClassBuilder clb) {
-        MethodTypeDesc desc = MethodTypeDesc.ofDescriptor("(ILdev/wasm4j/exec/ModuleInstance;[J[Ljava/lang/Object;I)V");
+        MethodTypeDesc desc = Descs.method("(ILdev/wasm4j/exec/ModuleInstance;[J[Ljava/lang/Object;I)V");
         clb.withMethodBody("invoke", desc, ClassFile.ACC_PUBLIC, cb -> {
             Label fail = cb.newLabel();
             List<SwitchCase> cases = new ArrayList<>();
@@ -453,7 +453,7 @@ final class ChunkCompiler {
                 cb.labelBinding(labels.get(f - first));
                 cb.aload(2).aload(3).aload(4).iload(5);
                 cb.invokestatic(SELF, "a" + f,
-                        MethodTypeDesc.ofDescriptor("(Ldev/wasm4j/exec/ModuleInstance;[J[Ljava/lang/Object;I)V"));
+                        Descs.method("(Ldev/wasm4j/exec/ModuleInstance;[J[Ljava/lang/Object;I)V"));
                 cb.return_();
             }
             cb.labelBinding(fail);
@@ -582,9 +582,9 @@ final class ChunkCompiler {
             cb.iconst_0().aaload();
             switch (JvmType.of(results.getFirst())) {
                 case INT -> cb.checkcast(Descs.LONG)
-                        .invokevirtual(Descs.LONG, "longValue", MethodTypeDesc.ofDescriptor("()J")).l2i();
+                        .invokevirtual(Descs.LONG, "longValue", Descs.method("()J")).l2i();
                 case LONG -> cb.checkcast(Descs.LONG)
-                        .invokevirtual(Descs.LONG, "longValue", MethodTypeDesc.ofDescriptor("()J"));
+                        .invokevirtual(Descs.LONG, "longValue", Descs.method("()J"));
                 default -> { }
             }
         }

@@ -46,6 +46,19 @@ final class Descs {
 
     /** {@code invokestatic owner.name descriptor}. */
     static void call(CodeBuilder cb, ClassDesc owner, String name, String descriptor) {
-        cb.invokestatic(owner, name, MethodTypeDesc.ofDescriptor(descriptor));
+        cb.invokestatic(owner, name, method(descriptor));
     }
+
+    /**
+     * The method type of a descriptor string, parsed once: the emitters name the helpers they call by
+     * descriptor at every instruction, and parsing them again each time was among the hottest code of class
+     * generation (C2 compiled {@code MethodTypeDesc.ofDescriptor} in every large program's run). The strings
+     * are the emitters' own constants, so the cache stays small.
+     */
+    static MethodTypeDesc method(String descriptor) {
+        return METHOD_TYPES.computeIfAbsent(descriptor, MethodTypeDesc::ofDescriptor);
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<String, MethodTypeDesc> METHOD_TYPES =
+            new java.util.concurrent.ConcurrentHashMap<>();
 }

@@ -52,7 +52,7 @@ final class FastAccess {
 
     /** The raw load or store at the address on the stack (the accessor below it when {@link #UNSAFE} is set). */
     private static void rawAccess(CodeBuilder cb, Shape sh, boolean load) {
-        MethodTypeDesc type = MethodTypeDesc.ofDescriptor(sh.methodType(load));
+        MethodTypeDesc type = Descs.method(sh.methodType(load));
         if (UNSAFE != null) {
             cb.invokevirtual(CD_UNSAFE, (load ? "get" : "put") + sh.unsafeType(), type);
         } else {
@@ -89,7 +89,7 @@ final class FastAccess {
         cb.goto_(done);
         cb.labelBinding(slow);
         cb.aload(fc.memSlot[imm.memory]).lload(ea)
-                .invokevirtual(Descs.MEMORY, "load" + sh.method(), MethodTypeDesc.ofDescriptor(sh.methodType(true)));
+                .invokevirtual(Descs.MEMORY, "load" + sh.method(), Descs.method(sh.methodType(true)));
         cb.labelBinding(done);
         // Both paths leave the loaded value as a sign-extended int (or a long); finish the instruction.
         switch (name) {
@@ -127,7 +127,7 @@ final class FastAccess {
         cb.labelBinding(slow);
         cb.aload(fc.memSlot[imm.memory]).lload(ea);
         narrowValue(fc, value, wide, sh.width());
-        cb.invokevirtual(Descs.MEMORY, "store" + sh.method(), MethodTypeDesc.ofDescriptor(sh.methodType(false)));
+        cb.invokevirtual(Descs.MEMORY, "store" + sh.method(), Descs.method(sh.methodType(false)));
         cb.labelBinding(done);
     }
 

@@ -1286,7 +1286,7 @@ final class FunctionCompiler implements CodeSink {
     }
 
     private void boxLong() {
-        cb.invokestatic(Descs.LONG, "valueOf", MethodTypeDesc.ofDescriptor("(J)Ljava/lang/Long;"));
+        cb.invokestatic(Descs.LONG, "valueOf", Descs.method("(J)Ljava/lang/Long;"));
     }
 
     /** Replaces an {@code Object[]} in the packed form on top by its values. */
@@ -1313,7 +1313,7 @@ final class FunctionCompiler implements CodeSink {
 
     private void unboxAt(int arr, int at) {
         cb.aload(arr).loadConstant(at).aaload().checkcast(Descs.LONG)
-                .invokevirtual(Descs.LONG, "longValue", MethodTypeDesc.ofDescriptor("()J"));
+                .invokevirtual(Descs.LONG, "longValue", Descs.method("()J"));
     }
 
     /** After a call whose results came back: unpack them if they are packed. */
@@ -1419,7 +1419,7 @@ final class FunctionCompiler implements CodeSink {
             return;
         }
         tailCallWith(t, () -> cb.aload(instSlot).loadConstant(func).invokestatic(Descs.CALL_OPS, "imported",
-                MethodTypeDesc.ofDescriptor("(Ldev/wasm4j/exec/ModuleInstance;I)Ldev/wasm4j/exec/FunctionInstance;")));
+                Descs.method("(Ldev/wasm4j/exec/ModuleInstance;I)Ldev/wasm4j/exec/FunctionInstance;")));
     }
 
     /** Records a tail call to the function {@code pushFunction} pushes, with the arguments on the stack; returns. */

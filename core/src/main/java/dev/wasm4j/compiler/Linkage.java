@@ -14,26 +14,29 @@ import java.lang.invoke.MethodType;
  * compiled code.
  */
 final class Linkage {
+    private final ModuleCompiler compiler;
+    /**
+     * Each defined function's method, looked up in its class on first need (see {@link ModuleCompiler#handle}):
+     * most functions are only ever called from their own class or through its invoker, and looking up every
+     * method of a class when it was defined cost a large program thousands of method-handle lookups.
+     */
     final MethodHandle[] handles;
-    /** The module's compiler when its classes are generated on demand, else null (all handles are set). */
+    /** The class of each defined function, once generated or loaded. */
+    final MethodHandles.Lookup[] classes;
+    /** The module's compiler when its classes are generated on demand (or loaded with shared dispatchers), else null. */
     volatile ModuleCompiler onDemand;
 
-    Linkage(int functions) {
+    Linkage(ModuleCompiler compiler, int functions) {
+        this.compiler = compiler;
         this.handles = new MethodHandle[functions];
+        this.classes = new MethodHandles.Lookup[functions];
     }
 
     /** Bootstrap of cross-class calls: {@code name} is the method name, {@code func} the function index. */
     static CallSite bootstrap(MethodHandles.Lookup caller, String name, MethodType type, int func)
             throws IllegalAccessException {
         Linkage linkage = MethodHandles.classDataAt(caller, "_", Linkage.class, 0);
-        MethodHandle h = linkage.handles[func];
-        ModuleCompiler compiler = linkage.onDemand;
-        if (h == null && compiler != null) {
-            h = generated(() -> compiler.handle(func), type, "function " + func);
-        }
-        if (h == null) {
-            throw new IllegalStateException("function " + func + " is not linked");
-        }
+        MethodHandle h = generated(() -> linkage.compiler.handle(func), type, "function " + func);
         return new ConstantCallSite(h.asType(type));
     }
 

@@ -41,7 +41,7 @@ final class MemoryEmitter {
             case I64_STORE32 -> store(fc, imm, "i64Store32", "J");
             case MEMORY_SIZE -> {
                 cb.aload(fc.memSlot[imm.index]);
-                cb.invokevirtual(Descs.MEMORY, "pages", java.lang.constant.MethodTypeDesc.ofDescriptor("()J"));
+                cb.invokevirtual(Descs.MEMORY, "pages", Descs.method("()J"));
                 narrow(fc, is64(fc, imm.index));
             }
             case MEMORY_GROW -> {

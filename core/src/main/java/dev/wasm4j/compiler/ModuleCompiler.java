@@ -12,6 +12,7 @@ import dev.wasm4j.valid.ValidModule;
 
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassHierarchyResolver;
+import java.lang.constant.MethodTypeDesc;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
@@ -133,7 +134,8 @@ public final class ModuleCompiler {
         this.valid = valid;
         this.metered = metered;
         Module m = valid.module();
-        this.linkage = new Linkage(m.functionCount());
+        this.linkage = new Linkage(this, m.functionCount());
+        this.funcDescs = new MethodTypeDesc[m.functionCount()];
         this.infos = new FuncInfo[m.functionCount()];
         int imported = m.importedFunctionCount();
         for (int f = imported; f < infos.length; f++) {
@@ -410,15 +412,22 @@ public final class ModuleCompiler {
             throw new IllegalStateException("cannot instantiate generated class", e);
         }
         for (int f = first; f < end; f++) {
-            try {
-                linkage.handles[f] = hidden.findStatic(hidden.lookupClass(), ChunkCompiler.methodName(f),
-                        JvmType.methodType(valid.functionType(f).funcType()).resolveConstantDesc(hidden));
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot link function " + f, e);
-            }
+            linkage.classes[f] = hidden;
         }
         return invoker;
     }
+
+    /** The JVM method type of defined function {@code func}'s method, made once per function. */
+    MethodTypeDesc funcDesc(int func) {
+        MethodTypeDesc d = funcDescs[func];
+        if (d == null) {
+            d = JvmType.methodType(valid.functionType(func).funcType());
+            funcDescs[func] = d;    // immutable: a race makes an equal one
+        }
+        return d;
+    }
+
+    private final MethodTypeDesc[] funcDescs;
 
     // ------------------------------------------------------------------------------- compiling on demand
 
@@ -481,13 +490,30 @@ public final class ModuleCompiler {
         return invoker;
     }
 
-    /** The method of defined function {@code func}, generating its class first if needed (on demand). */
+    /**
+     * The method of defined function {@code func}, generating its class first if needed (on demand), looked
+     * up in its class on the first call.
+     */
     java.lang.invoke.MethodHandle handle(int func) {
         java.lang.invoke.MethodHandle h = linkage.handles[func];
-        if (h == null) {
-            define(onDemand[func]);
-            h = linkage.handles[func];
+        if (h != null) {
+            return h;
         }
+        MethodHandles.Lookup owner = linkage.classes[func];
+        if (owner == null && onDemand != null && onDemand[func] != null) {
+            define(onDemand[func]);
+            owner = linkage.classes[func];
+        }
+        if (owner == null) {
+            throw new IllegalStateException("function " + func + " is not linked");
+        }
+        try {
+            h = owner.findStatic(owner.lookupClass(), ChunkCompiler.methodName(func),
+                    funcDesc(func).resolveConstantDesc(owner));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot link function " + func, e);
+        }
+        linkage.handles[func] = h;    // a race looks up the same method twice
         return h;
     }
 

@@ -327,9 +327,9 @@ final class RegionFrame {
         cb.aload(stackSlot).getfield(FRAME_STACK, "depth", ConstantDescs.CD_int).istore(depthSlot);
         cb.aload(stackSlot).getfield(FRAME_STACK, "used", ConstantDescs.CD_long).lstore(usedSlot);
         cb.aload(stackSlot).loadConstant(plan.frameSlots).loadConstant(plan.frameRefs)
-                .invokevirtual(FRAME_STACK, "push", MethodTypeDesc.ofDescriptor("(II)[J")).astore(fc.fsSlot);
+                .invokevirtual(FRAME_STACK, "push", Descs.method("(II)[J")).astore(fc.fsSlot);
         if (plan.frameRefs > 0) {
-            cb.aload(stackSlot).invokevirtual(FRAME_STACK, "refs", MethodTypeDesc.ofDescriptor("()[Ljava/lang/Object;"));
+            cb.aload(stackSlot).invokevirtual(FRAME_STACK, "refs", Descs.method("()[Ljava/lang/Object;"));
         } else {
             cb.aconst_null();
         }

@@ -62,7 +62,7 @@ final class VectorEmitter {
 
     private static void invoke(CodeBuilder cb, Method m) {
         cb.invokestatic(ClassDesc.of(m.getDeclaringClass().getName()), m.getName(),
-                MethodTypeDesc.ofDescriptor(descriptor(m)));
+                Descs.method(descriptor(m)));
     }
 
     private static String descriptor(Method m) {
