@@ -149,11 +149,37 @@ public final class AutoTier implements LoopTier {
             // the first entry compiles), so this loop asks again later instead of queueing a second class.
             return null;
         }
+        if (!loopEntries.containsKey(key) && readyLoop(f) >= 0
+                && refusals.merge(key, 1, Integer::sum) <= REFUSALS) {
+            // Another loop's entry is ready, and the interpreter now asks there at its next head: a call
+            // that goes round that loop moves to compiled code there. Only a call that keeps running in
+            // this loop without passing that head asks again, and gets an entry of its own. (Lua, n-body
+            // and a hash map program each generated a second entry class this way, 55 KB for Lua.)
+            return null;
+        }
         CompletableFuture<CompiledCode> entry = loopEntries.computeIfAbsent(key,
                 k -> sync ? CompletableFuture.completedFuture(cm.loopEntry(f.index(), loop, busyLoops))
                         : CompletableFuture.supplyAsync(() -> cm.loopEntry(f.index(), loop, busyLoops), COMPILER));
         return entry.isDone() && !entry.isCompletedExceptionally() ? entry.join() : null;
     }
+
+    @Override
+    public int readyLoop(WasmFunction f) {
+        for (var e : loopEntries.entrySet()) {
+            if ((int) (e.getKey() >>> 32) == f.index()) {
+                CompletableFuture<CompiledCode> entry = e.getValue();
+                if (entry.isDone() && !entry.isCompletedExceptionally() && entry.join() != null) {
+                    return (int) (long) e.getKey();
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Asks a loop refused while another loop of its function had an entry ready (see {@link #loopEntry}). */
+    private final ConcurrentHashMap<Long, Integer> refusals = new ConcurrentHashMap<>();
+    /** Asks refused so before a loop gets an entry of its own: this many times the threshold's iterations. */
+    private static final int REFUSALS = 2;
 
     /** Whether an entry into function {@code func} is being compiled. */
     private boolean compiling(int func) {

@@ -19,6 +19,15 @@ public interface LoopTier {
      */
     CompiledCode loopEntry(WasmFunction f, int loop, java.util.BitSet busyLoops);
 
+    /**
+     * A loop of {@code f} whose entry is ready, or -1. When {@link #loopEntry} gives nothing, the interpreter
+     * asks at that loop's next head instead of after its counter's next {@link #loopThreshold()} iterations:
+     * the call is most likely still inside that loop, a nest around the loop that asked.
+     */
+    default int readyLoop(WasmFunction f) {
+        return -1;
+    }
+
     /** Iterations after which a loop counts as busy for {@link #loopEntry}. */
     int BUSY_ITERATIONS = 64;
 

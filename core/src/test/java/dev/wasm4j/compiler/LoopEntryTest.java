@@ -184,6 +184,53 @@ class LoopEntryTest {
     }
 
     @Test
+    void aCallInsideANestMovesThroughTheEntryThatIsReadyInsteadOfAskingForAnother() {
+        Pair p = pair("""
+                (module
+                  (func (export "nest") (param $w i32) (param $h i32) (result i32)
+                    (local $x i32) (local $y i32) (local $sum i32)
+                    (loop $rows
+                      (local.set $x (i32.const 0))
+                      (loop $cols
+                        (local.set $sum (i32.add (local.get $sum) (i32.mul (local.get $x) (local.get $y))))
+                        (local.set $x (i32.add (local.get $x) (i32.const 1)))
+                        (br_if $cols (i32.lt_u (local.get $x) (local.get $w))))
+                      (local.set $y (i32.add (local.get $y) (i32.const 1)))
+                      (br_if $rows (i32.lt_u (local.get $y) (local.get $h))))
+                    (local.get $sum)))
+                """);
+        p.both("nest", Value.i32(50), Value.i32(2));
+        assertEquals(1, p.entries(), "the inner loop's");
+        // Now the outer loop asks first (one column per row): the inner loop's entry is ready, so the
+        // interpreter is told to ask there at its next head, and the call moves through it.
+        p.both("nest", Value.i32(1), Value.i32(100));
+        assertEquals(1, p.entries(), "no entry of the outer loop");
+    }
+
+    @Test
+    void aLoopThatNeverPassesTheReadyEntryGetsItsOwnAfterAFewAsks() {
+        Pair p = pair("""
+                (module
+                  (func (export "phases") (param $a i32) (param $b i32) (result i32)
+                    (local $i i32) (local $sum i32)
+                    (loop $first
+                      (local.set $sum (i32.add (local.get $sum) (local.get $i)))
+                      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                      (br_if $first (i32.lt_u (local.get $i) (local.get $a))))
+                    (local.set $i (i32.const 0))
+                    (loop $second
+                      (local.set $sum (i32.xor (local.get $sum) (i32.mul (local.get $i) (i32.const 31))))
+                      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                      (br_if $second (i32.lt_u (local.get $i) (local.get $b))))
+                    (local.get $sum)))
+                """);
+        p.both("phases", Value.i32(20), Value.i32(1));
+        assertEquals(1, p.entries(), "the first loop's");
+        p.both("phases", Value.i32(1), Value.i32(60));
+        assertEquals(2, p.entries(), "the second loop, refused twice, then given its own");
+    }
+
+    @Test
     void callsFromTheLoopIntoAnotherModulesInterpretedCodeThatGrowsTheStack() {
         // The callee recurses deeply in the interpreter, which grows the thread's value stack while the
         // loop entry's frame is live: the results must still land where the interpreter reads them.

@@ -29,7 +29,14 @@ final class LoopEntry {
             }
         }
         code.loopCounters[loop] = threshold;
-        return tier.loopEntry(code.function, loop, busy);
+        CompiledCode entry = tier.loopEntry(code.function, loop, busy);
+        if (entry == null) {
+            int ready = tier.readyLoop(code.function);
+            if (ready >= 0 && ready != loop && ready < code.loopCounters.length) {
+                code.loopCounters[ready] = 0;   // asks at its next head
+            }
+        }
+        return entry;
     }
 
     /** Runs the rest of {@code f}'s call compiled, its locals at {@code fp}; the results are then at {@code fp}. */
