@@ -143,37 +143,30 @@ public final class AutoTier implements LoopTier {
             return null;
         }
         long key = (long) f.index() << 32 | loop;
-        if (!loopEntries.containsKey(key) && compiling(f.index())) {
-            // Another loop of this call asked first and its entry is still being compiled: the call will
-            // most likely go through that one (a program's main asks at several loops of one nest while
-            // the first entry compiles), so this loop asks again later instead of queueing a second class.
-            return null;
-        }
-        if (!loopEntries.containsKey(key) && readyLoop(f) >= 0
-                && refusals.merge(key, 1, Integer::sum) <= REFUSALS) {
-            // Another loop's entry is ready, and the interpreter now asks there at its next head: a call
-            // that goes round that loop moves to compiled code there. Only a call that keeps running in
-            // this loop without passing that head asks again, and gets an entry of its own. (Lua, n-body
-            // and a hash map program each generated a second entry class this way, 55 KB for Lua.)
-            return null;
+        if (!loopEntries.containsKey(key)) {
+            if (loopOf(f.index(), e -> !e.isDone()) >= 0) {
+                // Another loop of this call asked first and its entry is still being compiled: the call will
+                // most likely go through that one (a program's main asks at several loops of one nest while
+                // the first entry compiles), so this loop asks again later instead of queueing a second class.
+                return null;
+            }
+            if (readyLoop(f) >= 0 && refusals.merge(key, 1, Integer::sum) <= REFUSALS) {
+                // Another loop's entry is ready, and the interpreter now asks there at its next head: a call
+                // that goes round that loop moves to compiled code there. Only a call that keeps running in
+                // this loop without passing that head asks again, and gets an entry of its own. (Lua, n-body
+                // and a hash map program each generated a second entry class this way, 55 KB for Lua.)
+                return null;
+            }
         }
         CompletableFuture<CompiledCode> entry = loopEntries.computeIfAbsent(key,
                 k -> sync ? CompletableFuture.completedFuture(cm.loopEntry(f.index(), loop, busyLoops))
                         : CompletableFuture.supplyAsync(() -> cm.loopEntry(f.index(), loop, busyLoops), COMPILER));
-        return entry.isDone() && !entry.isCompletedExceptionally() ? entry.join() : null;
+        return hasCode(entry) ? entry.join() : null;
     }
 
     @Override
     public int readyLoop(WasmFunction f) {
-        for (var e : loopEntries.entrySet()) {
-            if ((int) (e.getKey() >>> 32) == f.index()) {
-                CompletableFuture<CompiledCode> entry = e.getValue();
-                if (entry.isDone() && !entry.isCompletedExceptionally() && entry.join() != null) {
-                    return (int) (long) e.getKey();
-                }
-            }
-        }
-        return -1;
+        return loopOf(f.index(), AutoTier::hasCode);
     }
 
     /** Asks a loop refused while another loop of its function had an entry ready (see {@link #loopEntry}). */
@@ -181,20 +174,24 @@ public final class AutoTier implements LoopTier {
     /** Asks refused so before a loop gets an entry of its own: this many times the threshold's iterations. */
     private static final int REFUSALS = 2;
 
-    /** Whether an entry into function {@code func} is being compiled. */
-    private boolean compiling(int func) {
+    /** A loop of function {@code func} whose entry is in the state {@code state} tests for, or -1. */
+    private int loopOf(int func, java.util.function.Predicate<CompletableFuture<CompiledCode>> state) {
         for (var e : loopEntries.entrySet()) {
-            if ((int) (e.getKey() >>> 32) == func && !e.getValue().isDone()) {
-                return true;
+            if ((int) (e.getKey() >>> 32) == func && state.test(e.getValue())) {
+                return (int) (long) e.getKey();
             }
         }
-        return false;
+        return -1;
+    }
+
+    /** Whether {@code entry} is compiled code to continue in (null when the loop has none). */
+    private static boolean hasCode(CompletableFuture<CompiledCode> entry) {
+        return entry.isDone() && !entry.isCompletedExceptionally() && entry.join() != null;
     }
 
     /** Loop entries compiled so far (for tests and tools). */
     public long loopEntriesCompiled() {
-        return loopEntries.values().stream().filter(e -> e.isDone() && !e.isCompletedExceptionally()
-                && e.join() != null).count();
+        return loopEntries.values().stream().filter(AutoTier::hasCode).count();
     }
 
     @Override

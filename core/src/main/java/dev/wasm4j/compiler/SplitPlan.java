@@ -243,8 +243,7 @@ final class SplitPlan {
     /** Whether {@code loop} lies inside a region other than {@code owner} that is inside {@code owner}. */
     private boolean insideRegionOf(FunctionShape.Item loop, Region owner) {
         for (Region r : regions) {
-            if (r != owner && r.start() <= loop.start && loop.end <= r.end()
-                    && (owner == null || owner.start() <= r.start() && r.end() <= owner.end())) {
+            if (r != owner && r.start() <= loop.start && loop.end <= r.end() && within(r.start(), r.end(), owner)) {
                 return true;
             }
         }
