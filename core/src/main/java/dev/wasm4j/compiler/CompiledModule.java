@@ -51,10 +51,10 @@ public final class CompiledModule {
 
     /**
      * The generated classes, to store (see {@link CodeImage#write}); when the module compiles on demand, the
-     * classes not generated yet are generated now.
+     * classes not generated yet are generated now. Their classes have stack maps, whichever JVM made them.
      */
     public CodeImage image() {
-        return image != null ? image : compiler.completeImage();
+        return compiler.withStackMaps(image != null ? image : compiler.completeImage());
     }
 
     /**

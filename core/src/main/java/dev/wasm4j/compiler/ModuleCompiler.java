@@ -320,11 +320,12 @@ public final class ModuleCompiler {
     /** This compiler's class-file builder (made once: compiling on demand builds many classes). */
     private ClassFile classFile() {
         if (classFile == null) {
-            classFile = newClassFile();
+            classFile = Verification.forGenerated(newClassFile());
         }
         return classFile;
     }
 
+    /** The class-file API's options for generated classes, with stack maps (see {@link Verification}). */
     private static ClassFile newClassFile() {
         return ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(
                 ClassHierarchyResolver.defaultResolver().orElse(
@@ -563,6 +564,24 @@ public final class ModuleCompiler {
             }
         }
         return new CodeImage(List.copyOf(definedChunks), new LinkedHashMap<>(interpreted));
+    }
+
+    /**
+     * {@code image} with stack maps in every class, for any JVM to load: where this JVM does not verify, its
+     * classes were made without them ({@link Verification}) and are generated again, with the functions
+     * left to the interpreter as they were.
+     */
+    synchronized CodeImage withStackMaps(CodeImage image) {
+        if (!Verification.skipped()) {
+            return image;
+        }
+        ClassFile withMaps = newClassFile();
+        List<CodeImage.Chunk> chunks = new ArrayList<>();
+        for (CodeImage.Chunk c : image.chunks()) {
+            ChunkCompiler chunk = new ChunkCompiler(this, image.chunks().size(), c.first(), c.end());
+            chunks.add(new CodeImage.Chunk(c.first(), c.end(), chunk.build(withMaps), List.copyOf(chunk.specs)));
+        }
+        return new CodeImage(List.copyOf(chunks), image.interpreted());
     }
 
     /** Number of generated classes so far, and of the functions in them. */

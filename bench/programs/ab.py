@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""A/B runs of whole programs: several wasm4j builds or JVM settings, interleaved, medians printed.
+
+  bench/programs/ab.py REPS 'LABEL@ROOT=JAVA_OPTS' 'LABEL@ROOT=JAVA_OPTS' ...
+
+ROOT is a checkout whose `wasm4j` launcher runs the program (another worktree for the build before a change);
+JAVA_OPTS goes to WASM4J_JAVA_OPTS. PROGS (comma-separated; default lua,sqlite,qjs,nbody,sieve) chooses the
+programs: lua (lua/cpu.lua 3), lua1 (one round), sqlite (sql/workload.sql), qjs, and the C programs of
+programs.txt without their c- prefix. ENGINE=compiler (or interpreter) passes --engine. Each round runs
+every variant once, so a slow period of a shared machine hits all variants alike.
+"""
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PROGRAMS = {
+    'lua': ['../../tests/programs/real/wasm/lua.wasm', 'lua/cpu.lua', '3'],
+    'lua1': ['../../tests/programs/real/wasm/lua.wasm', 'lua/cpu.lua', '1'],
+    'sqlite': ['../../tests/programs/real/wasm/sqlite3.wasm', '-init', 'sql/workload.sql', ':memory:', '.quit'],
+    'qjs': ['wasm/qjs.wasm', 'js/raytrace.js', '160'],
+}
+with open(os.path.join(HERE, 'programs.txt')) as f:
+    for line in f:
+        fields = line.split()
+        if fields and fields[0].startswith('c-'):
+            PROGRAMS[fields[0][2:]] = [fields[1]] + fields[3:]
+
+
+def main():
+    if len(sys.argv) < 3:
+        sys.exit(__doc__)
+    reps = int(sys.argv[1])
+    variants = []
+    for arg in sys.argv[2:]:
+        label, rest = arg.split('@', 1)
+        root, _, opts = rest.partition('=')
+        variants.append((label, root, opts))
+    engine = os.environ.get('ENGINE')
+    times = {}
+    for prog in os.environ.get('PROGS', 'lua,sqlite,qjs,nbody,sieve').split(','):
+        for _ in range(reps):
+            for label, root, opts in variants:
+                env = dict(os.environ, WASM4J_JAVA_OPTS=opts)
+                cmd = [os.path.join(root, 'wasm4j'), 'run', *([f'--engine={engine}'] if engine else []),
+                       '--dir', '.', *PROGRAMS[prog]]
+                start = time.time()
+                p = subprocess.run(cmd, cwd=HERE, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                if p.returncode:
+                    print('failed:', label, prog, p.stderr.decode()[-300:])
+                times.setdefault((prog, label), []).append(time.time() - start)
+        print(prog + ': ' + '  '.join(
+            f"{label} {statistics.median(times[(prog, label)]):.2f} "
+            f"[{' '.join(f'{t:.2f}' for t in times[(prog, label)])}]" for label, _, _ in variants), flush=True)
+
+
+if __name__ == '__main__':
+    main()
