@@ -5,7 +5,8 @@
 
 ROOT is a checkout whose `wasm4j` launcher runs the program (another worktree for the build before a change);
 JAVA_OPTS goes to WASM4J_JAVA_OPTS. PROGS (comma-separated; default lua,sqlite,qjs,nbody,sieve) chooses the
-programs: lua (lua/cpu.lua 3), lua1 (one round), sqlite (sql/workload.sql), qjs, and the C programs of
+programs: lua (lua/cpu.lua 3), lua1 (one round), sqlite (sql/workload.sql), sqlite6 (it six times, each on
+a fresh database), qjs, and the C programs of
 programs.txt without their c- prefix. ENGINE=compiler (or interpreter) passes --engine. Each round runs
 every variant once, so a slow period of a shared machine hits all variants alike.
 """
@@ -21,7 +22,11 @@ PROGRAMS = {
     'lua1': ['../../tests/programs/real/wasm/lua.wasm', 'lua/cpu.lua', '1'],
     'sqlite': ['../../tests/programs/real/wasm/sqlite3.wasm', '-init', 'sql/workload.sql', ':memory:', '.quit'],
     'qjs': ['wasm/qjs.wasm', 'js/raytrace.js', '160'],
+    # six rounds of the SQL workload in one process, each on a fresh database: steady state included
+    'sqlite6': ['../../tests/programs/real/wasm/sqlite3.wasm', '-init', 'sql/rounds6.tmp.sql', ':memory:', '.quit'],
 }
+with open(os.path.join(HERE, 'sql', 'rounds6.tmp.sql'), 'w') as f:
+    f.write('.timer on\n' + '.open :memory:\n.read sql/workload.sql\n' * 6)
 with open(os.path.join(HERE, 'programs.txt')) as f:
     for line in f:
         fields = line.split()

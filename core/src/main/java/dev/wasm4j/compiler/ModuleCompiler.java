@@ -71,7 +71,7 @@ public final class ModuleCompiler {
         }
         return new SplitPlan.Budget(Math.max(budget.methodBytes() >> halvings, 200),
                 Math.max(budget.hardBytes() >> halvings, 200), Math.max(budget.loopBytes() >> halvings, 200),
-                budget.minRegionBytes());
+                budget.minRegionBytes(), budget.wholeBytes() >> halvings);
     }
 
     /**

@@ -28,16 +28,19 @@ final class SplitPlan {
      * case is one call, is worth one method up to this: nested regions cost a call and a switch per level on
      * every dispatch); how large a loop may be and still stay whole in one method (a loop cut into regions
      * pays calls and frame traffic on every iteration, and C2 compiles a whole loop well, on-stack when it
-     * runs long); and how small a region may be, so that the call is worth it.
+     * runs long); how small a region may be, so that the call is worth it; and how large a function may be
+     * and still stay one method (a hot function of a few KiB, such as {@code malloc} and {@code free} of
+     * wasi-libc, paid the split's frame and region calls on every call; loop entries are cut as before).
      */
-    record Budget(int methodBytes, int hardBytes, int loopBytes, int minRegionBytes) {
+    record Budget(int methodBytes, int hardBytes, int loopBytes, int minRegionBytes, int wholeBytes) {
         /** Found by experiment on Lua, SQLite, QuickJS and whole C programs: see docs/performance.md. */
         static final Budget DEFAULT = new Budget(Integer.getInteger("wasm4j.compiler.methodBytes", 3000),
                 Integer.getInteger("wasm4j.compiler.hardBytes", 4500),
                 Integer.getInteger("wasm4j.compiler.loopBytes", 6500),
-                Integer.getInteger("wasm4j.compiler.minRegionBytes", 120));
+                Integer.getInteger("wasm4j.compiler.minRegionBytes", 120),
+                Integer.getInteger("wasm4j.compiler.wholeBytes", 6000));
         /** Every cut that can be made is made: the test mode that exercises splitting on every function. */
-        static final Budget FORCED = new Budget(0, 0, 0, 0);
+        static final Budget FORCED = new Budget(0, 0, 0, 0, 0);
 
         static Budget configured() {
             return Boolean.getBoolean("wasm4j.compiler.splitAll") ? FORCED : DEFAULT;
@@ -147,7 +150,8 @@ final class SplitPlan {
      */
     static SplitPlan of(FunctionShape shape, Budget budget, int pinnedLoop, BitSet busyLoops, boolean scratch) {
         List<Region> regions = new ArrayList<>();
-        if (budget.forced() || shape.size > budget.methodBytes() || (pinnedLoop >= 0 && shape.loops.size() > 1)) {
+        if (budget.forced() || shape.size > Math.max(budget.methodBytes(), budget.wholeBytes())
+                || (pinnedLoop >= 0 && shape.loops.size() > 1)) {
             regions.addAll(new SplitPlanner(shape, budget, pinnedLoop, busyLoops).plan());
         }
         return new SplitPlan(shape, budget, regions, scratch, pinnedLoop >= 0);

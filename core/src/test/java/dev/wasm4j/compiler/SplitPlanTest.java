@@ -184,6 +184,30 @@ class SplitPlanTest {
         }
     }
 
+    /** A function of {@code n} branching statements and no loop, like a hot allocator's code. */
+    private static String branchy(int n) {
+        StringBuilder w = new StringBuilder("(module (memory 1) (func (export \"f\") (param $a i32) (result i32)\n");
+        for (int k = 0; k < n; k++) {
+            w.append("(if (i32.gt_u (local.get $a) (i32.const ").append(k).append("))")
+                    .append(" (then (local.set $a (i32.add (i32.load offset=").append(4 * k)
+                    .append(" (i32.const 0)) (local.get $a)))))\n");
+        }
+        return w.append("(local.get $a)))").toString();
+    }
+
+    @Test
+    void aFunctionOfAFewKilobytesStaysOneMethod() {
+        // between the method budget and the whole-function limit: one method, no frame or region calls per call
+        SplitPlan.Budget b = SplitPlan.Budget.DEFAULT;
+        SplitPlan mid = plan(valid(branchy(80)), 0);
+        assertTrue(mid.shape == null || mid.shape.size > b.methodBytes() && mid.shape.size <= b.wholeBytes(),
+                "size " + (mid.shape == null ? "-" : mid.shape.size));
+        assertFalse(mid.split());
+        SplitPlan large = plan(valid(branchy(300)), 0);
+        assertTrue(large.shape.size > b.wholeBytes(), "size " + large.shape.size);
+        assertTrue(large.split());
+    }
+
     @Test
     void smallFunctionsAreNotSplit() {
         ValidModule v = valid("(module (func (param i32) (result i32) (i32.add (local.get 0) (i32.const 1))))");
