@@ -11,6 +11,7 @@ import dev.wasm4j.WasmModule;
 import dev.wasm4j.internal.Internals;
 import dev.wasm4j.memory.LinearMemory;
 import dev.wasm4j.memory.MemoryTrace;
+import dev.wasm4j.memory.NativeSetup;
 import dev.wasm4j.model.FuncType;
 import dev.wasm4j.wasi.Wasi;
 import dev.wasm4j.wasi.WasiConfig;
@@ -147,8 +148,11 @@ final class RunCommand implements Callable<Integer> {
             Limits.checkTraceFile(out);
         }
         StartupTimes times = new StartupTimes();
-        // Native memory's one-time set-up runs on the other core while this one reads the module.
-        Thread.ofPlatform().daemon().name("wasm4j-prepare").start(LinearMemory::prepareNative);
+        // Native memory's one-time set-up runs on the other core while this one reads the module. Under auto,
+        // a memory made before it is done starts on the heap and moves into native memory before compiled code
+        // first runs (LinearMemory.settle): a short program no longer waits for the set-up. Not with a memory
+        // trace, which samples the resident pages from the start.
+        NativeSetup.startInBackground(Engine.of(engine) == Engine.AUTO && memoryTraces.isEmpty());
         times.mark("options");
         WasmModule module = WasmOptions.load(file, features);
         long[] load = Internals.loadNanos(module);

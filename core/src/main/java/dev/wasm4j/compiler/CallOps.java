@@ -86,6 +86,9 @@ final class CallOps {
         switch (f) {
             case WasmFunction wf -> {
                 CompiledCode c = wf.compiled();
+                if (c != null && wf.instance().provisionalMemories) {
+                    wf.instance().settleMemories();
+                }
                 if (c instanceof CompiledModule.Entry e) {
                     e.callRaw(wf.instance(), s, r, base);
                 } else if (c != null) {

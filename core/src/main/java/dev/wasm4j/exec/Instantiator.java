@@ -101,6 +101,9 @@ public final class Instantiator {
                 case TAG -> new ExternVal.Tag(inst.tags[e.index()]);
             });
         }
+        for (LinearMemory memory : inst.memories) {
+            inst.provisionalMemories |= memory.provisional();
+        }
         initSegments(m, inst);
         Phases.run(inst);
         return inst;

@@ -80,6 +80,21 @@ public final class ModuleInstance {
         return memories;
     }
 
+    /**
+     * True while a memory of this instance lives on the heap until native memory is set up
+     * ({@link LinearMemory#settle}). Compiled code reaches memory at full speed only in native memory, so the
+     * guest's thread settles them before it first enters compiled code ({@link #settleMemories}).
+     */
+    public boolean provisionalMemories;
+
+    /** Settles this instance's provisional memories; on the guest's thread, between two accesses. */
+    public void settleMemories() {
+        for (LinearMemory m : memories) {
+            m.settle();
+        }
+        provisionalMemories = false;
+    }
+
     /** The export with this name, or null. */
     public ExternVal export(String name) {
         return exports.get(name);

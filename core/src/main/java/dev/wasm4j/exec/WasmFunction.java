@@ -64,6 +64,9 @@ public final class WasmFunction extends FunctionInstance {
             throw new IllegalStateException("instance is closed");
         }
         CompiledCode c = compiled;
+        if (c != null && instance.provisionalMemories) {
+            instance.settleMemories();
+        }
         Thread outer = Interrupts.enter(instance);
         try {
             return c != null ? c.invoke(this, args) : Interpreter.invoke(this, args);

@@ -30,6 +30,7 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
      */
     public static void prepareNative() {
         Posix.prepare();
+        NativeSetup.done();
     }
 
     public static final String OUT_OF_BOUNDS = "out of bounds memory access";
@@ -48,7 +49,8 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
     static final long VIRTUAL_RESERVATION_64 = 1L << 40;
 
     protected final MemoryType type;
-    protected final Storage storage;
+    /** Where the bytes are; replaced once, on the guest's thread, when a provisional memory settles. */
+    protected Storage storage;
     protected final int pageShift;
     /** The segment over the storage; replaced when heap storage grows. */
     protected MemorySegment seg;
@@ -142,7 +144,57 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
 
     /** A new memory of this type, at its initial size, zero-filled; the kind follows the type. */
     public static LinearMemory allocate(MemoryType type) {
+        if (NativeSetup.provisionalNow() && canBeProvisional(type)) {
+            return provisional(type);
+        }
         return allocate(type, false);
+    }
+
+    /** A plain, unshared memory small enough for the heap. */
+    static boolean canBeProvisional(MemoryType type) {
+        return !type.virtual() && type.protection().isNone() && !type.shared()
+                && type.limits().min() <= HeapStorage.MAX_BYTES >>> type.pageSizeLog2();
+    }
+
+    /** A plain memory of this type on the heap, to be moved into native memory when it {@linkplain #settle settles}. */
+    static LinearMemory provisional(MemoryType type) {
+        LinearMemory m = new PlainMemory(type, true);
+        m.provisional = true;
+        return m;
+    }
+
+    /** True while the memory lives on the heap and waits to {@linkplain #settle settle} into native memory. */
+    private boolean provisional;
+
+    /** Whether {@link #settle} has anything to do. */
+    public final boolean provisional() {
+        return provisional;
+    }
+
+    /**
+     * Moves a provisional memory into native memory (waiting for the one-time set-up if it is still running):
+     * the reservation, the bytes copied, then the fields compiled code and the interpreter read, the fast-path
+     * limit last. Called on the guest's thread where no access is under way and no host holds the memory's
+     * segments: before compiled code first runs ({@link dev.wasm4j.exec.ModuleInstance#settleMemories}),
+     * before the memory grows, maps, locks or does atomics. Nothing to do for other memories; a memory whose
+     * reservation the OS refuses stays on the heap, as the fallback does.
+     */
+    public final synchronized void settle() {
+        if (!provisional) {
+            return;
+        }
+        provisional = false;
+        long capacity = Math.min(maxPages << pageShift, reservation(type));
+        Storage s = reserve(capacity, byteSize, true);
+        if (s == null) {
+            return;
+        }
+        MemorySegment.copy(seg, 0, s.segment(), 0, byteSize);
+        storage = s;
+        seg = s.segment();
+        buf = bufferOf(seg);
+        rawBase = ((NativeStorage) s).base();
+        bufLimit = fastLimit(byteSize);
     }
 
     /**
@@ -317,7 +369,8 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
     }
 
     public String describe() {
-        return (storage.isNative() ? "native (mmap, " + bytes(storage.capacity()) + " reserved)"
+        return (provisional ? "heap until native memory is set up (provisional)"
+                : storage.isNative() ? "native (mmap, " + bytes(storage.capacity()) + " reserved)"
                 : "heap (fallback: " + (Posix.available() ? "reservation refused" : Posix.unavailableReason()) + ")")
                 + ", " + getClass().getSimpleName().replace("Memory", "").toLowerCase() + ", " + pages() + " pages";
     }
@@ -330,6 +383,7 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
      */
     @Override
     public long grow(long delta) {
+        settle();
         synchronized (this) {
             long old = pages();
             if (delta == 0) {
@@ -569,6 +623,7 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
      */
     @Override
     public synchronized void unmap(long addr, long len) {
+        settle();
         if (len == 0) {
             throw new TrapException(VirtualMemory.INVALID_SIZE);
         }
@@ -585,11 +640,13 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
     @Override
     public final synchronized long map(java.nio.file.Path file, long fileOffset, long length, long addr,
                                        Protection protection) throws java.io.IOException {
+        settle();
         return hostMappings.mapFile(file, fileOffset, length, addr, protection);
     }
 
     @Override
     public final synchronized long map(MemorySegment buffer, long addr, Protection protection) {
+        settle();
         return hostMappings.mapBuffer(buffer, addr, protection);
     }
 
@@ -636,6 +693,7 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
     public final Atomics atomics() {
         Atomics a = atomics;
         if (a == null) {
+            settle();
             synchronized (this) {
                 a = atomics;
                 if (a == null) {
