@@ -150,11 +150,18 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
         return allocate(type, false);
     }
 
-    /** A plain, unshared memory small enough for the heap. */
+    /**
+     * A plain, unshared memory of at most {@link #PROVISIONAL_BYTES} at first. A larger one would cost its size
+     * twice while it settles (the heap array is garbage only after the copy): C programs linked with a large
+     * initial memory (16 MiB) had their peak resident memory grow by 20-27 MB.
+     */
     static boolean canBeProvisional(MemoryType type) {
         return !type.virtual() && type.protection().isNone() && !type.shared()
-                && type.limits().min() <= HeapStorage.MAX_BYTES >>> type.pageSizeLog2();
+                && type.limits().min() <= PROVISIONAL_BYTES >>> type.pageSizeLog2();
     }
+
+    /** Largest initial size of a provisional memory: 16 pages of 64 KiB (wasi-libc's programs start with 2-3). */
+    static final long PROVISIONAL_BYTES = 1L << 20;
 
     /** A plain memory of this type on the heap, to be moved into native memory when it {@linkplain #settle settles}. */
     static LinearMemory provisional(MemoryType type) {
@@ -176,7 +183,7 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
      * the reservation, the bytes copied, then the fields compiled code and the interpreter read, the fast-path
      * limit last. Called on the guest's thread where no access is under way and no host holds the memory's
      * segments: before compiled code first runs ({@link dev.wasm4j.exec.ModuleInstance#settleMemories}),
-     * before the memory grows, maps, locks or does atomics. Nothing to do for other memories; a memory whose
+     * before the memory grows, maps or unmaps, or does atomics. Nothing to do for other memories; a memory whose
      * reservation the OS refuses stays on the heap, as the fallback does.
      */
     public final synchronized void settle() {

@@ -46,6 +46,14 @@ class ProvisionalMemoryTest {
     }
 
     @Test
+    void onlySmallPlainUnsharedMemoriesStartOnTheHeap() {
+        assertTrue(LinearMemory.canBeProvisional(MemoryType.of(AddrType.I32, Limits.of(2, 100), false)));
+        assertFalse(LinearMemory.canBeProvisional(MemoryType.of(AddrType.I32, Limits.of(258, 300), false)),
+                "a 16 MiB memory would be held twice while it settles");
+        assertFalse(LinearMemory.canBeProvisional(MemoryType.of(AddrType.I32, Limits.of(2, 100), true)), "shared");
+    }
+
+    @Test
     void growingAndAtomicsSettleFirst() {
         LinearMemory m = provisional();
         m.storeI64(8, -2L);
