@@ -44,8 +44,11 @@ public final class WasmModule {
     private AutoTier auto;
     private CompiledModule compiledMetered;
     private AutoTier autoMetered;
-    /** Classes generated earlier ({@code wasm4j compile}), defined instead of compiling again. */
-    private CodeImage image;
+    /**
+     * The {@code .w4j} file whose classes ({@code wasm4j compile}) are defined instead of compiling again, read
+     * from it when first needed; null otherwise.
+     */
+    private CodeImage.Opened opened;
 
     /** How long decoding and validating took, in nanoseconds (for {@code wasm4j run --verbose}). */
     private final long decodeNanos;
@@ -139,17 +142,17 @@ public final class WasmModule {
      */
     public static WasmModule fromPath(Path path, Features features) {
         byte[] bytes;
+        String source = path.toString();
         try {
+            CodeImage.Opened opened = CodeImage.open(path);
+            if (opened != null) {
+                WasmModule m = Diagnostics.binary(source, () -> parse(opened.module(), features));
+                m.opened = opened.fits() ? opened : null;
+                return m;
+            }
             bytes = Files.readAllBytes(path);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-        String source = path.toString();
-        if (CodeImage.isImage(bytes)) {
-            CodeImage.Stored stored = CodeImage.read(bytes);
-            WasmModule m = Diagnostics.binary(source, () -> parse(stored.module(), features));
-            m.image = stored.image();
-            return m;
         }
         if (isBinary(bytes) || !Diagnostics.looksLikeText(bytes)) {
             return Diagnostics.binary(source, () -> parse(bytes, features));
@@ -182,12 +185,16 @@ public final class WasmModule {
      * classes generated as the module's functions are first called.
      */
     synchronized CompiledModule compiled() {
-        if (compiled == null && image != null) {
+        if (compiled == null && opened != null) {
             try {
-                compiled = ModuleCompiler.load(valid, image);
-            } catch (RuntimeException | LinkageError e) {
-                image = null;
+                CodeImage image = opened.classes();
+                if (image != null) {
+                    compiled = ModuleCompiler.load(valid, image);
+                }
+            } catch (IOException | RuntimeException | LinkageError e) {
+                // classes that cannot be read or defined (the file changed, or is damaged) are generated again
             }
+            opened = null;
         }
         if (compiled == null) {
             compiled = ModuleCompiler.compileOnDemand(valid, false);

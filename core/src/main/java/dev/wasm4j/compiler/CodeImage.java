@@ -5,7 +5,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,6 +84,47 @@ public record CodeImage(List<Chunk> chunks, Map<Integer, String> interpreted) {
     public record Stored(byte[] module, CodeImage image) {
     }
 
+    /**
+     * The start of a {@code .w4j} file on disk, read without its classes: a large module's classes (5.7 MB for
+     * SQLite) would otherwise be read onto the heap, copied and collected before the first instruction, for a
+     * run that may end before they are used. {@link #classes} reads them when they are, provided the file
+     * has not changed since.
+     */
+    public record Opened(byte[] module, Path file, long classesAt, long size,
+                         java.nio.file.attribute.FileTime modified, boolean fits) {
+        /** The image, read from the file now; null when it does not fit this JVM or the file changed. */
+        public CodeImage classes() throws IOException {
+            if (!fits || Files.size(file) != size || !Files.getLastModifiedTime(file).equals(modified)) {
+                return null;
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                in.skipNBytes(classesAt);
+                return readClasses(new DataInputStream(new java.io.BufferedInputStream(in, 1 << 16)));
+            }
+        }
+    }
+
+    /** The file's module and where its classes start, or null when {@code file} does not start like an image. */
+    public static Opened open(Path file) throws IOException {
+        java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(file);
+        long size = Files.size(file);
+        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
+            if (size < 4 || in.readInt() != MAGIC) {
+                return null;
+            }
+            int format = in.readInt();
+            int jdk = in.readInt();
+            int access = format >= 2 ? in.readInt() : -1;
+            int length = in.readInt();
+            byte[] module = in.readNBytes(length);
+            if (module.length != length) {
+                throw new IllegalArgumentException("damaged wasm4j compiled module: the module is cut short");
+            }
+            boolean fits = format == FORMAT && jdk == Runtime.version().feature() && access == accessMode();
+            return new Opened(module, file, 5L * Integer.BYTES + length, size, modified, fits);
+        }
+    }
+
     public static Stored read(byte[] file) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(file))) {
             if (in.readInt() != MAGIC) {
@@ -93,23 +137,33 @@ public record CodeImage(List<Chunk> chunks, Map<Integer, String> interpreted) {
             if (format != FORMAT || jdk != Runtime.version().feature() || access != accessMode()) {
                 return new Stored(module, null);
             }
-            Map<Integer, String> interpreted = new LinkedHashMap<>();
-            for (int i = in.readInt(); i > 0; i--) {
-                interpreted.put(in.readInt(), in.readUTF());
-            }
-            List<Chunk> chunks = new ArrayList<>();
-            for (int i = in.readInt(); i > 0; i--) {
-                int first = in.readInt();
-                int end = in.readInt();
-                List<String> specs = new ArrayList<>();
-                for (int k = in.readInt(); k > 0; k--) {
-                    specs.add(in.readUTF());
-                }
-                chunks.add(new Chunk(first, end, in.readNBytes(in.readInt()), List.copyOf(specs)));
-            }
-            return new Stored(module, new CodeImage(List.copyOf(chunks), interpreted));
+            return new Stored(module, readClasses(in));
         } catch (IOException e) {
             throw new IllegalArgumentException("damaged wasm4j compiled module: " + e.getMessage(), e);
         }
+    }
+
+    /** The interpreted functions and the classes, which follow the module in the file. */
+    private static CodeImage readClasses(DataInputStream in) throws IOException {
+        Map<Integer, String> interpreted = new LinkedHashMap<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            interpreted.put(in.readInt(), in.readUTF());
+        }
+        List<Chunk> chunks = new ArrayList<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            int first = in.readInt();
+            int end = in.readInt();
+            List<String> specs = new ArrayList<>();
+            for (int k = in.readInt(); k > 0; k--) {
+                specs.add(in.readUTF());
+            }
+            int length = in.readInt();
+            byte[] bytes = in.readNBytes(length);
+            if (bytes.length != length) {
+                throw new IOException("a class is cut short");
+            }
+            chunks.add(new Chunk(first, end, bytes, List.copyOf(specs)));
+        }
+        return new CodeImage(List.copyOf(chunks), interpreted);
     }
 }

@@ -248,6 +248,23 @@ class CompilerTest {
     }
 
     @Test
+    void anImageIsReadWhenItsClassesAreNeededAndIgnoredIfTheFileChangedMeanwhile(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        byte[] bytes = dev.wasm4j.text.Wat.assemble("(module (func (export \"f\") (result i32) (i32.const 7)))");
+        byte[] file = Internals.compiled(WasmModule.parse(bytes)).image().write(bytes);
+        java.nio.file.Path path = dir.resolve("m.w4j");
+        java.nio.file.Files.write(path, file);
+        WasmModule same = WasmModule.fromPath(path);
+        assertEquals(Value.i32(7), new Linker(EngineConfig.of(Engine.COMPILER)).instantiate(same).call("f")[0]);
+        assertNull(Internals.compiled(same).generatedSoFar(), "the stored classes were defined");
+        WasmModule changed = WasmModule.fromPath(path);
+        java.nio.file.Files.write(path, file);
+        java.nio.file.Files.setLastModifiedTime(path, java.nio.file.attribute.FileTime.fromMillis(0));
+        assertEquals(Value.i32(7), new Linker(EngineConfig.of(Engine.COMPILER)).instantiate(changed).call("f")[0]);
+        assertNotNull(Internals.compiled(changed).generatedSoFar(), "the file changed: classes generated again");
+    }
+
+    @Test
     void anImageWhoseAccessesDifferFromThisJvmsIsIgnored() {
         // Generated classes call sun.misc.Unsafe directly when this JVM allows it (FastAccess.UNSAFE), so an
         // image made under the other choice cannot be defined here: the module is read, the image ignored.
