@@ -42,7 +42,7 @@ def main():
     for arg in sys.argv[2:]:
         label, rest = arg.split('@', 1)
         root, _, opts = rest.partition('=')
-        variants.append((label, root, opts))
+        variants.append((label, os.path.abspath(root), opts))
     engine = os.environ.get('ENGINE')
     times = {}
     for prog in os.environ.get('PROGS', 'lua,sqlite,qjs,nbody,sieve').split(','):
