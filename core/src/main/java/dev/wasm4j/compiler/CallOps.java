@@ -86,7 +86,7 @@ final class CallOps {
         switch (f) {
             case WasmFunction wf -> {
                 CompiledCode c = wf.compiled();
-                if (c != null && wf.instance().provisionalMemories) {
+                if (c != null) {
                     wf.instance().settleMemories();
                 }
                 if (c instanceof CompiledModule.Entry e) {

@@ -39,15 +39,6 @@ public record CodeImage(List<Chunk> chunks, Map<Integer, String> interpreted) {
         return FastAccess.UNSAFE != null ? 1 : 0;
     }
 
-    /** True when {@code file} starts like a {@code .w4j} file. */
-    public static boolean isImage(byte[] file) {
-        return file.length >= 4 && readInt(file) == MAGIC;
-    }
-
-    private static int readInt(byte[] b) {
-        return (b[0] & 0xFF) << 24 | (b[1] & 0xFF) << 16 | (b[2] & 0xFF) << 8 | (b[3] & 0xFF);
-    }
-
     /** A {@code .w4j} file: the module's bytes and this image. */
     public byte[] write(byte[] module) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -112,16 +103,8 @@ public record CodeImage(List<Chunk> chunks, Map<Integer, String> interpreted) {
             if (size < 4 || in.readInt() != MAGIC) {
                 return null;
             }
-            int format = in.readInt();
-            int jdk = in.readInt();
-            int access = format >= 2 ? in.readInt() : -1;
-            int length = in.readInt();
-            byte[] module = in.readNBytes(length);
-            if (module.length != length) {
-                throw new IllegalArgumentException("damaged wasm4j compiled module: the module is cut short");
-            }
-            boolean fits = format == FORMAT && jdk == Runtime.version().feature() && access == accessMode();
-            return new Opened(module, file, 5L * Integer.BYTES + length, size, modified, fits);
+            Head head = readHead(in);
+            return new Opened(head.module, file, 5L * Integer.BYTES + head.module.length, size, modified, head.fits);
         }
     }
 
@@ -130,17 +113,27 @@ public record CodeImage(List<Chunk> chunks, Map<Integer, String> interpreted) {
             if (in.readInt() != MAGIC) {
                 throw new IllegalArgumentException("not a wasm4j compiled module");
             }
-            int format = in.readInt();
-            int jdk = in.readInt();
-            int access = format >= 2 ? in.readInt() : -1;
-            byte[] module = in.readNBytes(in.readInt());
-            if (format != FORMAT || jdk != Runtime.version().feature() || access != accessMode()) {
-                return new Stored(module, null);
-            }
-            return new Stored(module, readClasses(in));
+            Head head = readHead(in);
+            return new Stored(head.module, head.fits ? readClasses(in) : null);
         } catch (IOException e) {
             throw new IllegalArgumentException("damaged wasm4j compiled module: " + e.getMessage(), e);
         }
+    }
+
+    /** What follows the magic number: the module, and whether the classes fit this JDK, format and accesses. */
+    private record Head(byte[] module, boolean fits) {
+    }
+
+    private static Head readHead(DataInputStream in) throws IOException {
+        int format = in.readInt();
+        int jdk = in.readInt();
+        int access = format >= 2 ? in.readInt() : -1;
+        int length = in.readInt();
+        byte[] module = in.readNBytes(length);
+        if (module.length != length) {
+            throw new IllegalArgumentException("damaged wasm4j compiled module: the module is cut short");
+        }
+        return new Head(module, format == FORMAT && jdk == Runtime.version().feature() && access == accessMode());
     }
 
     /** The interpreted functions and the classes, which follow the module in the file. */

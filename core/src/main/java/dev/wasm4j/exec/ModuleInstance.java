@@ -87,12 +87,17 @@ public final class ModuleInstance {
      */
     public boolean provisionalMemories;
 
-    /** Settles this instance's provisional memories; on the guest's thread, between two accesses. */
+    /**
+     * Settles this instance's provisional memories, if it has any; on the guest's thread, between two
+     * accesses. Called before every entry into compiled code: one read of a flag when there is nothing to do.
+     */
     public void settleMemories() {
-        for (LinearMemory m : memories) {
-            m.settle();
+        if (provisionalMemories) {
+            for (LinearMemory m : memories) {
+                m.settle();
+            }
+            provisionalMemories = false;
         }
-        provisionalMemories = false;
     }
 
     /** The export with this name, or null. */

@@ -64,7 +64,7 @@ public final class WasmFunction extends FunctionInstance {
             throw new IllegalStateException("instance is closed");
         }
         CompiledCode c = compiled;
-        if (c != null && instance.provisionalMemories) {
+        if (c != null) {
             instance.settleMemories();
         }
         Thread outer = Interrupts.enter(instance);

@@ -115,8 +115,7 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
         this.pageShift = type.pageSizeLog2();
         this.maxPages = maxPages(type);
         long initialBytes = initialPages << pageShift;
-        long capacity = Math.min(maxPages << pageShift, reservation(type));
-        Storage s = initialPages > maxPages || heapOnly ? null : reserve(capacity, initialBytes, commit);
+        Storage s = initialPages > maxPages || heapOnly ? null : reserve(capacity(), initialBytes, commit);
         if (s == null) {
             if (initialBytes > HeapStorage.MAX_BYTES || initialPages > maxPages) {
                 throw new OutOfMemoryError("memory of " + initialPages + " pages cannot be allocated");
@@ -125,12 +124,25 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
             long fixed = type.shared() ? HeapStorage.sharedCapacity(maxBytes, initialBytes, pageShift) : -1;
             s = new HeapStorage(initialBytes, fixed);
         }
-        this.storage = s;
-        this.rawBase = s instanceof NativeStorage n ? n.base() : 0;
-        this.seg = s.segment();
-        this.buf = bufferOf(seg);
-        this.bufLimit = fastLimit(initialBytes);
+        use(s, initialBytes);
         this.byteSize = initialBytes;
+    }
+
+    /** Address space a native reservation of this memory takes: its maximum, capped by {@link #reservation}. */
+    private long capacity() {
+        return Math.min(maxPages << pageShift, reservation(type));
+    }
+
+    /**
+     * Makes {@code s} the memory's storage, with the fields accesses read derived from it, the fast-path limit
+     * for {@code bytes} last (a reader of the new limit finds the new base).
+     */
+    private void use(Storage s, long bytes) {
+        storage = s;
+        rawBase = s instanceof NativeStorage n ? n.base() : 0;
+        seg = s.segment();
+        buf = bufferOf(seg);
+        bufLimit = fastLimit(bytes);
     }
 
     /** {@link #bufLimit} for a memory of {@code bytes}: native plain memories only. */
@@ -191,17 +203,12 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
             return;
         }
         provisional = false;
-        long capacity = Math.min(maxPages << pageShift, reservation(type));
-        Storage s = reserve(capacity, byteSize, true);
+        Storage s = reserve(capacity(), byteSize, true);
         if (s == null) {
             return;
         }
         MemorySegment.copy(seg, 0, s.segment(), 0, byteSize);
-        storage = s;
-        seg = s.segment();
-        buf = bufferOf(seg);
-        rawBase = ((NativeStorage) s).base();
-        bufLimit = fastLimit(byteSize);
+        use(s, byteSize);
     }
 
     /**

@@ -585,9 +585,7 @@ public final class Interpreter {
         ctx.ensureSlots(base + Math.max(paramSlots, resultSlots) + 1);
         long[] s = ctx.stack;
         Object[] r = ctx.refs;
-        if (f.instance().provisionalMemories) {
-            f.instance().settleMemories();
-        }
+        f.instance().settleMemories();
         f.compiled().call(f.instance(), s, r, base);
         if (ctx.stack != s) {
             System.arraycopy(s, base, ctx.stack, base, resultSlots);

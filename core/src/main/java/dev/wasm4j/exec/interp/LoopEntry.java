@@ -43,9 +43,7 @@ final class LoopEntry {
     static void enter(ExecContext ctx, CompiledCode compiled, WasmFunction f, int fp, int resultSlots) {
         long[] s = ctx.stack;
         Object[] r = ctx.refs;
-        if (f.instance().provisionalMemories) {
-            f.instance().settleMemories();
-        }
+        f.instance().settleMemories();
         compiled.call(f.instance(), s, r, fp);
         if (ctx.stack != s) {
             // compiled code called back into the interpreter, which grew the stacks
