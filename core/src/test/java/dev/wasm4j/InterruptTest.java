@@ -79,7 +79,7 @@ class InterruptTest {
             long ms = (System.nanoTime() - t0) / 1_000_000;
             assertEquals("interrupt", trap.trapMessage());
             assertTrue(ms >= 250 && ms < 1500, ms + " ms");
-            // the timer's task sets the flag first and then invalidates compiled code's switch point, so it
+            // the timer's task sets the flag first and then points compiled code's checks at the full check, so it
             // may still be finishing when an interpreted loop has already trapped
             assertDoesNotThrow(() -> deadline.get(1, java.util.concurrent.TimeUnit.SECONDS));
         }

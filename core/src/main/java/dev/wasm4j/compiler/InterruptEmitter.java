@@ -22,7 +22,7 @@ import java.util.List;
  *   aload inst; invokedynamic check(ModuleInstance)V   // bootstrap: Interrupts.bootstrap
  * </pre>
  *
- * whose target is guarded by a switch point: while no interrupt is pending, HotSpot compiles it to nothing
+ * whose target does nothing while no interrupt is pending, so that C2 compiles it to nothing
  * (an earlier countdown with a call every 1,024 iterations cost up to 80% of a tight loop's speed, since C2
  * keeps nothing in registers across a call and hoists no loads past a barrier). Hooks called by
  * {@link FunctionCompiler}: {@link #functionEntry} where a function's body starts, {@link #loopHead} at
@@ -65,7 +65,7 @@ final class InterruptEmitter {
             check(fc);      // a jump back here is a loop: as at a loop head
         } else if (shape.calls) {
             // Recursion can run for ever without a loop. A call reads memory afresh, so a plain read of the
-            // flag suffices here; the switch point's method handles would cost more (fib: 2x), since they
+            // flag suffices here; the call site's method handles would cost more (fib: 2x), since they
             // take from HotSpot's inlining budget at every call.
             fc.cb.aload(fc.instSlot);
             fc.cb.invokestatic(INTERRUPTS, "atEntry", MethodTypeDesc.of(ConstantDescs.CD_void, Descs.INSTANCE));

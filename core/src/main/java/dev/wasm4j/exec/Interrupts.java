@@ -7,7 +7,6 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.MutableCallSite;
-import java.lang.invoke.SwitchPoint;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,13 +25,15 @@ import java.util.concurrent.TimeUnit;
  * <p>The interpreter reads the flags at every check. Compiled code must not: any read that is guaranteed to
  * see another thread's write (volatile, opaque, or a call) is a barrier to C2's loop optimizations, and
  * one at every loop head cost 20-80% of the steady state on the C kernels. So a compiled check is an
- * {@code invokedynamic} on {@link CompiledChecks#SITE}, whose target is guarded by a {@link SwitchPoint}: while no
- * interrupt is pending, the JIT compiles the check to nothing (it depends on the switch point instead).
- * A request ({@link #request}) invalidates the switch point, which deoptimizes the compiled code that
- * depends on it; from then on the site's target reads the flags, until no request is pending any more and a
- * fresh switch point is armed ({@link #taken}). A thread's interrupt status cannot trigger that by itself, so
- * a daemon thread ({@link Watchdog}) looks every {@link Watchdog#PERIOD_MS} ms at the threads running calls
- * that came in through {@link #enter} and turns an interrupted one into a request.
+ * {@code invokedynamic} on {@link CompiledChecks#SITE}, whose target does nothing while no interrupt is
+ * pending: C2 compiles the check to nothing (its code depends on the site's target instead). A request
+ * ({@link #request}) points the site at the full check, which deoptimizes the compiled code that depends on
+ * the old target; the site reads the flags until no request is pending any more and the empty target is
+ * back ({@link #taken}). (A switch point guarding the two targets did the same through one more method
+ * handle, which C1's code of the generated methods calls at every loop head.) A thread's interrupt status
+ * cannot trigger that by itself, so a daemon thread ({@link Watchdog}) looks every {@link Watchdog#PERIOD_MS}
+ * ms at the threads running calls that came in through {@link #enter} and turns an interrupted one into a
+ * request.
  *
  * <p>An interrupt request is sticky, as {@link Thread#interrupt()} is: made while nothing runs, it stops the
  * next call at its first check, and the trap clears it. A thread's interrupt status is left set (as NIO's
@@ -65,8 +66,8 @@ public final class Interrupts {
 
     /** Guards {@link #armed}, {@link #pending} and {@link #siteMade}. */
     private static final Object LOCK = new Object();
-    /** Valid while no request is pending; null while the site reads the flags (or before the site is made). */
-    private static SwitchPoint armed;
+    /** Whether the site's target is the empty one (no request pending, and the site made). */
+    private static boolean armed;
     /** Instances asked to stop that have not trapped yet. */
     private static int pending;
     /** Whether {@link CompiledChecks} is initialised: only then does {@link #taken} arm its site again. */
@@ -109,8 +110,16 @@ public final class Interrupts {
 
     /** Holding LOCK, once {@link CompiledChecks} is (being) initialised. */
     private static void arm() {
-        armed = new SwitchPoint();
-        CompiledChecks.SITE.setTarget(armed.guardWithTest(CompiledChecks.NOTHING, CompiledChecks.CHECK));
+        armed = true;
+        retarget(CompiledChecks.NOTHING);
+    }
+
+    /**
+     * Points every compiled check at {@code target}. HotSpot's compiled code depends on the site's target
+     * itself, so changing it deoptimises the code that had inlined the old one.
+     */
+    private static void retarget(MethodHandle target) {
+        CompiledChecks.SITE.setTarget(target);
         MutableCallSite.syncAll(new MutableCallSite[] {CompiledChecks.SITE});
     }
 
@@ -122,9 +131,9 @@ public final class Interrupts {
             }
             inst.interruptAtEntry = 1;
             inst.interrupt = 1;
-            if (armed != null) {
-                SwitchPoint.invalidateAll(new SwitchPoint[] {armed});
-                armed = null;
+            if (armed) {
+                armed = false;
+                retarget(CompiledChecks.CHECK);
             }
         }
     }
@@ -135,7 +144,7 @@ public final class Interrupts {
             if (inst.interrupt != 0) {
                 inst.interruptAtEntry = 0;
                 inst.interrupt = 0;
-                if (--pending == 0 && armed == null && siteMade) {
+                if (--pending == 0 && !armed && siteMade) {
                     arm();
                 }
             }
