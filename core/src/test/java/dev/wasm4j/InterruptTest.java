@@ -36,7 +36,11 @@ class InterruptTest {
         return new Linker(EngineConfig.of(engine)).instantiate(WasmModule.parseText(SPIN));
     }
 
-    /** Runs {@code call} on a new thread; returns the trap it ended with. */
+    /**
+     * Runs {@code call} on a new daemon thread; returns the trap it ended with. (Not the common pool: a loop
+     * that an interrupt failed to stop would keep its only worker, on two cores, and hang the next test
+     * instead of failing this one.)
+     */
     private static CompletableFuture<TrapException> running(Runnable call, CountDownLatch started) {
         return CompletableFuture.supplyAsync(() -> {
             started.countDown();
@@ -46,7 +50,7 @@ class InterruptTest {
             } catch (TrapException t) {
                 return t;
             }
-        });
+        }, r -> Thread.ofPlatform().daemon().start(r));
     }
 
     @ParameterizedTest
@@ -65,6 +69,26 @@ class InterruptTest {
                 assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(1), "stopped promptly");
                 assertEquals(Value.i32(5).asInt(), i.call("add", Value.i32(2), Value.i32(3))[0].asInt(),
                         "the instance works after the trap");
+            }
+        }
+    }
+
+    /**
+     * Each run lasts long enough for C2 to compile the loop, whose check it compiles to nothing: every
+     * request must deoptimise that code again, and every trap make the check quiet again.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Engine.class, names = {"COMPILER", "AUTO"})
+    void aLoopThatC2CompiledStopsAtEveryInterrupt(Engine engine) throws Exception {
+        try (Instance i = instance(engine)) {
+            for (int round = 0; round < 3; round++) {
+                CountDownLatch started = new CountDownLatch(1);
+                var result = running(() -> i.call("spin"), started);
+                started.await();
+                Thread.sleep(400);
+                i.interrupt();
+                TrapException trap = result.get(5, TimeUnit.SECONDS);
+                assertEquals("interrupt", trap != null ? trap.trapMessage() : null, "round " + round);
             }
         }
     }
