@@ -116,7 +116,7 @@ public final class Interrupts {
 
     /**
      * Points every compiled check at {@code target}. HotSpot's compiled code depends on the site's target
-     * itself, so changing it deoptimises the code that had inlined the old one.
+     * itself, so changing it deoptimizes the code that had inlined the old one.
      */
     private static void retarget(MethodHandle target) {
         CompiledChecks.SITE.setTarget(target);
