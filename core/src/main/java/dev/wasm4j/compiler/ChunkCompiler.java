@@ -143,10 +143,23 @@ final class ChunkCompiler {
     void emitDirectCall(CodeBuilder cb, int func) {
         if (inThisClass(func)) {
             cb.invokestatic(SELF, methodName(func), methodType(func));
+        } else if (loopEntry >= 0) {
+            // A loop entry's class calls every function in the module's other classes, and its code runs a
+            // long loop: a call site first reached after C2 compiled it would deoptimise it (see trampoline).
+            cb.invokestatic(SELF, trampolineName(func), methodType(func));
+            throughTrampolines.add(func);
         } else {
-            cb.invokedynamic(DynamicCallSiteDesc.of(BOOTSTRAP, methodName(func), methodType(func), func));
+            emitCrossClassCall(cb, func);
         }
     }
+
+    /** The call of function {@code func} of another class: an {@code invokedynamic}, linked when first run. */
+    private void emitCrossClassCall(CodeBuilder cb, int func) {
+        cb.invokedynamic(DynamicCallSiteDesc.of(BOOTSTRAP, methodName(func), methodType(func), func));
+    }
+
+    /** The functions of other classes that a loop entry's methods call through a trampoline. */
+    private final java.util.Set<Integer> throughTrampolines = new java.util.LinkedHashSet<>();
 
     /**
      * Whether function {@code func}'s method is in the class being built, to be called directly (a loop
@@ -265,6 +278,11 @@ final class ChunkCompiler {
             adapter(clb, f, "o" + f, entryType, true);
             invoker(clb);
             dispatchers(clb);
+            for (int callee : throughTrampolines) {
+                if (trampolines.add(callee)) {
+                    trampoline(clb, callee);
+                }
+            }
         });
     }
 
@@ -535,7 +553,7 @@ final class ChunkCompiler {
         }
     }
 
-    /** The functions of another class that this class's dispatchers call through a trampoline (see below). */
+    /** The functions of another class that this class calls through a trampoline (see below). */
     private final java.util.Set<Integer> trampolines = new java.util.HashSet<>();
 
     private static String trampolineName(int func) {
@@ -543,10 +561,13 @@ final class ChunkCompiler {
     }
 
     /**
-     * A dispatcher's way to a function of another class: a method of its own holding the cross-class call (an
-     * {@code invokedynamic}, linked when first run). Were that call in the dispatcher itself, every arm first
-     * reached after C2 compiled the dispatcher would be a call site C2 could not compile (not linked yet): an
-     * uncommon trap and a recompilation of the whole dispatcher, once per function (9 in one SQLite run). A
+     * A dispatcher's or a loop entry's way to a function of another class: a method of its own holding the
+     * cross-class call (an {@code invokedynamic}, linked when first run). Were that call in the dispatcher
+     * itself, every arm first reached after C2 compiled the dispatcher would be a call site C2 could not
+     * compile (not linked yet): an uncommon trap and a recompilation of the whole dispatcher, once per function
+     * (9 in one SQLite run). In a loop entry, such a trap sent the running loop back to HotSpot's interpreter
+     * when it first called a function it had not called before C2 compiled it (the sieve's {@code main}: 2.8
+     * against 2.2 s). A
      * method never run is not inlined, so C2 calls it instead, and inlines it once it has run.
      */
     private void trampoline(ClassBuilder clb, int f) {
@@ -558,7 +579,7 @@ final class ChunkCompiler {
                 cb.loadLocal(k, slot);
                 slot += k.slotSize();
             }
-            emitDirectCall(cb, f);
+            emitCrossClassCall(cb, f);
             cb.return_(TypeKind.from(desc.returnType()));
         });
     }

@@ -45,6 +45,11 @@ public final class CompiledModule {
         }
     }
 
+    /** The compiler that made this code (for tests of this package). */
+    ModuleCompiler compiler() {
+        return compiler;
+    }
+
     public ValidModule module() {
         return valid;
     }

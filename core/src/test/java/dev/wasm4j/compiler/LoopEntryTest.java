@@ -18,7 +18,9 @@ import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * On-stack replacement: calls that start in the interpreter and continue compiled from a loop head (the
@@ -67,6 +69,39 @@ class LoopEntryTest {
     private static Pair pair(String wat) {
         Instance interpreted = new Linker(EngineConfig.of(Engine.INTERPRETER)).instantiate(WasmModule.parseText(wat));
         return new Pair(interpreted, Entered.of(wat, imp -> null));
+    }
+
+    /**
+     * A loop entry's class holds no function but its own, so it calls every function through a trampoline
+     * of its own ({@code t<N>}, holding the cross-class call): a call site in the entry itself, first reached
+     * after C2 compiled the entry, would deoptimise the running loop.
+     */
+    @Test
+    void aLoopEntryCallsOtherFunctionsThroughTrampolines() {
+        ValidModule valid = Internals.valid(WasmModule.parseText("""
+                (module
+                  (func $work (param i32) (result i32) (i32.add (local.get 0) (i32.const 1)))
+                  (func (export "run") (param $n i32) (result i32) (local $s i32)
+                    (loop $l
+                      (local.set $s (call $work (local.get $s)))
+                      (br_if $l (i32.lt_u (local.get $s) (local.get $n))))
+                    (local.get $s)))
+                """));
+        ModuleCompiler compiler = ModuleCompiler.compileOnDemand(valid, false).compiler();
+        byte[] bytes = new ChunkCompiler(compiler, 1, 1, 2).buildLoopEntry(
+                java.lang.classfile.ClassFile.of(java.lang.classfile.ClassFile.StackMapsOption.DROP_STACK_MAPS), 0,
+                new java.util.BitSet());
+        var cls = java.lang.classfile.ClassFile.of().parse(bytes);
+        java.util.Map<String, java.util.List<java.lang.classfile.CodeElement>> code = new java.util.HashMap<>();
+        for (var m : cls.methods()) {
+            m.code().ifPresent(c -> code.put(m.methodName().stringValue(), c.elementList()));
+        }
+        java.util.function.Predicate<java.lang.classfile.CodeElement> crossClassCall = e ->
+                e instanceof java.lang.classfile.instruction.InvokeDynamicInstruction i
+                        && i.bootstrapMethod().owner().displayName().equals("Linkage");
+        assertTrue(code.containsKey("t0"), "a trampoline to $work: " + code.keySet());
+        assertTrue(code.get("t0").stream().anyMatch(crossClassCall), "the trampoline makes the call");
+        assertFalse(code.get("o1").stream().anyMatch(crossClassCall), "the entry makes no cross-class call itself");
     }
 
     @Test
