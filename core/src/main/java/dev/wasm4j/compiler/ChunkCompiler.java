@@ -567,8 +567,8 @@ final class ChunkCompiler {
      * compile (not linked yet): an uncommon trap and a recompilation of the whole dispatcher, once per function
      * (9 in one SQLite run). In a loop entry, such a trap sent the running loop back to HotSpot's interpreter
      * when it first called a function it had not called before C2 compiled it (the sieve's {@code main}: 2.8
-     * against 2.2 s). A
-     * method never run is not inlined, so C2 calls it instead, and inlines it once it has run.
+     * against 2.2 s). A method never run is not inlined, so C2 calls it instead, and inlines it once it has
+     * run.
      */
     private void trampoline(ClassBuilder clb, int f) {
         MethodTypeDesc desc = methodType(f);
