@@ -146,8 +146,7 @@ final class ChunkCompiler {
         } else if (loopEntry >= 0) {
             // A loop entry's class calls every function in the module's other classes, and its code runs a
             // long loop: a call site first reached after C2 compiled it would deoptimise it (see trampoline).
-            cb.invokestatic(SELF, trampolineName(func), methodType(func));
-            throughTrampolines.add(func);
+            emitTrampolineCall(cb, func);
         } else {
             emitCrossClassCall(cb, func);
         }
@@ -157,9 +156,6 @@ final class ChunkCompiler {
     private void emitCrossClassCall(CodeBuilder cb, int func) {
         cb.invokedynamic(DynamicCallSiteDesc.of(BOOTSTRAP, methodName(func), methodType(func), func));
     }
-
-    /** The functions of other classes that a loop entry's methods call through a trampoline. */
-    private final java.util.Set<Integer> throughTrampolines = new java.util.LinkedHashSet<>();
 
     /**
      * Whether function {@code func}'s method is in the class being built, to be called directly (a loop
@@ -213,6 +209,7 @@ final class ChunkCompiler {
         return cf.build(SELF, clb -> {
             clb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SUPER);
             dispatcher(clb, d);
+            trampolines(clb);
         });
     }
 
@@ -241,6 +238,7 @@ final class ChunkCompiler {
             }
             invoker(clb);
             dispatchers(clb);
+            trampolines(clb);
         });
     }
 
@@ -278,11 +276,7 @@ final class ChunkCompiler {
             adapter(clb, f, "o" + f, entryType, true);
             invoker(clb);
             dispatchers(clb);
-            for (int callee : throughTrampolines) {
-                if (trampolines.add(callee)) {
-                    trampoline(clb, callee);
-                }
-            }
+            trampolines(clb);
         });
     }
 
@@ -528,7 +522,7 @@ final class ChunkCompiler {
                     if (inThisClass(f)) {
                         emitDirectCall(cb, f);
                     } else {
-                        cb.invokestatic(SELF, trampolineName(f), methodType(f));
+                        emitTrampolineCall(cb, f);
                     }
                     if (module.tailCaller(f)) {
                         resolveInDispatcher(cb, t.results());
@@ -546,15 +540,23 @@ final class ChunkCompiler {
                     "(Ldev/wasm4j/exec/FunctionInstance;[J[Ljava/lang/Object;Ldev/wasm4j/exec/ModuleInstance;)V");
             returnFromSlots(cb, t.results(), s, r);
         });
-        for (int f : d.funcs()) {
-            if (!inThisClass(f) && trampolines.add(f)) {
-                trampoline(clb, f);
-            }
-        }
     }
 
-    /** The functions of another class that this class calls through a trampoline (see below). */
-    private final java.util.Set<Integer> trampolines = new java.util.HashSet<>();
+    /** The functions of other classes that this class calls through a trampoline (see below), in order. */
+    private final java.util.Set<Integer> trampolined = new java.util.LinkedHashSet<>();
+
+    /** Calls function {@code func} of another class through this class's trampoline to it. */
+    private void emitTrampolineCall(CodeBuilder cb, int func) {
+        cb.invokestatic(SELF, trampolineName(func), methodType(func));
+        trampolined.add(func);
+    }
+
+    /** The trampolines the class's methods call, last. */
+    private void trampolines(ClassBuilder clb) {
+        for (int f : trampolined) {
+            trampoline(clb, f);
+        }
+    }
 
     private static String trampolineName(int func) {
         return "t" + func;
