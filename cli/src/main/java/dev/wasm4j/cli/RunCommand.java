@@ -190,8 +190,8 @@ final class RunCommand implements Callable<Integer> {
                 }
                 var timedOut = new java.util.concurrent.atomic.AtomicBoolean();
                 java.util.concurrent.Future<?> timer = deadline == null ? null
-                        : threads != null ? threadsDeadline(threads, Limits.leftOf(deadline), timedOut)
-                        : instance.interruptAfter(Limits.leftOf(deadline));
+                        : deadline(Limits.leftOf(deadline), timedOut,
+                                threads != null ? threads::interrupt : instance::interrupt);
                 times.mark("instantiate");
                 long programStart = System.nanoTime();
                 try {
@@ -200,7 +200,7 @@ final class RunCommand implements Callable<Integer> {
                     }
                     return threads != null ? threads.run(wasi, instance) : wasi.run(instance);
                 } catch (dev.wasm4j.TrapException t) {
-                    if (timer != null && (timer.isDone() || timedOut.get()) && t.trapMessage().equals("interrupt")) {
+                    if (timedOut.get() && t.trapMessage().equals("interrupt")) {
                         throw new dev.wasm4j.TrapException("interrupt (the program ran longer than --timeout "
                                 + timeout + ")", t.wasmBacktrace());
                     }
@@ -354,11 +354,17 @@ final class RunCommand implements Callable<Integer> {
      * --timeout for a wasi-threads program: every thread stops, not only the first instance's. {@code fired} is
      * set before the program is told to end (the future is done only after, when run may have returned).
      */
-    private static java.util.concurrent.Future<?> threadsDeadline(WasiThreads threads, java.time.Duration left,
-                                                                  java.util.concurrent.atomic.AtomicBoolean fired) {
+    /**
+     * {@code --timeout}: interrupts the guest after {@code left}, having set {@code fired} first. The trap can
+     * come as soon as the instance's flag is set, before the interrupt call returns (it is still deoptimising
+     * compiled code), so whether the deadline caused it is told by {@code fired}, not by the task being done.
+     */
+    private static java.util.concurrent.Future<?> deadline(java.time.Duration left,
+                                                           java.util.concurrent.atomic.AtomicBoolean fired,
+                                                           Runnable interrupt) {
         return java.util.concurrent.CompletableFuture.runAsync(() -> {
             fired.set(true);
-            threads.interrupt();
+            interrupt.run();
         }, java.util.concurrent.CompletableFuture.delayedExecutor(left.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS));
     }
 
