@@ -49,6 +49,11 @@ public final class WasmModule {
      * from it when first needed; null otherwise.
      */
     private CodeImage.Opened opened;
+    /**
+     * The class jar ({@code wasm4j compile --jar}) whose named classes run this module, until they are loaded;
+     * null otherwise.
+     */
+    private dev.wasm4j.compiler.ClassJar classJar;
 
     /** How long decoding and validating took, in nanoseconds (for {@code wasm4j run --verbose}). */
     private final long decodeNanos;
@@ -130,8 +135,10 @@ public final class WasmModule {
     /**
      * Reads a module from a file. What the file holds is told by its first bytes, never by its name: the Wasm
      * magic number {@code \0asm} means the binary format, wasm4j's {@code .w4j} header a module compiled ahead
-     * of time by {@code wasm4j compile}; anything else is read as text (WAT, UTF-8) unless it holds bytes no
-     * text has, in which case it is reported as a binary module without its magic number.
+     * of time by {@code wasm4j compile}, a jar with wasm4j's index one compiled by {@code wasm4j compile --jar}
+     * (whose classes are found on the class path when it is there); anything else is read as text (WAT,
+     * UTF-8) unless it holds bytes no text has, in which case it is reported as a binary module without its
+     * magic number.
      *
      * @param path the file
      * @param features the proposals and optional features to accept
@@ -148,6 +155,12 @@ public final class WasmModule {
             if (opened != null) {
                 WasmModule m = Diagnostics.binary(source, () -> parse(opened.module(), features));
                 m.opened = opened.fits() ? opened : null;
+                return m;
+            }
+            dev.wasm4j.compiler.ClassJar jar = dev.wasm4j.compiler.ClassJar.read(path);
+            if (jar != null) {
+                WasmModule m = Diagnostics.binary(source, () -> parse(jar.module(), features));
+                m.classJar = jar;
                 return m;
             }
             bytes = Files.readAllBytes(path);
@@ -185,6 +198,14 @@ public final class WasmModule {
      * classes generated as the module's functions are first called.
      */
     synchronized CompiledModule compiled() {
+        if (compiled == null && classJar != null) {
+            try {
+                compiled = ModuleCompiler.loadNamed(valid, classJar);
+            } catch (RuntimeException | LinkageError e) {
+                // classes that cannot be defined (a damaged jar) are generated again
+            }
+            classJar = null;
+        }
         if (compiled == null && opened != null) {
             try {
                 CodeImage image = opened.classes();
@@ -233,12 +254,13 @@ public final class WasmModule {
     }
 
     /**
-     * True when the module's classes are defined already, so that instances can run compiled from the start.
+     * True when the module's classes are defined already, or come from a class jar, so that instances can run
+     * compiled from the start.
      * Classes stored with it ({@code .w4j}) are not yet: the {@code auto} engine defines them in the background,
      * as it would compile them, so that a short run of a {@code .w4j} does the same work as one of its module.
      */
     synchronized boolean precompiled() {
-        return compiled != null;
+        return compiled != null || classJar != null;
     }
 
     /** The {@code auto} engine's state for this module (its classes: compiled, or defined from the image). */

@@ -41,6 +41,11 @@ final class ChunkCompiler {
             DirectMethodHandleDesc.Kind.STATIC, ClassDesc.of("dev.wasm4j.compiler.Linkage"), "bootstrap",
             MethodTypeDesc.of(ConstantDescs.CD_CallSite, ConstantDescs.CD_MethodHandles_Lookup,
                     ConstantDescs.CD_String, ConstantDescs.CD_MethodType, ConstantDescs.CD_int));
+    /** The bootstrap of a named class's constants: {@link Linkage#constant}, with the constant's spec. */
+    private static final DirectMethodHandleDesc NAMED_CONSTANT = MethodHandleDesc.ofMethod(
+            DirectMethodHandleDesc.Kind.STATIC, ClassDesc.of("dev.wasm4j.compiler.Linkage"), "constant",
+            MethodTypeDesc.of(ConstantDescs.CD_Object, ConstantDescs.CD_MethodHandles_Lookup,
+                    ConstantDescs.CD_String, ConstantDescs.CD_Class, ConstantDescs.CD_String));
 
     private final ModuleCompiler module;
     final int chunk;
@@ -68,8 +73,15 @@ final class ChunkCompiler {
         return module.valid;
     }
 
+    /**
+     * The class's name when it is a named class of a class jar ({@link ModuleCompiler#compileNamed}), null for a
+     * hidden class: a named class calls the jar's other classes with plain {@code invokestatic}, its functions'
+     * methods are package-private for that, and its constants come from {@link Linkage#constant}.
+     */
+    ClassDesc named;
+
     ClassDesc self() {
-        return SELF;
+        return named != null ? named : SELF;
     }
 
     boolean tailCaller(int func) {
@@ -113,6 +125,9 @@ final class ChunkCompiler {
             specs.add(spec);
             constantIndex.put(spec, i);
         }
+        if (named != null) {
+            return DynamicConstantDesc.ofNamed(NAMED_CONSTANT, "_", type, spec);
+        }
         return DynamicConstantDesc.ofNamed(ConstantDescs.BSM_CLASS_DATA_AT, "_", type, i);
     }
 
@@ -142,7 +157,7 @@ final class ChunkCompiler {
     /** Calls function {@code func} (defined in this module) with its arguments and the instance on the stack. */
     void emitDirectCall(CodeBuilder cb, int func) {
         if (inThisClass(func)) {
-            cb.invokestatic(SELF, methodName(func), methodType(func));
+            cb.invokestatic(self(), methodName(func), methodType(func));
         } else if (loopEntry >= 0) {
             // A loop entry's class calls every function in the module's other classes, and its code runs a
             // long loop: a call site first reached after C2 compiled it would deoptimise it (see trampoline).
@@ -152,8 +167,15 @@ final class ChunkCompiler {
         }
     }
 
-    /** The call of function {@code func} of another class: an {@code invokedynamic}, linked when first run. */
+    /**
+     * The call of function {@code func} of another class: an {@code invokedynamic}, linked when first run; from
+     * a named class, a plain {@code invokestatic} of the named class that holds it.
+     */
     private void emitCrossClassCall(CodeBuilder cb, int func) {
+        if (named != null) {
+            cb.invokestatic(module.namedClass(func), methodName(func), methodType(func));
+            return;
+        }
         cb.invokedynamic(DynamicCallSiteDesc.of(BOOTSTRAP, methodName(func), methodType(func), func));
     }
 
@@ -199,14 +221,14 @@ final class ChunkCompiler {
         if (module.sharesDispatchers()) {
             cb.invokedynamic(DynamicCallSiteDesc.of(DISPATCHER_BOOTSTRAP, "d", dispatcherType(t), key(t)));
         } else {
-            cb.invokestatic(SELF, dispatcher(t), dispatcherType(t));
+            cb.invokestatic(self(), dispatcher(t), dispatcherType(t));
         }
     }
 
     /** A class holding only the module's dispatcher of signature {@code t}, as method {@code d0}. */
     byte[] buildDispatcher(ClassFile cf, FuncType t) {
         Dispatcher d = new Dispatcher("d0", t, module.refFunctions(key(t)));
-        return cf.build(SELF, clb -> {
+        return cf.build(self(), clb -> {
             clb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SUPER);
             dispatcher(clb, d);
             trampolines(clb);
@@ -226,7 +248,7 @@ final class ChunkCompiler {
     // ------------------------------------------------------------------------------------------ the class
 
     byte[] build(ClassFile cf) {
-        return cf.build(SELF, clb -> {
+        return cf.build(self(), clb -> {
             clb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SUPER);
             clb.withInterfaceSymbols(CHUNK_INVOKER);
             clb.withMethodBody(ConstantDescs.INIT_NAME, ConstantDescs.MTD_void, ClassFile.ACC_PUBLIC,
@@ -264,7 +286,7 @@ final class ChunkCompiler {
         loopEntry = loop;
         int f = first;
         MethodTypeDesc entryType = loopEntryType(f);
-        return cf.build(SELF, clb -> {
+        return cf.build(self(), clb -> {
             clb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SUPER);
             clb.withInterfaceSymbols(CHUNK_INVOKER);
             clb.withMethodBody(ConstantDescs.INIT_NAME, ConstantDescs.MTD_void, ClassFile.ACC_PUBLIC,
@@ -288,7 +310,7 @@ final class ChunkCompiler {
     }
 
     private void function(ClassBuilder clb, int f) {
-        int flags = ClassFile.ACC_STATIC | ClassFile.ACC_PRIVATE;
+        int flags = named != null ? ClassFile.ACC_STATIC : ClassFile.ACC_STATIC | ClassFile.ACC_PRIVATE;
         module.current = f;
         if (module.interpreted(f)) {
             clb.withMethodBody(methodName(f), methodType(f), flags, cb -> interpreterStub(cb, f));
@@ -396,7 +418,7 @@ final class ChunkCompiler {
             if (withFrame) {
                 cb.aload(1).aload(2).iload(3);
             }
-            cb.invokestatic(SELF, target, targetType);
+            cb.invokestatic(self(), target, targetType);
             List<ValType> results = t.results();
             if (module.tailCaller(f)) {
                 // A pending tail call: the result is a placeholder and the caller runs the chain.
@@ -464,7 +486,7 @@ final class ChunkCompiler {
             for (int f = first; f < end; f++) {
                 cb.labelBinding(labels.get(f - first));
                 cb.aload(2).aload(3).aload(4).iload(5);
-                cb.invokestatic(SELF, "a" + f,
+                cb.invokestatic(self(), "a" + f,
                         Descs.method("(Ldev/wasm4j/exec/ModuleInstance;[J[Ljava/lang/Object;I)V"));
                 cb.return_();
             }
@@ -547,7 +569,7 @@ final class ChunkCompiler {
 
     /** Calls function {@code func} of another class through this class's trampoline to it. */
     private void emitTrampolineCall(CodeBuilder cb, int func) {
-        cb.invokestatic(SELF, trampolineName(func), methodType(func));
+        cb.invokestatic(self(), trampolineName(func), methodType(func));
         trampolined.add(func);
     }
 

@@ -23,7 +23,8 @@ public final class CompilationReport {
         int[] generated = compiled.generatedSoFar();
         out.add(compiled.compiledCount() + " functions compiled to JVM bytecode, " + compiled.interpreted().size()
                 + " left to the interpreter" + (generated == null ? ""
-                : " (on first call: " + generated[1] + " functions in " + generated[0] + " classes generated so far)"));
+                : " (on first call: " + generated[1] + " functions in " + generated[0] + " classes generated so far)")
+                + (compiled.fromClassJar() ? " (the named classes of a class jar)" : ""));
         Map<Integer, Integer> split = compiled.split();
         if (!split.isEmpty()) {
             out.add(split.size() + " functions over the method budget (" + b.methodBytes() + " estimated bytes; "

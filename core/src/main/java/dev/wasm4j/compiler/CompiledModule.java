@@ -70,6 +70,11 @@ public final class CompiledModule {
         return compiler.generated();
     }
 
+    /** Whether the code is a class jar's named classes ({@link ModuleCompiler#loadNamed}). */
+    public boolean fromClassJar() {
+        return compiler.fromClassJar();
+    }
+
     /** Functions cut into several methods, with the number of regions (see {@link SplitPlan}). */
     public Map<Integer, Integer> split() {
         return compiler.splits();

@@ -32,6 +32,28 @@ final class Linkage {
         this.classes = new MethodHandles.Lookup[functions];
     }
 
+    /**
+     * The linkage of each class jar's classes defined in this JVM, by class-name prefix ({@link
+     * ModuleCompiler#loadNamed}): a named class is defined once per class loader, so one module instance's
+     * compiled code at a time owns a prefix.
+     */
+    private static final java.util.Map<String, Linkage> NAMED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Makes this linkage the one of the named classes starting with {@code prefix}; false if another is. */
+    boolean claim(String prefix) {
+        return NAMED.putIfAbsent(prefix, this) == null;
+    }
+
+    /**
+     * Bootstrap of a named class's constants ({@link ChunkCompiler#constant}): {@code spec} says which, resolved
+     * in the module of the linkage that claimed the class's prefix (its name up to the last {@code _}).
+     */
+    static Object constant(MethodHandles.Lookup caller, String name, Class<?> type, String spec) {
+        String className = caller.lookupClass().getName();
+        Linkage linkage = NAMED.get(className.substring(0, className.lastIndexOf('_')));
+        return ChunkCompiler.resolve(linkage.compiler.valid, linkage, spec);
+    }
+
     /** Bootstrap of cross-class calls: {@code name} is the method name, {@code func} the function index. */
     static CallSite bootstrap(MethodHandles.Lookup caller, String name, MethodType type, int func)
             throws IllegalAccessException {

@@ -596,25 +596,149 @@ public final class ModuleCompiler {
         return new int[] {definedChunks.size(), functions};
     }
 
+    // ------------------------------------------------------------------------------------- class jars
+
+    /** The name prefix of this compiler's named classes and the class of each defined function (class jars). */
+    private String namedPrefix;
+    private int[] namedChunk;
+
+    /** Names the classes of {@code ranges}: {@link #namedPrefix} plus {@code _} and the range's ordinal. */
+    private void name(String prefix, List<int[]> ranges) {
+        namedPrefix = prefix;
+        namedChunk = new int[valid.module().functionCount()];
+        for (int i = 0; i < ranges.size(); i++) {
+            java.util.Arrays.fill(namedChunk, ranges.get(i)[0], ranges.get(i)[1], i);
+        }
+    }
+
+    private java.lang.constant.ClassDesc namedDesc(int chunk) {
+        return java.lang.constant.ClassDesc.of(namedPrefix + "_" + chunk);
+    }
+
+    /** Whether this compiler's classes are a class jar's, loaded by {@link #loadNamed}. */
+    boolean fromClassJar() {
+        return namedPrefix != null && onDemand == null;
+    }
+
+    /** The named class that holds defined function {@code func} (see {@link ChunkCompiler#named}). */
+    java.lang.constant.ClassDesc namedClass(int func) {
+        return namedDesc(namedChunk[func]);
+    }
+
+    /**
+     * Compiles every defined function of {@code valid}, whose binary form is {@code module}, into named classes
+     * for a {@link ClassJar}. They carry stack maps: the JVM verifies the classes it stores in an ahead-of-time
+     * cache.
+     */
+    public static ClassJar compileNamed(ValidModule valid, byte[] module) {
+        return compileNamed(valid, module, CHUNK_FUNCTIONS);
+    }
+
+    /** {@link #compileNamed(ValidModule, byte[])} with at most {@code maxFunctions} functions per class (tests). */
+    static ClassJar compileNamed(ValidModule valid, byte[] module, int maxFunctions) {
+        ModuleCompiler mc = new ModuleCompiler(valid);
+        List<int[]> ranges = mc.ranges(maxFunctions, CHUNK_BYTES);
+        mc.name(ClassJar.prefix(module), ranges);
+        ClassFile cf = newClassFile();
+        List<ClassJar.Named> classes = new ArrayList<>();
+        for (int i = 0; i < ranges.size(); i++) {
+            int[] r = ranges.get(i);
+            Built built = mc.build(cf, r[0], r[1], ranges.size(), mc.namedDesc(i));
+            classes.add(new ClassJar.Named(mc.namedPrefix + "_" + i, r[0], r[1], built.bytes));
+        }
+        return new ClassJar(module, mc.namedPrefix, ClassJar.thisBuild(), List.copyOf(classes),
+                new java.util.TreeMap<>(mc.interpreted));
+    }
+
+    /**
+     * The code of {@code jar}'s module from its named classes: found by name where the class path has them (the
+     * launcher puts the jar there, so that the JDK's ahead-of-time cache can hold them), else defined from the
+     * jar's bytes. Null when the jar was made by another build of wasm4j, or when this JVM's classes of that
+     * name serve another copy of the module already (a named class exists once per class loader).
+     */
+    public static CompiledModule loadNamed(ValidModule valid, ClassJar jar) {
+        if (!jar.current()) {
+            return null;
+        }
+        ModuleCompiler mc = new ModuleCompiler(valid);
+        if (!mc.linkage.claim(jar.prefix())) {
+            return null;
+        }
+        mc.namedPrefix = jar.prefix();
+        mc.interpreted.clear();
+        mc.interpreted.putAll(jar.interpreted());
+        List<MethodHandles.Lookup> classes = new ArrayList<>();
+        List<CodeImage.Chunk> chunks = new ArrayList<>();
+        for (ClassJar.Named named : jar.classes()) {
+            Class<?> c;
+            try {
+                c = Class.forName(named.name(), false, ModuleCompiler.class.getClassLoader());
+            } catch (ClassNotFoundException notOnTheClassPath) {
+                try {
+                    c = MethodHandles.lookup().defineClass(named.bytes());
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            try {
+                classes.add(MethodHandles.privateLookupIn(c, MethodHandles.lookup()));
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+            chunks.add(new CodeImage.Chunk(named.first(), named.end(), named.bytes(), List.of()));
+        }
+        return mc.link(new CodeImage(List.copyOf(chunks), new LinkedHashMap<>(mc.interpreted)), classes);
+    }
+
     /** Builds and defines one class, leaving to the interpreter the functions that fail, until it loads. */
     private MethodHandles.Lookup define(ClassFile cf, MethodHandles.Lookup lookup, int first, int end, int chunks,
                                         List<CodeImage.Chunk> image) {
         while (true) {
+            Built built = build(cf, first, end, chunks, null);
+            dump("CompiledWasm" + System.identityHashCode(built.chunk), built.bytes);
+            try {
+                MethodHandles.Lookup hidden = lookup.defineHiddenClassWithClassData(built.bytes,
+                        List.copyOf(built.chunk.classData), true);
+                image.add(new CodeImage.Chunk(first, end, built.bytes, List.copyOf(built.chunk.specs)));
+                return hidden;
+            } catch (VerifyError | ClassFormatError e) {
+                Matcher mt = VERIFY_METHOD.matcher(String.valueOf(e.getMessage()));
+                if (!mt.find() || interpreted(Integer.parseInt(mt.group(1))) || STRICT) {
+                    throw e;
+                }
+                interpreted.put(Integer.parseInt(mt.group(1)), "rejected by the verifier: " + e.getMessage());
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** A class built, with the compiler that built it (its class data). */
+    private record Built(ChunkCompiler chunk, byte[] bytes) {
+    }
+
+    /**
+     * Builds the class of functions {@code [first, end)} (named {@code named}, or hidden when null), leaving to
+     * the interpreter the functions whose methods the JVM would not take, until it builds.
+     */
+    private Built build(ClassFile cf, int first, int end, int chunks, java.lang.constant.ClassDesc named) {
+        while (true) {
             ChunkCompiler chunk = new ChunkCompiler(this, chunks, first, end);
-            byte[] bytes;
+            chunk.named = named;
             current = -1;
             try {
-                bytes = chunk.build(cf);
+                byte[] bytes = chunk.build(cf);
                 if (noteHugeMethods(bytes)) {
                     continue;
                 }
+                return new Built(chunk, bytes);
             } catch (RuntimeException e) {
                 // A method over the JVM's size limits is a legitimate fallback; anything else is a bug that
                 // strict mode (the tests) reports.
                 boolean tooLarge = String.valueOf(e.getMessage()).contains("outside the allowed range");
-                Matcher named = LIMIT_METHOD.matcher(String.valueOf(e.getMessage()));
-                if (tooLarge && named.find()) {
-                    current = Integer.parseInt(named.group(1));
+                Matcher limit = LIMIT_METHOD.matcher(String.valueOf(e.getMessage()));
+                if (tooLarge && limit.find()) {
+                    current = Integer.parseInt(limit.group(1));
                 }
                 // So is a function whose locals need more than the JVM's 65,535 local slots (i64, f64 and
                 // v128 take two or four; Wasm allows 50,000 locals).
@@ -628,22 +752,6 @@ public final class ModuleCompiler {
                 }
                 interpreted.put(current, tooLarge ? "too large for a JVM method"
                         : tooManyLocals ? "too many locals for a JVM method" : "not compiled: " + e);
-                continue;
-            }
-            dump("CompiledWasm" + System.identityHashCode(chunk), bytes);
-            try {
-                MethodHandles.Lookup hidden = lookup.defineHiddenClassWithClassData(bytes,
-                        List.copyOf(chunk.classData), true);
-                image.add(new CodeImage.Chunk(first, end, bytes, List.copyOf(chunk.specs)));
-                return hidden;
-            } catch (VerifyError | ClassFormatError e) {
-                Matcher mt = VERIFY_METHOD.matcher(String.valueOf(e.getMessage()));
-                if (!mt.find() || interpreted(Integer.parseInt(mt.group(1))) || STRICT) {
-                    throw e;
-                }
-                interpreted.put(Integer.parseInt(mt.group(1)), "rejected by the verifier: " + e.getMessage());
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
             }
         }
     }

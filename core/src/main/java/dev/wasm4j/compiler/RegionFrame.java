@@ -234,7 +234,7 @@ final class RegionFrame {
     void call(Region r, Site site, List<ValType> fallthrough, boolean fallsThrough) {
         storeLocals(r.touched());   // those this method keeps in JVM locals across calls (SplitPlan#cachedAcrossCalls)
         cb.aload(fc.fsSlot).aload(fc.frSlot).aload(fc.instSlot);
-        cb.invokestatic(ChunkCompiler.SELF, methodName(plan.shape.funcIndex, r), TYPE);
+        cb.invokestatic(fc.chunk.self(), methodName(plan.shape.funcIndex, r), TYPE);
         loadLocals(r.writes());
         int count = r.exits().length + (r.restarts() ? 1 : 0);
         if (count == 0) {

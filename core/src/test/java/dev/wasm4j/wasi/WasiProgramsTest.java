@@ -117,6 +117,41 @@ class WasiProgramsTest {
         return suite(Programs.dir().resolve("real"), LOOP_ENTRIES);
     }
 
+    /** Our programs again, from class jars ({@code wasm4j compile --jar}): named classes, not hidden ones. */
+    @TestFactory
+    List<DynamicTest> programsFromClassJars() throws IOException {
+        return suite(Programs.dir(), CLASS_JARS);
+    }
+
+    /** The real-world programs again, from class jars. */
+    @TestFactory
+    List<DynamicTest> realWorldFromClassJars() throws IOException {
+        return suite(Programs.dir().resolve("real"), CLASS_JARS);
+    }
+
+    /** The compiler engine, each program run from a class jar made for it (see {@link #classJar}). */
+    private static final dev.wasm4j.EngineConfig CLASS_JARS = dev.wasm4j.EngineConfig.of(dev.wasm4j.Engine.COMPILER);
+
+    /** Each program's class jar, made once per test factory (its module, and so its classes, are shared). */
+    private final java.util.Map<Path, Path> classJarFiles = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Path classJar(Path wasm) {
+        return classJarFiles.computeIfAbsent(wasm, w -> {
+            try {
+                byte[] bytes = Files.readAllBytes(w);
+                var jar = dev.wasm4j.compiler.ModuleCompiler.compileNamed(
+                        dev.wasm4j.internal.Internals.valid(dev.wasm4j.WasmModule.parse(bytes)), bytes);
+                Path out = Files.createTempDirectory(temp, "jar").resolve(w.getFileName() + ".jar");
+                try (var stream = Files.newOutputStream(out)) {
+                    jar.write(stream);
+                }
+                return out;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
     /** The auto engine, made to take every loop entry early by its testing knobs (see AutoTier). */
     private static final dev.wasm4j.EngineConfig LOOP_ENTRIES = dev.wasm4j.EngineConfig.of(dev.wasm4j.Engine.AUTO);
 
@@ -126,7 +161,8 @@ class WasiProgramsTest {
 
     private List<DynamicTest> suite(Path dir, dev.wasm4j.EngineConfig engine) throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
-        String suffix = engine == LOOP_ENTRIES ? " [loop entries]" : engine.equals(dev.wasm4j.EngineConfig.DEFAULT) ? ""
+        String suffix = engine == LOOP_ENTRIES ? " [loop entries]" : engine == CLASS_JARS ? " [class jar]"
+                : engine.equals(dev.wasm4j.EngineConfig.DEFAULT) ? ""
                 : " [" + engine.engine().name().toLowerCase() + "]";
         for (Case c : cases(dir)) {
             tests.add(DynamicTest.dynamicTest(c.name() + ": " + c.program() + " " + String.join(" ", c.args()) + suffix,
@@ -149,6 +185,9 @@ class WasiProgramsTest {
             config = config.withEnv(e.substring(0, eq), e.substring(eq + 1));
         }
         Path wasm = dir.resolve("wasm").resolve(c.program() + ".wasm");
+        if (engine == CLASS_JARS) {
+            wasm = classJar(wasm);
+        }
         Programs.Outcome o;
         if (engine == LOOP_ENTRIES) {
             System.setProperty("wasm4j.auto.loopEntriesOnly", "true");
@@ -161,6 +200,9 @@ class WasiProgramsTest {
             }
         } else {
             o = Programs.run(wasm, config, engine);
+        }
+        if (engine == CLASS_JARS) {
+            assertTrue(dev.wasm4j.internal.Internals.compiled(Programs.module(wasm)).fromClassJar(), "from the class jar");
         }
         Path expected = dir.resolve("expected");
         assertEquals(bytes(expected.resolve(c.name() + ".stdout")), o.stdout(), "stdout");

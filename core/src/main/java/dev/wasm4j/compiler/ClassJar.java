@@ -1,0 +1,180 @@
+package dev.wasm4j.compiler;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * A module compiled ahead of time into a jar of named classes ({@code wasm4j compile --jar}): the module's
+ * bytes, one class per range of functions, and what wasm4j needs to link them. Unlike the hidden classes of
+ * a {@code .w4j} image, the classes are ordinary ones: on the class path, the class loader finds them by
+ * name, they call each other with plain {@code invokestatic}, and the JDK's ahead-of-time cache can hold them,
+ * linked and with the method profiles of a training run (JEP 483, 515), so that a later run starts with
+ * C2 compiling from complete profiles instead of warming up again. The launcher puts a jar given to
+ * {@code wasm4j run} on the class path and keeps that cache beside it (docs/ARCHITECTURE.md, "Class jars").
+ *
+ * <p>Class names are {@link #prefix} plus {@code _} and the class's ordinal; the prefix is a digest of the
+ * module and of the wasm4j build ({@link #thisBuild}), so that classes of another module or of another build of
+ * wasm4j can never be taken for these.
+ *
+ * @param module the module's bytes (binary format)
+ * @param prefix the binary name every class's name starts with
+ * @param stamp the wasm4j build that made the classes; a jar of another build is not used
+ * @param classes the classes, in the order of their functions
+ * @param interpreted the functions left to wasm4j's interpreter, with the reason
+ */
+public record ClassJar(byte[] module, String prefix, String stamp, List<Named> classes,
+                       Map<Integer, String> interpreted) {
+
+    /** The entry that tells a class jar from any other jar, and holds its description. */
+    static final String INDEX = "META-INF/wasm4j/classes.txt";
+    private static final String MODULE = "META-INF/wasm4j/module.wasm";
+    private static final String HEADER = "wasm4j class jar 1";
+
+    /**
+     * One named class.
+     *
+     * @param name its binary name
+     * @param first the first function it holds
+     * @param end one past the last
+     * @param bytes the class file
+     */
+    public record Named(String name, int first, int end, byte[] bytes) {
+    }
+
+    /** The class-name prefix of {@code module}'s classes, made by this build of wasm4j. */
+    static String prefix(byte[] module) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(module);
+            sha.update(thisBuild().getBytes(StandardCharsets.UTF_8));
+            return "dev.wasm4j.compiler.W" + HexFormat.of().formatHex(sha.digest(), 0, 10);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * This build of wasm4j: the size and time of the jar (or folder) its compiler was loaded from. Generated
+     * classes call wasm4j's helpers, whose signatures another build may have changed.
+     */
+    static String thisBuild() {
+        try {
+            var source = ModuleCompiler.class.getProtectionDomain().getCodeSource();
+            Path path = Path.of(source.getLocation().toURI());
+            return Files.size(path) + "-" + Files.getLastModifiedTime(path).toMillis();
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
+    /** Whether this jar's classes were made by this build of wasm4j. */
+    public boolean current() {
+        return stamp.equals(thisBuild()) && prefix.equals(prefix(module));
+    }
+
+    /** Writes the jar. */
+    public void write(OutputStream out) throws IOException {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Created-By", "wasm4j compile --jar");
+        try (JarOutputStream jar = new JarOutputStream(out, manifest)) {
+            StringBuilder index = new StringBuilder(HEADER).append('\n');
+            index.append("prefix ").append(prefix).append('\n').append("stamp ").append(stamp).append('\n');
+            for (Named c : classes) {
+                index.append("class ").append(c.name()).append(' ').append(c.first()).append(' ').append(c.end())
+                        .append('\n');
+            }
+            interpreted.forEach((f, why) -> index.append("interpreted ").append(f).append(' ')
+                    .append(why.replace('\n', ' ')).append('\n'));
+            put(jar, INDEX, index.toString().getBytes(StandardCharsets.UTF_8));
+            put(jar, MODULE, module);
+            for (Named c : classes) {
+                put(jar, c.name().replace('.', '/') + ".class", c.bytes());
+            }
+        }
+    }
+
+    private static void put(JarOutputStream jar, String name, byte[] bytes) throws IOException {
+        jar.putNextEntry(new JarEntry(name));
+        jar.write(bytes);
+        jar.closeEntry();
+    }
+
+    /**
+     * Reads the class jar at {@code path}; null when the file is no class jar (not a zip file, or a zip file
+     * without wasm4j's index).
+     *
+     * @throws IOException when the file cannot be read, or is a damaged class jar
+     */
+    public static ClassJar read(Path path) throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] magic = in.readNBytes(4);
+            if (magic.length < 4 || magic[0] != 'P' || magic[1] != 'K' || magic[2] != 3 || magic[3] != 4) {
+                return null;
+            }
+        }
+        try (ZipFile zip = new ZipFile(path.toFile())) {
+            ZipEntry index = zip.getEntry(INDEX);
+            if (index == null) {
+                return null;
+            }
+            String prefix = null;
+            String stamp = null;
+            List<Named> classes = new ArrayList<>();
+            Map<Integer, String> interpreted = new TreeMap<>();
+            List<String> lines = new String(bytes(zip, index), StandardCharsets.UTF_8).lines().toList();
+            if (lines.isEmpty() || !lines.getFirst().equals(HEADER)) {
+                throw new IOException(path + ": not a class jar of this version of wasm4j");
+            }
+            for (String line : lines.subList(1, lines.size())) {
+                String[] f = line.split(" ", 3);
+                try {
+                    switch (f[0]) {
+                        case "prefix" -> prefix = f[1];
+                        case "stamp" -> stamp = f[1];
+                        case "class" -> {
+                            String[] r = f[2].split(" ");
+                            ZipEntry e = zip.getEntry(f[1].replace('.', '/') + ".class");
+                            if (e == null) {
+                                throw new IOException(path + ": class " + f[1] + " is missing");
+                            }
+                            classes.add(new Named(f[1], Integer.parseInt(r[0]), Integer.parseInt(r[1]), bytes(zip, e)));
+                        }
+                        case "interpreted" -> interpreted.put(Integer.parseInt(f[1]), f.length > 2 ? f[2] : "");
+                        default -> throw new IOException(path + ": unknown line in " + INDEX + ": " + line);
+                    }
+                } catch (RuntimeException e) {
+                    throw new IOException(path + ": damaged line in " + INDEX + ": " + line, e);
+                }
+            }
+            ZipEntry module = zip.getEntry(MODULE);
+            if (prefix == null || stamp == null || module == null) {
+                throw new IOException(path + ": damaged class jar (no prefix, stamp or module)");
+            }
+            return new ClassJar(bytes(zip, module), prefix, stamp, List.copyOf(classes), interpreted);
+        }
+    }
+
+    private static byte[] bytes(ZipFile zip, ZipEntry e) throws IOException {
+        try (InputStream in = zip.getInputStream(e)) {
+            return in.readAllBytes();
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package dev.wasm4j.compiler;
+
+import dev.wasm4j.Engine;
+import dev.wasm4j.EngineConfig;
+import dev.wasm4j.Instance;
+import dev.wasm4j.Linker;
+import dev.wasm4j.Value;
+import dev.wasm4j.WasmModule;
+import dev.wasm4j.internal.Internals;
+import dev.wasm4j.text.Wat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Class jars ({@code wasm4j compile --jar}): a module's named classes written to a jar, read back and run,
+ * here with one function per class, so that every call crosses classes as plain {@code invokestatic}.
+ */
+class ClassJarTest {
+    @TempDir
+    Path temp;
+
+    /** Calls across classes, direct and through a table, memory, a global, GC types as constants, a split function. */
+    private static final String WAT = """
+            (module
+              (type $point (struct (field (mut i32)) (field i32)))
+              (type $binary (func (param i32 i32) (result i32)))
+              (memory 1)
+              (global $calls (mut i32) (i32.const 0))
+              (table 2 funcref)
+              (elem (i32.const 0) $add $mul)
+              (func $add (type $binary) (i32.add (local.get 0) (local.get 1)))
+              (func $mul (type $binary) (i32.mul (local.get 0) (local.get 1)))
+              (func $fib (export "fib") (param $n i32) (result i32)
+                (global.set $calls (i32.add (global.get $calls) (i32.const 1)))
+                (if (result i32) (i32.lt_u (local.get $n) (i32.const 2))
+                  (then (local.get $n))
+                  (else (call $add (call $fib (i32.sub (local.get $n) (i32.const 1)))
+                                   (call $fib (i32.sub (local.get $n) (i32.const 2)))))))
+              (func (export "apply") (param $op i32) (param $a i32) (param $b i32) (result i32)
+                (call_indirect (type $binary) (local.get $a) (local.get $b) (local.get $op)))
+              (func (export "calls") (result i32) (global.get $calls))
+              (func (export "store") (param i32 i32) (i32.store (local.get 0) (local.get 1)))
+              (func (export "load") (param i32) (result i32) (i32.load (local.get 0)))
+              (func (export "point") (param i32) (result i32)
+                (local $p (ref null $point))
+                (local.set $p (struct.new $point (local.get 0) (i32.const 2)))
+                (struct.set $point 0 (local.get $p) (call $mul (struct.get $point 0 (local.get $p)) (i32.const 10)))
+                (if (result i32) (ref.test (ref $point) (local.get $p))
+                  (then (i32.add (struct.get $point 0 (local.get $p)) (struct.get $point 1 (local.get $p))))
+                  (else (i32.const -1))))
+              (func (export "sum") (param $n i32) (result i32)
+                (local $i i32) (local $s i32)
+                (block $done
+                  (loop $next
+                    (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+                    (local.set $s (call $add (local.get $s) (local.get $i)))
+                    (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                    (br $next)))
+                (local.get $s))
+              (func (export "variant") (result i32) (i32.const %d)))
+            """;
+
+    /**
+     * Writes a jar of {@code WAT}'s classes, one function per class; each {@code variant} is another module (a
+     * module's class names belong to one copy of it per JVM).
+     */
+    private Path jar(String name, int variant, boolean split) throws IOException {
+        byte[] bytes = Wat.assemble(WAT.formatted(variant));
+        if (split) {
+            System.setProperty("wasm4j.compiler.splitAll", "true");
+        }
+        ClassJar jar;
+        try {
+            jar = ModuleCompiler.compileNamed(Internals.valid(WasmModule.parse(bytes)), bytes, 1);
+        } finally {
+            System.clearProperty("wasm4j.compiler.splitAll");
+        }
+        Path path = temp.resolve(name);
+        try (OutputStream out = Files.newOutputStream(path)) {
+            jar.write(out);
+        }
+        return path;
+    }
+
+    private static void check(Instance i) {
+        assertEquals(Value.i32(55), i.call("fib", Value.i32(10))[0]);
+        assertEquals(Value.i32(177), i.call("calls")[0]);
+        assertEquals(Value.i32(7), i.call("apply", Value.i32(0), Value.i32(3), Value.i32(4))[0]);
+        assertEquals(Value.i32(12), i.call("apply", Value.i32(1), Value.i32(3), Value.i32(4))[0]);
+        i.call("store", Value.i32(64), Value.i32(0x12345678));
+        assertEquals(Value.i32(0x12345678), i.call("load", Value.i32(64))[0]);
+        assertEquals(Value.i32(52), i.call("point", Value.i32(5))[0]);
+        assertEquals(Value.i32(4950), i.call("sum", Value.i32(100))[0]);
+    }
+
+    /** The name of the class that runs function {@code func} of {@code module}. */
+    private static String classOf(WasmModule module, int func) {
+        return Internals.compiled(module).compiler().linkage.classes[func].lookupClass().getName();
+    }
+
+    @Test
+    void aModuleRunsFromItsNamedClassesOnePerFunction() throws IOException {
+        for (boolean split : new boolean[] {false, true}) {
+            Path path = jar(split ? "split.jar" : "whole.jar", split ? 1 : 2, split);
+            ClassJar read = ClassJar.read(path);
+            assertEquals(10, read.classes().size());
+            assertTrue(read.current());
+            WasmModule module = WasmModule.fromPath(path);
+            check(new Linker(EngineConfig.of(Engine.AUTO)).instantiate(module));
+            assertEquals(read.prefix() + "_2", classOf(module, 2), "defined by name, not hidden");
+            // A second copy of the module in the same JVM cannot own the same names: it compiles its own classes.
+            WasmModule again = WasmModule.fromPath(path);
+            check(new Linker(EngineConfig.of(Engine.COMPILER)).instantiate(again));
+            assertFalse(classOf(again, 2).startsWith(read.prefix()), classOf(again, 2));
+        }
+    }
+
+    @Test
+    void aJarOfAnotherBuildIsCompiledAgain() throws IOException {
+        ClassJar made = ClassJar.read(jar("made.jar", 3, false));
+        ClassJar other = new ClassJar(made.module(), made.prefix(), "another-build", made.classes(), made.interpreted());
+        assertFalse(other.current());
+        Path path = temp.resolve("other.jar");
+        try (OutputStream out = Files.newOutputStream(path)) {
+            other.write(out);
+        }
+        WasmModule module = WasmModule.fromPath(path);
+        check(new Linker(EngineConfig.of(Engine.COMPILER)).instantiate(module));
+        assertFalse(classOf(module, 2).startsWith(made.prefix()), classOf(module, 2));
+    }
+
+    @Test
+    void onlyJarsWithWasm4jsIndexAreClassJars() throws IOException {
+        Path plain = temp.resolve("plain.jar");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(plain))) {
+            zip.putNextEntry(new ZipEntry("a.txt"));
+            zip.write(new byte[] {1, 2, 3});
+            zip.closeEntry();
+        }
+        assertNull(ClassJar.read(plain));
+        Path wasm = temp.resolve("m.wasm");
+        Files.write(wasm, Wat.assemble("(module)"));
+        assertNull(ClassJar.read(wasm));
+        assertArrayEquals(Wat.assemble(WAT.formatted(4)), ClassJar.read(jar("m.jar", 4, false)).module());
+    }
+}
