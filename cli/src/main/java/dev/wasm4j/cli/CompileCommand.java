@@ -25,8 +25,14 @@ import java.util.concurrent.Callable;
         description = "Compiles a module to JVM bytecode and stores it (module and classes) in a .w4j file.")
 final class CompileCommand implements Callable<Integer> {
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE.w4j", description = "Where to write (default: FILE.w4j).")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE.w4j",
+            description = "Where to write (default: FILE.w4j, or FILE.jar with --jar).")
     Path output;
+
+    @Option(names = "--jar", description = "Write a jar of named classes instead (also when the output's name ends in "
+            + ".jar): `wasm4j run` puts it on the class path, and the JDK's ahead-of-time cache beside it keeps "
+            + "the classes with the method profiles of the first run.")
+    boolean jar;
 
     @Option(names = {"-W"}, paramLabel = "FEATURE[=y|n]", description = "Wasm features.")
     List<String> wasmOptions = new ArrayList<>();
@@ -48,6 +54,10 @@ final class CompileCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         WasmModule module = WasmModule.parse(bytes, WasmOptions.features(wasmOptions));
+        boolean toJar = jar || (output != null && output.toString().endsWith(".jar"));
+        if (toJar) {
+            return writeJar(module, bytes, t0);
+        }
         CompiledModule compiled = dev.wasm4j.internal.Internals.compiled(module);
         byte[] image = compiled.image().write(bytes);   // generates every class
         long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -58,6 +68,32 @@ final class CompileCommand implements Callable<Integer> {
                 + " left to the interpreter, " + compiled.image().chunks().size() + " classes, " + ms + " ms");
         if (verbose) {
             dev.wasm4j.compiler.CompilationReport.of(compiled).forEach(l -> w.println("  " + l));
+        }
+        w.flush();
+        return 0;
+    }
+
+    /** {@code --jar}: the module's named classes ({@link dev.wasm4j.compiler.ClassJar}). */
+    private int writeJar(WasmModule module, byte[] bytes, long t0) throws IOException {
+        dev.wasm4j.compiler.ClassJar classes = dev.wasm4j.compiler.ModuleCompiler.compileNamed(
+                dev.wasm4j.internal.Internals.valid(module), bytes);
+        Path out = output != null ? output : Path.of(file.toString().replaceFirst("\\.(wasm|wat)$", "") + ".jar");
+        Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
+        try (var stream = Files.newOutputStream(tmp)) {
+            classes.write(stream);
+        }
+        Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        PrintWriter w = spec.commandLine().getOut();
+        int functions = 0;
+        for (dev.wasm4j.compiler.ClassJar.Named c : classes.classes()) {
+            functions += c.end() - c.first();
+        }
+        w.println(out + ": " + (functions - classes.interpreted().size()) + " functions compiled, "
+                + classes.interpreted().size() + " left to the interpreter, " + classes.classes().size() + " classes, "
+                + ms + " ms");
+        if (verbose) {
+            classes.interpreted().forEach((f, why) -> w.println("  func " + f + " interpreted: " + why));
         }
         w.flush();
         return 0;

@@ -30,6 +30,22 @@ class QuickRunTest {
         assertEquals(flags, QuickRun.FLAGS);
     }
 
+    /** The launcher finds a class jar among run's arguments (scripts/class-jar) skipping the same options' values. */
+    @Test
+    void theLauncherSkipsTheValuesOfTheSameOptions() throws java.io.IOException {
+        java.nio.file.Path script = null;
+        for (java.nio.file.Path p = java.nio.file.Path.of("").toAbsolutePath(); p != null && script == null; p = p.getParent()) {
+            if (java.nio.file.Files.isRegularFile(p.resolve("scripts/class-jar"))) {
+                script = p.resolve("scripts/class-jar");
+            }
+        }
+        assertNotNull(script, "scripts/class-jar");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\s*(--dir\\|[^)]*)\\)\\s*$")
+                .matcher(java.nio.file.Files.readString(script));
+        org.junit.jupiter.api.Assertions.assertTrue(m.find(), "the case of valued options in " + script);
+        assertEquals(QuickRun.VALUED, Set.of(m.group(1).split("\\|")));
+    }
+
     @Test
     void readsCommandLinesAsPicocliDoes() {
         List<String[]> lines = List.of(
