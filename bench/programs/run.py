@@ -9,6 +9,8 @@ per program, the generated methods HotSpot failed to compile or compiled at tier
   bench/programs/run.py                    # every program, every runner, median of 3
   bench/programs/run.py -n 5 --jit --report
   bench/programs/run.py --programs lua-cpu,c-nbody --runners node,wasm4j
+  bench/programs/run.py --runners node,wasm4j,wasm4j-jar   # wasm4j-jar: from a class jar (compile --jar),
+                                           # after one untimed run that made its ahead-of-time cache
   WASM4J_JAVA_OPTS=... bench/programs/run.py --runners wasm4j   # try JVM or wasm4j settings
   bench/programs/run.py --startup --report # start-up and footprint: a WASI hello world (median of 5 at
                                            # least), the C programs, Lua and SQLite; peak RSS against node's
@@ -57,8 +59,26 @@ def programs(only, startup=False):
     return progs
 
 
+JARS = {}
+
+
+def class_jar(prog):
+    """The program's class jar (wasm4j compile --jar), made once per session in a temporary folder, and run once
+    untimed: that run makes the jar's ahead-of-time cache, which the timed runs use."""
+    if prog['name'] not in JARS:
+        jar = os.path.join(tempfile.mkdtemp(prefix='wasm4j-jar-'), prog['name'] + '.jar')
+        subprocess.run([os.path.join(ROOT, 'wasm4j'), 'compile', '--jar', '-o', jar, prog['wasm']], cwd=HERE,
+                       check=True, capture_output=True)
+        JARS[prog['name']] = jar
+        run_once(command('wasm4j-jar', prog, None), prog)
+    return JARS[prog['name']]
+
+
 def command(runner, prog, jdk):
     wasm, args = prog['wasm'], prog['args']
+    if runner == 'wasm4j-jar':
+        # argv[0] as the other runners give it (the .wasm), so that the outputs compare
+        return [os.path.join(ROOT, 'wasm4j'), 'run', '--dir', '.', '--argv0', wasm, class_jar(prog), *args]
     if runner == 'node':
         return ['node', '--no-warnings', 'run-node.mjs', wasm, *args]
     if runner.startswith('wasm4j'):
@@ -143,31 +163,31 @@ def fmt(s):
 
 
 def markdown(results, runners):
+    # wasm4j (the default engine) against every other runner; a class jar's runs against node's too
+    pairs = [('wasm4j', r) for r in runners if r != 'wasm4j']
+    if 'wasm4j-jar' in runners and 'node' in runners:
+        pairs.append(('wasm4j-jar', 'node'))
     lines = []
-    head = ['program'] + [f'{r} (s)' for r in runners] + [f'wasm4j / {r}' for r in runners if r != 'wasm4j'] + \
+    head = ['program'] + [f'{r} (s)' for r in runners] + [f'{a} / {b}' for a, b in pairs] + \
            [f'{r} peak RSS (MB)' for r in runners]
     lines.append('| ' + ' | '.join(head) + ' |')
     lines.append('|' + '|'.join(['---'] + ['---:'] * (len(head) - 1)) + '|')
-    ratios = {r: [] for r in runners if r != 'wasm4j'}
+    ratios = {pair: [] for pair in pairs}
     for res in results:
         t = {r: res['runs'].get(r, {}).get('median') for r in runners}
         m = {r: res['runs'].get(r, {}).get('rss') for r in runners}
         row = [res['name']] + [fmt(t[r]) for r in runners]
-        for r in runners:
-            if r == 'wasm4j':
-                continue
-            if t.get('wasm4j') and t.get(r):
-                ratios[r].append(t['wasm4j'] / t[r])
-                row.append(f"{t['wasm4j'] / t[r]:.2f}")
+        for a, b in pairs:
+            if t.get(a) and t.get(b):
+                ratios[(a, b)].append(t[a] / t[b])
+                row.append(f"{t[a] / t[b]:.2f}")
             else:
                 row.append('—')
         row += [fmt(m[r]) if m[r] is not None else '—' for r in runners]
         lines.append('| ' + ' | '.join(row) + ' |')
     geo = ['**geomean**'] + [''] * len(runners)
-    for r in runners:
-        if r == 'wasm4j':
-            continue
-        geo.append(f'**{statistics.geometric_mean(ratios[r]):.2f}**' if ratios[r] else '—')
+    for pair in pairs:
+        geo.append(f'**{statistics.geometric_mean(ratios[pair]):.2f}**' if ratios[pair] else '—')
     geo += [''] * len(runners)
     lines.append('| ' + ' | '.join(geo) + ' |')
     return '\n'.join(lines)
