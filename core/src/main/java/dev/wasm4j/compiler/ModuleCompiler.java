@@ -438,11 +438,22 @@ public final class ModuleCompiler {
      * called. Code runs compiled as soon as its own range is ready instead of after the whole module (seconds
      * for SQLite), and ranges a run never reaches are never generated (interpreters call under half of their
      * functions). {@link CompiledModule#image} generates the rest. {@code -Dwasm4j.compiler.eager=true}
-     * generates every class up front instead.
+     * generates every class up front instead; {@code -Dwasm4j.compiler.named=true} (the spec suite's class-jar
+     * mode) compiles the module to the named classes of a class jar and defines them at once.
      */
     public static CompiledModule compileOnDemand(ValidModule valid, boolean metered) {
         if (Boolean.getBoolean("wasm4j.compiler.eager")) {
             return compile(valid, metered);
+        }
+        if (Boolean.getBoolean("wasm4j.compiler.named") && !metered) {
+            // The test mode of class jars: every module's named classes, made and defined here at once, under
+            // a digest of its own (they stay loaded as long as the JVM runs).
+            byte[] id = ("named-" + NAMED_MODULES.incrementAndGet()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            CompiledModule named = loadNamed(valid, compileNamed(valid, id));
+            if (named == null) {
+                throw new IllegalStateException("the named classes of a class jar could not be loaded");
+            }
+            return named;
         }
         return new ModuleCompiler(valid, metered).prepareOnDemand();
     }
@@ -452,6 +463,9 @@ public final class ModuleCompiler {
      * its function, large enough that related functions (neighbours in the module) share a class.
      */
     static final int ON_DEMAND_CHUNK_BYTES = Integer.getInteger("wasm4j.compiler.chunkBytes", 16 * 1024);
+    /** Modules compiled to named classes by the test mode {@code -Dwasm4j.compiler.named=true}. */
+    private static final java.util.concurrent.atomic.AtomicLong NAMED_MODULES = new java.util.concurrent.atomic.AtomicLong();
+
     /** Most functions per class generated on demand. */
     static final int ON_DEMAND_CHUNK_FUNCTIONS = 64;
 

@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * compiler ({@code [compiler]}, generating each function's class on its first call, as runs do); the
  * compiler with every function cut into as many methods as it can be and every class generated up front, so
  * that functions no command calls are compiled too ({@code [split]}, see {@code dev.wasm4j.compiler.SplitPlan});
- * and every call starting in the interpreter
+ * the compiler writing each module's classes as a class jar's named classes ({@code [class jar]}, see
+ * {@code dev.wasm4j.compiler.ClassJar}); and every call starting in the interpreter
  * and moving to compiled code at the first loop head it reaches, with functions whole and cut
  * ({@code [loop entries]}, {@code [loop entries, split]}, see {@link dev.wasm4j.exec.LoopTier}). The threads
  * proposal's concurrent scripts ({@link Suite#threadsSuite()}) run on the interpreter and the compiler. Files in
@@ -39,6 +40,7 @@ class SpecSuiteTest {
         INTERPRETER(Engine.INTERPRETER, "", Map.of()),
         COMPILER(Engine.COMPILER, " [compiler]", Map.of()),
         SPLIT(Engine.COMPILER, " [split]", Map.of("wasm4j.compiler.splitAll", "true", "wasm4j.compiler.eager", "true")),
+        CLASS_JAR(Engine.COMPILER, " [class jar]", Map.of("wasm4j.compiler.named", "true")),
         LOOP_ENTRIES(Engine.AUTO, " [loop entries]", Map.of("wasm4j.auto.loopEntriesOnly", "true",
                 "wasm4j.auto.loopThreshold", "0")),
         LOOP_ENTRIES_SPLIT(Engine.AUTO, " [loop entries, split]", Map.of("wasm4j.auto.loopEntriesOnly", "true",
@@ -81,6 +83,11 @@ class SpecSuiteTest {
     }
 
     @TestFactory
+    Stream<DynamicNode> officialSuiteClassJars() {
+        return official(Mode.CLASS_JAR);
+    }
+
+    @TestFactory
     Stream<DynamicNode> ownSuite() {
         return files(Suite.ownSuite(), "tests/spec/", Mode.INTERPRETER);
     }
@@ -93,6 +100,11 @@ class SpecSuiteTest {
     @TestFactory
     Stream<DynamicNode> ownSuiteSplit() {
         return files(Suite.ownSuite(), "tests/spec/", Mode.SPLIT);
+    }
+
+    @TestFactory
+    Stream<DynamicNode> ownSuiteClassJars() {
+        return files(Suite.ownSuite(), "tests/spec/", Mode.CLASS_JAR);
     }
 
     /** tests/regress: one minimised .wast per bug that fuzzing found (docs/robustness.md). */
