@@ -60,13 +60,17 @@ def programs(only, startup=False):
 
 
 JARS = {}
+JAR_DIR = None
 
 
 def class_jar(prog):
-    """The program's class jar (wasm4j compile --jar), made once per session in a temporary folder, and run once
-    untimed: that run makes the jar's ahead-of-time cache, which the timed runs use."""
+    """The program's class jar (wasm4j compile --jar), made once per session in a temporary folder (removed at
+    the end), and run once untimed: that run makes the jar's ahead-of-time cache, which the timed runs use."""
+    global JAR_DIR
     if prog['name'] not in JARS:
-        jar = os.path.join(tempfile.mkdtemp(prefix='wasm4j-jar-'), prog['name'] + '.jar')
+        if JAR_DIR is None:
+            JAR_DIR = tempfile.TemporaryDirectory(prefix='wasm4j-jars-')
+        jar = os.path.join(JAR_DIR.name, prog['name'] + '.jar')
         subprocess.run([os.path.join(ROOT, 'wasm4j'), 'compile', '--jar', '-o', jar, prog['wasm']], cwd=HERE,
                        check=True, capture_output=True)
         JARS[prog['name']] = jar
@@ -108,20 +112,23 @@ def run_once(cmd, prog, env=None):
         return seconds, rss, p.returncode, p.stdout
 
 
-def jit_report(prog, jdk):
-    """Runs wasm4j once with -XX:+PrintCompilation; returns the generated methods HotSpot gave up on or
-    compiled at tier 4 more than 3 times (with how many of those compilations were recompilations: a second
-    compilation at an entry point it already had), and counts."""
+def jit_report(prog, jdk, runner='wasm4j'):
+    """Runs wasm4j once with -XX:+PrintCompilation (as `runner` runs it: the default engine, or the class jar
+    with its cache); returns the generated methods HotSpot gave up on or compiled at tier 4 more than 3 times
+    (with how many of those compilations were recompilations: a second compilation at an entry point it
+    already had), and counts."""
     env = dict(os.environ)
     env['WASM4J_JAVA_OPTS'] = (env.get('WASM4J_JAVA_OPTS', '') +
                                ' -XX:+PrintCompilation -XX:+UnlockDiagnosticVMOptions -XX:+DisplayVMOutput -XX:+DisplayVMOutputToStderr')
     stdin = open(os.path.join(HERE, prog['stdin'])) if prog['stdin'] else subprocess.DEVNULL
-    p = subprocess.run(command('wasm4j', prog, jdk), cwd=HERE, stdin=stdin, capture_output=True, env=env, text=True)
+    p = subprocess.run(command(runner, prog, jdk), cwd=HERE, stdin=stdin, capture_output=True, env=env, text=True)
     if prog['stdin']:
         stdin.close()
     # PrintCompilation's attributes are a fixed field of five columns, each a letter or a space: % (OSR), s, !,
     # b, n; an OSR compilation of a method with exception handlers shows as '% !'.
-    line_re = re.compile(r'^\s*\d+\s+\d+\s([%s!bn ]{5})\s+(\d)\s+dev\.wasm4j\.compiler\.CompiledWasm([^:]*)::(\S+)'
+    # generated classes: hidden ones (CompiledWasm/0x...), a class jar's named ones (W<digest>_<n>)
+    line_re = re.compile(r'^\s*\d+\s+\d+\s([%s!bn ]{5})\s+(\d)\s+dev\.wasm4j\.compiler\.'
+                         r'(?:CompiledWasm|W[0-9a-f]{20})([^:]*)::(\S+)'
                          r'(?:\s+@\s+(\d+))?\s+\((\d+) bytes\)\s*(.*)$')
     methods = {}
     for line in p.stderr.splitlines():
@@ -193,12 +200,12 @@ def markdown(results, runners):
     return '\n'.join(lines)
 
 
-def jit_markdown(results):
+def jit_markdown(results, key='jit'):
     lines = ['| program | generated methods run | compiled by C2 | skipped at any tier | recompiled > 3 times, or C2 '
              'gave up | compiled by C2 > 3 times (bytes: standard + OSR compilations, entry points, '
              'recompilations, deoptimisations) |', '|---|---:|---:|---:|---|---|']
     for res in results:
-        j = res.get('jit')
+        j = res.get(key)
         if not j:
             continue
         probs = '; '.join(f"`{n}` ({e['bytes']} B: {e['c2']}+{e['c2_osr']} OSR, {len(e.get('entries', {}))} entries, "
@@ -275,17 +282,24 @@ def main():
         if a.jit and any(r.startswith('wasm4j') for r in runners):
             res['jit'] = jit_report(prog, jdk)
             print(f"{prog['name']:14} jit: {len(res['jit']['problems'])} problem methods", flush=True)
+        if a.jit and 'wasm4j-jar' in runners:
+            res['jit_jar'] = jit_report(prog, jdk, 'wasm4j-jar')
+            print(f"{prog['name']:14} jit (class jar): {len(res['jit_jar']['problems'])} problem methods", flush=True)
         results.append(res)
     os.makedirs(os.path.dirname(a.out), exist_ok=True)
     with open(a.out, 'w') as f:
         json.dump({'machine': machine(jdk), 'runners': runners, 'n': a.n, 'results': results}, f, indent=1)
     table = footprint_markdown(results, runners) if a.startup else markdown(results, runners)
     print(table)
+    jit = None
     if a.jit:
-        print(jit_markdown(results))
+        jit = jit_markdown(results)
+        if 'wasm4j-jar' in runners:
+            jit += ('\n\nThe same for the class jars (`wasm4j-jar`: one more run of the jar, with its cache, with '
+                    '`-XX:+PrintCompilation`):\n\n' + jit_markdown(results, 'jit_jar'))
+        print(jit)
     if a.report:
-        write_report(table, jit_markdown(results) if a.jit else None, a, jdk,
-                     'startup' if a.startup else 'programs')
+        write_report(table, jit, a, jdk, 'startup' if a.startup else 'programs')
 
 
 def machine(jdk):
@@ -304,7 +318,9 @@ def write_report(table, jit, a, jdk, marker):
                f"Machine: {m['cpu']}, {m['cores']} cores; {m['java']}; node {m['node']}. Median of {a.n} runs"
                + (f" ({a.once}: one run)" if a.once else '') + (' (hello: at least 5)' if a.startup else '') + ', '
                'each a fresh process timed from outside (start-up, compilation and warm-up included), all '
-               'runners in the same session; every output equal to node\'s.', '',
+               'runners in the same session; every output equal to node\'s.'
+               + (' `wasm4j-jar` runs the program\'s class jar (`wasm4j compile --jar`) after one untimed run '
+                  'that made the jar\'s ahead-of-time cache.' if 'wasm4j-jar' in a.runners.split(',') else ''), '',
                '```sh', f"bench/programs/run.py -n {a.n}" + (' --startup' if a.startup else '')
                + (f" --runners {','.join(a.runners.split(','))}" if a.runners != ','.join(RUNNERS) else '')
                + (f' --once {a.once}' if a.once else '') + (' --jit' if a.jit else '') + ' --report', '```', '',
