@@ -35,7 +35,7 @@ import java.util.zip.ZipFile;
  *
  * @param module the module's bytes (binary format)
  * @param prefix the binary name every class's name starts with
- * @param stamp the wasm4j build that made the classes; a jar of another build is not used
+ * @param stamp the wasm4j build that made the classes ({@link #thisBuild}); a jar of another is not used
  * @param classes the classes, in the order of their functions
  * @param interpreted the functions left to wasm4j's interpreter, with the reason
  */
@@ -71,16 +71,19 @@ public record ClassJar(byte[] module, String prefix, String stamp, List<Named> c
     }
 
     /**
-     * This build of wasm4j: the size and time of the jar (or folder) its compiler was loaded from. Generated
-     * classes call wasm4j's helpers, whose signatures another build may have changed.
+     * This build of wasm4j, and how this JVM's generated code reaches memory: the size and time of the jar (or
+     * folder) its compiler was loaded from, and whether raw accesses go through {@code sun.misc.Unsafe}
+     * ({@link FastAccess#UNSAFE}, which a JVM without {@code --sun-misc-unsafe-memory-access=allow} does not
+     * have). Generated classes call wasm4j's helpers, whose signatures another build may have changed.
      */
     static String thisBuild() {
+        String access = FastAccess.UNSAFE != null ? "unsafe" : "segment";
         try {
             var source = ModuleCompiler.class.getProtectionDomain().getCodeSource();
             Path path = Path.of(source.getLocation().toURI());
-            return Files.size(path) + "-" + Files.getLastModifiedTime(path).toMillis();
+            return Files.size(path) + "-" + Files.getLastModifiedTime(path).toMillis() + "-" + access;
         } catch (Exception e) {
-            return "unknown";
+            return "unknown-" + access;
         }
     }
 
