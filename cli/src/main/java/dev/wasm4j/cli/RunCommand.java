@@ -173,6 +173,7 @@ final class RunCommand implements Callable<Integer> {
             times.mark("WASI");
             try (Instance instance = linker.instantiate(module);
                  MemoryTrace trace = memoryTraces.isEmpty() ? null : new MemoryTrace(memoriesOf(instance), 5)) {
+                warnIfClassJarUnused(module, fuelUnits > 0);
                 checkMemory(instance, memoryLimit);
                 for (String m : mapFiles) {
                     FileMapOption.apply(m, instance);
@@ -228,6 +229,22 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /**
+     * A class jar (a {@code .jar} that loaded as a module) whose classes this run did not use: made by another
+     * build of wasm4j, or damaged. The program still runs, compiled as a module would be, but the user asked
+     * for the jar's speed: said on stderr.
+     */
+    private void warnIfClassJarUnused(WasmModule module, boolean metered) throws IOException {
+        if (!file.toString().endsWith(".jar") || metered || Engine.of(engine) == Engine.INTERPRETER
+                || Internals.compiled(module).fromClassJar() || dev.wasm4j.compiler.ClassJar.read(file) == null) {
+            return;
+        }
+        var err = err();
+        err.println("wasm4j: " + file + " was compiled by another build of wasm4j (or is damaged): its classes are"
+                + " not used; make it again with wasm4j compile --jar");
+        err.flush();
     }
 
     private int invoke(Instance instance, Wasi wasi) {

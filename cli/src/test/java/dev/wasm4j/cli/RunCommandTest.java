@@ -35,9 +35,16 @@ class RunCommandTest {
     }
 
     private Result run(String stdin, String... args) throws IOException, InterruptedException {
+        List<String> all = new ArrayList<>(List.of("run"));
+        all.addAll(List.of(args));
+        return wasm4j(stdin, all.toArray(String[]::new));
+    }
+
+    /** Any wasm4j command, in a JVM of its own. */
+    private Result wasm4j(String stdin, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run"));
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         cmd.addAll(List.of(args));
         Path out = temp.resolve("out");
         Path err = temp.resolve("err");
@@ -78,6 +85,41 @@ class RunCommandTest {
         assertTrue(r.stderr().contains("functions compiled to JVM bytecode, 0 left to the interpreter"), r.stderr());
         Result interpreted = run("", "--engine=interpreter", "--jit-report", wasm("exitcode"), "0");
         assertTrue(interpreted.stderr().contains("wasm4j: not compiled"), interpreted.stderr());
+    }
+
+    @Test
+    void aClassJarRunsLikeItsModuleAndSaysWhenItsClassesAreStale() throws Exception {
+        Path current = temp.resolve("current.jar");
+        Path stale = temp.resolve("stale.jar");
+        Result compiled = wasm4j("", "compile", "--jar", "-o", current.toString(), wasm("exitcode"));
+        assertEquals(0, compiled.exit(), compiled.stderr());
+        assertTrue(compiled.stdout().contains("functions compiled"), compiled.stdout());
+        var jar = dev.wasm4j.compiler.ClassJar.read(current);
+        try (var out = Files.newOutputStream(stale)) {
+            new dev.wasm4j.compiler.ClassJar(jar.module(), jar.prefix(), "another build", jar.classes(),
+                    jar.interpreted()).write(out);
+        }
+        Result r = run("", "--jit-report", current.toString(), "3", "bye");
+        assertEquals(3, r.exit(), r.stderr());
+        assertEquals("exiting with 3: bye\n", r.stdout());
+        assertTrue(r.stderr().contains("(the named classes of a class jar)"), r.stderr());
+        Result s = run("", stale.toString(), "3", "bye");
+        assertEquals(3, s.exit(), s.stderr());
+        assertEquals("exiting with 3: bye\n", s.stdout());
+        assertTrue(s.stderr().contains("was compiled by another build of wasm4j"), s.stderr());
+        // Made by this JVM, which may reach memory through sun.misc.Unsafe where the JVM that runs it does not:
+        // then its classes would fail at their first access, and are not used.
+        byte[] bytes = Files.readAllBytes(Path.of(wasm("exitcode")));
+        Path here = temp.resolve("here.jar");
+        try (var out = Files.newOutputStream(here)) {
+            dev.wasm4j.compiler.ModuleCompiler.compileNamed(
+                    dev.wasm4j.internal.Internals.valid(dev.wasm4j.WasmModule.parse(bytes)), bytes).write(out);
+        }
+        Result h = run("", here.toString(), "3", "bye");
+        assertEquals(3, h.exit(), h.stderr());
+        assertEquals("exiting with 3: bye\n", h.stdout());
+        assertEquals(dev.wasm4j.memory.RawMemory.accessor() != null,
+                h.stderr().contains("was compiled by another build of wasm4j"), h.stderr());
     }
 
     @Test
