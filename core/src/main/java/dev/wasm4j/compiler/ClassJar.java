@@ -17,6 +17,7 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -71,19 +72,56 @@ public record ClassJar(byte[] module, String prefix, String stamp, List<Named> c
     }
 
     /**
-     * This build of wasm4j, and how this JVM's generated code reaches memory: the size and time of the jar (or
-     * folder) its compiler was loaded from, and whether raw accesses go through {@code sun.misc.Unsafe}
-     * ({@link FastAccess#UNSAFE}, which a JVM without {@code --sun-misc-unsafe-memory-access=allow} does not
-     * have). Generated classes call wasm4j's helpers, whose signatures another build may have changed.
+     * This build of wasm4j, and how this JVM's generated code reaches memory: a digest of wasm4j's engine
+     * classes ({@link #engineDigest}) and whether raw accesses go through {@code sun.misc.Unsafe} ({@link
+     * FastAccess#UNSAFE}, which a JVM without {@code --sun-misc-unsafe-memory-access=allow} does not have).
+     * Generated classes call wasm4j's helpers, whose signatures another build may have changed.
      */
     static String thisBuild() {
-        String access = FastAccess.UNSAFE != null ? "unsafe" : "segment";
+        String engine = engineDigest;
+        if (engine == null) {
+            engine = engineDigest();
+            engineDigest = engine;
+        }
+        return engine + "-" + (FastAccess.UNSAFE != null ? "unsafe" : "segment");
+    }
+
+    /** The digest of this JVM's engine classes, once computed. */
+    private static volatile String engineDigest;
+
+    /**
+     * A digest of the names and CRC-32s of wasm4j's engine classes ({@code dev/wasm4j/**} but the command
+     * line's), read from the jar or folder they were loaded from: the same for every jar that holds the same
+     * engine (wasm4j-core's, and the command line's that includes it), built again or not, and another for
+     * any change. A jar's CRCs are in its central directory, so nothing is decompressed.
+     */
+    private static String engineDigest() {
         try {
-            var source = ModuleCompiler.class.getProtectionDomain().getCodeSource();
-            Path path = Path.of(source.getLocation().toURI());
-            return Files.size(path) + "-" + Files.getLastModifiedTime(path).toMillis() + "-" + access;
+            Path root = Path.of(ModuleCompiler.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            TreeMap<String, Long> crcs = new TreeMap<>();
+            if (Files.isDirectory(root)) {
+                try (var files = Files.walk(root.resolve("dev/wasm4j"))) {
+                    for (Path f : files.filter(Files::isRegularFile).toList()) {
+                        CRC32 crc = new CRC32();
+                        crc.update(Files.readAllBytes(f));
+                        crcs.put(root.relativize(f).toString().replace(java.io.File.separatorChar, '/'), crc.getValue());
+                    }
+                }
+            } else {
+                try (ZipFile zip = new ZipFile(root.toFile())) {
+                    zip.stream().filter(e -> !e.isDirectory() && e.getName().startsWith("dev/wasm4j/"))
+                            .forEach(e -> crcs.put(e.getName(), e.getCrc()));
+                }
+            }
+            crcs.forEach((name, crc) -> {
+                if (!name.startsWith("dev/wasm4j/cli/")) {
+                    sha.update((name + ' ' + crc + '\n').getBytes(StandardCharsets.UTF_8));
+                }
+            });
+            return HexFormat.of().formatHex(sha.digest(), 0, 8);
         } catch (Exception e) {
-            return "unknown-" + access;
+            return "unknown";
         }
     }
 
