@@ -159,12 +159,15 @@ public record ClassJar(byte[] module, String prefix, String stamp, List<Named> c
     }
 
     /**
-     * Reads the class jar at {@code path}; null when the file is no class jar (not a zip file, or a zip file
-     * without wasm4j's index).
+     * Reads the class jar at {@code path}; null when the file is no class jar (not a regular file, not a zip
+     * file, or a zip file without wasm4j's index).
      *
      * @throws IOException when the file cannot be read, or is a damaged class jar
      */
     public static ClassJar read(Path path) throws IOException {
+        if (!Files.isRegularFile(path) || Files.size(path) < 4) {
+            return null;    // not even read: a pipe's bytes (run <(...)) are the module's
+        }
         try (InputStream in = Files.newInputStream(path)) {
             byte[] magic = in.readNBytes(4);
             if (magic.length < 4 || magic[0] != 'P' || magic[1] != 'K' || magic[2] != 3 || magic[3] != 4) {

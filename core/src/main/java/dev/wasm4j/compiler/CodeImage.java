@@ -97,6 +97,9 @@ public record CodeImage(List<Chunk> chunks, Map<Integer, String> interpreted) {
 
     /** The file's module and where its classes start, or null when {@code file} does not start like an image. */
     public static Opened open(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return null;    // not opened: a named pipe's bytes are the module's, and its writer may wait for one open
+        }
         java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(file);
         long size = Files.size(file);
         try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {

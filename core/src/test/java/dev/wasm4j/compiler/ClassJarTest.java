@@ -142,6 +142,38 @@ class ClassJarTest {
         assertFalse(classOf(module, 2).startsWith(made.prefix()), classOf(module, 2));
     }
 
+    /**
+     * A module read from a pipe ({@code wasm4j run <(...)}, or a named one): telling whether it is a class jar
+     * or a {@code .w4j} must not read its first bytes, nor even open it (a named pipe without a writer blocks).
+     */
+    @Test
+    void aPipeIsNotOpenedToTellWhetherItIsAClassJar() throws Exception {
+        Path fifo = temp.resolve("module.fifo");
+        Process mkfifo;
+        try {
+            mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        } catch (IOException noMkfifo) {
+            org.junit.jupiter.api.Assumptions.abort("no mkfifo on this machine: " + noMkfifo.getMessage());
+            return;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo failed");
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                () -> assertNull(ClassJar.read(fifo)));
+        // and the whole module comes through when a writer fills the pipe (nor is a .w4j's header read first)
+        byte[] bytes = Wat.assemble("(module (func (export \"seven\") (result i32) (i32.const 7)))");
+        Thread writer = Thread.ofPlatform().daemon().start(() -> {
+            try {
+                Files.write(fifo, bytes);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        WasmModule module = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(5), () -> WasmModule.fromPath(fifo));
+        writer.join(5000);
+        assertEquals(Value.i32(7), new Linker().instantiate(module).call("seven")[0]);
+    }
+
     @Test
     void onlyJarsWithWasm4jsIndexAreClassJars() throws IOException {
         Path plain = temp.resolve("plain.jar");
