@@ -19,10 +19,13 @@ import java.util.concurrent.Callable;
 /**
  * {@code wasm4j compile}: compiles a module to JVM bytecode ahead of time and stores it with its generated
  * classes in a {@code .w4j} file, which {@code wasm4j run} (and {@code WasmModule.fromPath}) accept like a
- * module and start without generating code.
+ * module and start without generating code; with {@code --jar}, in a class jar of named classes
+ * ({@code dev.wasm4j.compiler.ClassJar}), which {@code wasm4j run} puts on the class path with the JDK's
+ * ahead-of-time cache beside it.
  */
 @Command(name = "compile", mixinStandardHelpOptions = true,
-        description = "Compiles a module to JVM bytecode and stores it (module and classes) in a .w4j file.")
+        description = "Compiles a module to JVM bytecode and stores it (module and classes) in a .w4j file, or in a "
+                + "class jar with --jar.")
 final class CompileCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE.w4j",
