@@ -30,9 +30,9 @@ import java.util.zip.ZipFile;
  * C2 compiling from complete profiles instead of warming up again. The launcher puts a jar given to
  * {@code wasm4j run} on the class path and keeps that cache beside it (docs/ARCHITECTURE.md, "Class jars").
  *
- * <p>Class names are {@link #prefix} plus {@code _} and the class's ordinal; the prefix is a digest of the
- * module and of the wasm4j build ({@link #thisBuild}), so that classes of another module or of another build of
- * wasm4j can never be taken for these.
+ * <p>Class names are {@link #prefix} plus {@code _} and the class's ordinal ({@link #className}); the
+ * prefix is a digest of the module and of the wasm4j build ({@link #thisBuild}), so that classes of another
+ * module or of another build of wasm4j can never be taken for these.
  *
  * @param module the module's bytes (binary format)
  * @param prefix the binary name every class's name starts with
@@ -57,6 +57,16 @@ public record ClassJar(byte[] module, String prefix, String stamp, List<Named> c
      * @param bytes the class file
      */
     public record Named(String name, int first, int end, byte[] bytes) {
+    }
+
+    /** The binary name of class {@code n} of the jar whose names start with {@code prefix}. */
+    static String className(String prefix, int n) {
+        return prefix + "_" + n;
+    }
+
+    /** The prefix of a name made by {@link #className}. */
+    static String prefixOf(String className) {
+        return className.substring(0, className.lastIndexOf('_'));
     }
 
     /** The class-name prefix of {@code module}'s classes, made by this build of wasm4j. */
@@ -105,7 +115,8 @@ public record ClassJar(byte[] module, String prefix, String stamp, List<Named> c
                     for (Path f : files.filter(Files::isRegularFile).toList()) {
                         CRC32 crc = new CRC32();
                         crc.update(Files.readAllBytes(f));
-                        crcs.put(root.relativize(f).toString().replace(java.io.File.separatorChar, '/'), crc.getValue());
+                        String name = root.relativize(f).toString().replace(java.io.File.separatorChar, '/');
+                        crcs.put(name, crc.getValue());
                     }
                 }
             } else {

@@ -46,11 +46,10 @@ final class Linkage {
 
     /**
      * Bootstrap of a named class's constants ({@link ChunkCompiler#constant}): {@code spec} says which, resolved
-     * in the module of the linkage that claimed the class's prefix (its name up to the last {@code _}).
+     * in the module of the linkage that claimed the class's prefix ({@link ClassJar#prefixOf}).
      */
     static Object constant(MethodHandles.Lookup caller, String name, Class<?> type, String spec) {
-        String className = caller.lookupClass().getName();
-        Linkage linkage = NAMED.get(className.substring(0, className.lastIndexOf('_')));
+        Linkage linkage = NAMED.get(ClassJar.prefixOf(caller.lookupClass().getName()));
         return ChunkCompiler.resolve(linkage.compiler.valid, linkage, spec);
     }
 

@@ -464,7 +464,8 @@ public final class ModuleCompiler {
      */
     static final int ON_DEMAND_CHUNK_BYTES = Integer.getInteger("wasm4j.compiler.chunkBytes", 16 * 1024);
     /** Modules compiled to named classes by the test mode {@code -Dwasm4j.compiler.named=true}. */
-    private static final java.util.concurrent.atomic.AtomicLong NAMED_MODULES = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.util.concurrent.atomic.AtomicLong NAMED_MODULES =
+            new java.util.concurrent.atomic.AtomicLong();
 
     /** Most functions per class generated on demand. */
     static final int ON_DEMAND_CHUNK_FUNCTIONS = 64;
@@ -616,7 +617,7 @@ public final class ModuleCompiler {
     private String namedPrefix;
     private int[] namedChunk;
 
-    /** Names the classes of {@code ranges}: {@link #namedPrefix} plus {@code _} and the range's ordinal. */
+    /** Names the classes of {@code ranges} ({@link ClassJar#className}: the prefix and the range's ordinal). */
     private void name(String prefix, List<int[]> ranges) {
         namedPrefix = prefix;
         namedChunk = new int[valid.module().functionCount()];
@@ -626,7 +627,7 @@ public final class ModuleCompiler {
     }
 
     private java.lang.constant.ClassDesc namedDesc(int chunk) {
-        return java.lang.constant.ClassDesc.of(namedPrefix + "_" + chunk);
+        return java.lang.constant.ClassDesc.of(ClassJar.className(namedPrefix, chunk));
     }
 
     /** Whether this compiler's classes are a class jar's, loaded by {@link #loadNamed}. */
@@ -658,7 +659,7 @@ public final class ModuleCompiler {
         for (int i = 0; i < ranges.size(); i++) {
             int[] r = ranges.get(i);
             Built built = mc.build(cf, r[0], r[1], ranges.size(), mc.namedDesc(i));
-            classes.add(new ClassJar.Named(mc.namedPrefix + "_" + i, r[0], r[1], built.bytes));
+            classes.add(new ClassJar.Named(ClassJar.className(mc.namedPrefix, i), r[0], r[1], built.bytes));
         }
         return new ClassJar(module, mc.namedPrefix, ClassJar.thisBuild(), List.copyOf(classes),
                 new java.util.TreeMap<>(mc.interpreted));
