@@ -7,7 +7,8 @@ ROOT is a checkout whose `wasm4j` launcher runs the program (another worktree fo
 JAVA_OPTS goes to WASM4J_JAVA_OPTS. PROGS (comma-separated; default lua,sqlite,qjs,nbody,sieve) chooses the
 programs: lua (lua/cpu.lua 3), lua1 (one round), sqlite (sql/workload.sql), sqlite6 (it six times, each on
 a fresh database), qjs, and the C programs of
-programs.txt without their c- prefix. ENGINE=compiler (or interpreter) passes --engine. Each round runs
+programs.txt without their c- prefix. ENGINE=compiler (or interpreter) passes --engine. wasm4j's code cache is off (WASM4J_CACHE=off) unless
+WASM4J_CACHE is set. Each round runs
 every variant once, so a slow period of a shared machine hits all variants alike.
 """
 import os
@@ -21,7 +22,7 @@ PROGRAMS = {
     'lua': ['../../tests/programs/real/wasm/lua.wasm', 'lua/cpu.lua', '3'],
     'lua1': ['../../tests/programs/real/wasm/lua.wasm', 'lua/cpu.lua', '1'],
     'sqlite': ['../../tests/programs/real/wasm/sqlite3.wasm', '-init', 'sql/workload.sql', ':memory:', '.quit'],
-    'qjs': ['wasm/qjs.wasm', 'js/raytrace.js', '160'],
+    'qjs': ['wasm/qjs.wasm', 'js/raytrace.js', '180'],
     # six rounds of the SQL workload in one process, each on a fresh database: steady state included
     'sqlite6': ['../../tests/programs/real/wasm/sqlite3.wasm', '-init', 'sql/rounds6.tmp.sql', ':memory:', '.quit'],
 }
@@ -48,7 +49,8 @@ def main():
     for prog in os.environ.get('PROGS', 'lua,sqlite,qjs,nbody,sieve').split(','):
         for _ in range(reps):
             for label, root, opts in variants:
-                env = dict(os.environ, WASM4J_JAVA_OPTS=opts)
+                # first runs: wasm4j's code cache off, unless WASM4J_CACHE says otherwise
+                env = dict(os.environ, WASM4J_JAVA_OPTS=opts, WASM4J_CACHE=os.environ.get('WASM4J_CACHE', 'off'))
                 cmd = [os.path.join(root, 'wasm4j'), 'run', *([f'--engine={engine}'] if engine else []),
                        '--dir', '.', *PROGRAMS[prog]]
                 start = time.time()

@@ -9,7 +9,10 @@ per program, the generated methods HotSpot failed to compile or compiled at tier
   bench/programs/run.py                    # every program, every runner, median of 3
   bench/programs/run.py -n 5 --jit --report
   bench/programs/run.py --programs lua-cpu,c-nbody --runners node,wasm4j
-  bench/programs/run.py --runners node,wasm4j,wasm4j-jar   # wasm4j-jar: from a class jar (compile --jar),
+  bench/programs/run.py --runners node,wasm4j,wasm4j-cached  # wasm4j: a first run, the code cache off;
+                                           # wasm4j-cached: the same command after two untimed runs that
+                                           # filled wasm4j's code cache (class jar, then its ahead-of-time cache)
+  bench/programs/run.py --runners node,wasm4j-jar   # wasm4j-jar: from a class jar (compile --jar),
                                            # after one untimed run that made its ahead-of-time cache
   WASM4J_JAVA_OPTS=... bench/programs/run.py --runners wasm4j   # try JVM or wasm4j settings
   bench/programs/run.py --startup --report # start-up and footprint: a WASI hello world (median of 5 at
@@ -61,6 +64,32 @@ def programs(only, startup=False):
 
 JARS = {}
 JAR_DIR = None
+CACHE_DIR = None
+FILLED = {}
+
+
+def runner_env(runner):
+    """The environment of a runner's runs: wasm4j's code cache off, except for wasm4j-cached, whose cache is a
+    folder of this session (removed at the end)."""
+    global CACHE_DIR
+    env = dict(os.environ)
+    if runner == 'wasm4j-cached':
+        if CACHE_DIR is None:
+            CACHE_DIR = tempfile.TemporaryDirectory(prefix='wasm4j-cache-')
+        env['WASM4J_CACHE_DIR'] = CACHE_DIR.name
+        env.pop('WASM4J_CACHE', None)
+    elif runner.startswith('wasm4j'):
+        env['WASM4J_CACHE'] = 'off'
+    return env
+
+
+def fill_cache(prog, jdk):
+    """The two untimed runs of wasm4j-cached before its timed ones: the first compiles the program's class jar
+    into the code cache, the second records and makes its ahead-of-time cache. Returns their seconds."""
+    if prog['name'] not in FILLED:
+        FILLED[prog['name']] = [round(run_once(command('wasm4j-cached', prog, jdk), prog,
+                                               runner_env('wasm4j-cached'))[0], 2) for _ in range(2)]
+    return FILLED[prog['name']]
 
 
 def class_jar(prog):
@@ -74,7 +103,7 @@ def class_jar(prog):
         subprocess.run([os.path.join(ROOT, 'wasm4j'), 'compile', '--jar', '-o', jar, prog['wasm']], cwd=HERE,
                        check=True, capture_output=True)
         JARS[prog['name']] = jar
-        run_once(command('wasm4j-jar', prog, None), prog)
+        run_once(command('wasm4j-jar', prog, None), prog, runner_env('wasm4j-jar'))
     return JARS[prog['name']]
 
 
@@ -86,7 +115,7 @@ def command(runner, prog, jdk):
     if runner == 'node':
         return ['node', '--no-warnings', 'run-node.mjs', wasm, *args]
     if runner.startswith('wasm4j'):
-        engine = runner.split('-', 1)[1] if '-' in runner else None
+        engine = runner.split('-', 1)[1] if '-' in runner and runner != 'wasm4j-cached' else None
         return [os.path.join(ROOT, 'wasm4j'), 'run', *([f'--engine={engine}'] if engine else []),
                 '--dir', '.', wasm, *args]
     if runner == 'chicory':
@@ -117,7 +146,7 @@ def jit_report(prog, jdk, runner='wasm4j'):
     with its cache); returns the generated methods HotSpot gave up on or compiled at tier 4 more than 3 times
     (with how many of those compilations were recompilations: a second compilation at an entry point it
     already had), and counts."""
-    env = dict(os.environ)
+    env = runner_env(runner)
     env['WASM4J_JAVA_OPTS'] = (env.get('WASM4J_JAVA_OPTS', '') +
                                ' -XX:+PrintCompilation -XX:+UnlockDiagnosticVMOptions -XX:+DisplayVMOutput -XX:+DisplayVMOutputToStderr')
     stdin = open(os.path.join(HERE, prog['stdin'])) if prog['stdin'] else subprocess.DEVNULL
@@ -172,8 +201,9 @@ def fmt(s):
 def markdown(results, runners):
     # wasm4j (the default engine) against every other runner; a class jar's runs against node's too
     pairs = [('wasm4j', r) for r in runners if r != 'wasm4j']
-    if 'wasm4j-jar' in runners and 'node' in runners:
-        pairs.append(('wasm4j-jar', 'node'))
+    for faster in ('wasm4j-cached', 'wasm4j-jar'):
+        if faster in runners and 'node' in runners:
+            pairs.append((faster, 'node'))
     lines = []
     head = ['program'] + [f'{r} (s)' for r in runners] + [f'{a} / {b}' for a, b in pairs] + \
            [f'{r} peak RSS (MB)' for r in runners]
@@ -259,9 +289,10 @@ def main():
         reference = None
         for runner in runners:
             times, rss, note = [], [], ''
+            fill = fill_cache(prog, jdk) if runner == 'wasm4j-cached' else None
             for i in range(1 if runner in a.once.split(',') else max(a.n, prog.get('min_n', 0))):
                 for attempt in range(3):
-                    t, m, code, out = run_once(command(runner, prog, jdk), prog)
+                    t, m, code, out = run_once(command(runner, prog, jdk), prog, runner_env(runner))
                     if not (runner == 'node' and code < 0):
                         break
                     note = f'node crashed (signal {-code}) and was run again'
@@ -277,25 +308,37 @@ def main():
                 rss.append(m)
             res['runs'][runner] = {'times': times, 'median': statistics.median(times) if times else None,
                                    'rss': max(rss) if rss else None, 'note': note}
+            if fill:
+                res['runs'][runner]['fill'] = fill
+                note += f' (filling the cache: {fill[0]:.2f} s, then {fill[1]:.2f} s)'
+
             print(f"{prog['name']:14} {runner:16} {fmt(res['runs'][runner]['median']):>6} s "
                   f"{fmt(res['runs'][runner]['rss']):>6} MB {note}", flush=True)
         if a.jit and any(r.startswith('wasm4j') for r in runners):
             res['jit'] = jit_report(prog, jdk)
             print(f"{prog['name']:14} jit: {len(res['jit']['problems'])} problem methods", flush=True)
-        if a.jit and 'wasm4j-jar' in runners:
-            res['jit_jar'] = jit_report(prog, jdk, 'wasm4j-jar')
-            print(f"{prog['name']:14} jit (class jar): {len(res['jit_jar']['problems'])} problem methods", flush=True)
+        for faster in ('wasm4j-cached', 'wasm4j-jar'):
+            if a.jit and faster in runners:
+                res['jit_jar'] = jit_report(prog, jdk, faster)
+                print(f"{prog['name']:14} jit ({faster}): {len(res['jit_jar']['problems'])} problem methods", flush=True)
+                break
         results.append(res)
     os.makedirs(os.path.dirname(a.out), exist_ok=True)
     with open(a.out, 'w') as f:
         json.dump({'machine': machine(jdk), 'runners': runners, 'n': a.n, 'results': results}, f, indent=1)
     table = footprint_markdown(results, runners) if a.startup else markdown(results, runners)
+    if 'wasm4j-cached' in runners and not a.startup:
+        table += ('\n\nFilling the code cache (`wasm4j-cached`\'s two untimed runs, seconds): '
+                  + '; '.join(f"{res['name']} {res['runs']['wasm4j-cached']['fill'][0]:.2f} then "
+                              f"{res['runs']['wasm4j-cached']['fill'][1]:.2f}"
+                              for res in results if res['runs'].get('wasm4j-cached', {}).get('fill')) + '.')
     print(table)
     jit = None
     if a.jit:
         jit = jit_markdown(results)
-        if 'wasm4j-jar' in runners:
-            jit += ('\n\nThe same for the class jars (`wasm4j-jar`: one more run of the jar, with its cache, with '
+        faster = next((r for r in ('wasm4j-cached', 'wasm4j-jar') if r in runners), None)
+        if faster:
+            jit += (f'\n\nThe same for `{faster}` (one more run from the filled cache, with '
                     '`-XX:+PrintCompilation`):\n\n' + jit_markdown(results, 'jit_jar'))
         print(jit)
     if a.report:
@@ -319,6 +362,11 @@ def write_report(table, jit, a, jdk, marker):
                + (f" ({a.once}: one run)" if a.once else '') + (' (hello: at least 5)' if a.startup else '') + ', '
                'each a fresh process timed from outside (start-up, compilation and warm-up included), all '
                'runners in the same session; every output equal to node\'s.'
+               + (' `wasm4j` is a first run: the code cache off (`WASM4J_CACHE=off`), nothing prepared. '
+                  '`wasm4j-cached` is the same command after two untimed runs that filled the code cache: the '
+                  'first compiled the program\'s class jar into it, the second recorded and made its '
+                  'ahead-of-time cache (their times are below the table).'
+                  if 'wasm4j-cached' in a.runners.split(',') else '')
                + (' `wasm4j-jar` runs the program\'s class jar (`wasm4j compile --jar`) after one untimed run '
                   'that made the jar\'s ahead-of-time cache.' if 'wasm4j-jar' in a.runners.split(',') else ''), '',
                '```sh', f"bench/programs/run.py -n {a.n}" + (' --startup' if a.startup else '')

@@ -1,7 +1,7 @@
 -- A query workload for the SQLite shell, read from stdin: inserts from a recursive CTE, an index, a join
 -- with grouping, a window function, a LIKE scan, an update and a delete. Each statement prints one line.
 CREATE TABLE item(id INTEGER PRIMARY KEY, grp INTEGER, name TEXT, price REAL, qty INTEGER);
-WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 160000)
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 320000)
 INSERT INTO item SELECT i, i % 97, 'item-' || (i * 7919 % 100003), (i % 1000) / 7.0, i % 13 FROM n;
 CREATE TABLE grp(id INTEGER PRIMARY KEY, label TEXT);
 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 96)

@@ -41,7 +41,10 @@ import java.util.concurrent.Callable;
                 "Options come before FILE; everything after FILE is passed to the program (or, with "
                         + "--invoke, parsed as the function's arguments).",
                 "Exit code: the program's proc_exit code; 134 after a trap; 1 when the module cannot be "
-                        + "loaded or linked; 2 for bad usage."})
+                        + "loaded or linked; 2 for bad usage.",
+                "Through the wasm4j launcher, a run of a binary module that takes a second or more leaves its "
+                        + "compiled classes in wasm4j's code cache (WASM4J_CACHE_DIR, else "
+                        + "~/.cache/wasm4j), where the next runs start from them; WASM4J_CACHE=off turns it off."})
 final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--dir", paramLabel = "HOST[::GUEST]",
@@ -154,7 +157,7 @@ final class RunCommand implements Callable<Integer> {
         // trace, which samples the resident pages from the start.
         NativeSetup.startInBackground(Engine.of(engine) == Engine.AUTO && memoryTraces.isEmpty());
         times.mark("options");
-        WasmModule module = WasmOptions.load(file, features);
+        WasmModule module = CodeCache.load(file, features);
         long[] load = Internals.loadNanos(module);
         times.mark("read");
         times.record("decode", load[0]);
@@ -199,7 +202,12 @@ final class RunCommand implements Callable<Integer> {
                     if (invoke != null) {
                         return invoke(instance, wasi);
                     }
-                    return threads != null ? threads.run(wasi, instance) : wasi.run(instance);
+                    if (threads != null) {
+                        return threads.run(wasi, instance);
+                    }
+                    int status = wasi.run(instance);
+                    CodeCache.fill(module, file, System.nanoTime() - programStart);
+                    return status;
                 } catch (dev.wasm4j.TrapException t) {
                     if (timedOut.get() && t.trapMessage().equals("interrupt")) {
                         throw new dev.wasm4j.TrapException("interrupt (the program ran longer than --timeout "

@@ -42,9 +42,15 @@ class RunCommandTest {
 
     /** Any wasm4j command, in a JVM of its own. */
     private Result wasm4j(String stdin, String... args) throws IOException, InterruptedException {
+        return wasm4j(List.of(), stdin, args);
+    }
+
+    /** Any wasm4j command, in a JVM of its own with these options too. */
+    private Result wasm4j(List<String> jvmOptions, String stdin, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         cmd.addAll(List.of(args));
         Path out = temp.resolve("out");
         Path err = temp.resolve("err");
@@ -120,6 +126,60 @@ class RunCommandTest {
         assertEquals("exiting with 3: bye\n", h.stdout());
         assertEquals(dev.wasm4j.memory.RawMemory.accessor() != null,
                 h.stderr().contains("was compiled by another build of wasm4j"), h.stderr());
+    }
+
+    /**
+     * The code cache as the launcher drives it (scripts/class-jar, {@link CodeCache}): a run long enough fills
+     * the folder with the module's class jar, a later run starts from it, and a jar that holds another module
+     * is not used. The guest sees its file either way.
+     */
+    @Test
+    void theCodeCacheKeepsTheModulesClassJarAndUsesItOnlyForTheSameBytes() throws Exception {
+        Path folder = temp.resolve("cache").resolve("entry");
+        Result fill = wasm4j(List.of("-Dwasm4j.run.fillCache=" + folder, "-Dwasm4j.run.fillCacheMinSeconds=0"), "",
+                "run", wasm("exitcode"), "3", "bye");
+        assertEquals(3, fill.exit(), fill.stderr());
+        assertEquals("exiting with 3: bye\n", fill.stdout());
+        Path jar = folder.resolve("module.jar");
+        assertTrue(Files.isRegularFile(jar), "the first run compiled the class jar");
+        Result cached = wasm4j(List.of("-Dwasm4j.run.cachedClassJar=" + jar), "", "run", "--jit-report", "--argv0",
+                "exitcode", wasm("exitcode"), "3", "bye");
+        assertEquals(3, cached.exit(), cached.stderr());
+        assertEquals("exiting with 3: bye\n", cached.stdout());
+        assertTrue(cached.stderr().contains("(the named classes of a class jar)"), cached.stderr());
+        // Another module's bytes: the file runs as it is, and nothing is said about the jar.
+        Result other = wasm4j(List.of("-Dwasm4j.run.cachedClassJar=" + jar), "", "run", "--jit-report", wasm("args"));
+        assertEquals(0, other.exit(), other.stderr());
+        assertTrue(other.stdout().startsWith("argc 1"), other.stdout());
+        assertTrue(!other.stderr().contains("class jar"), other.stderr());
+        // A run shorter than the minimum leaves no jar.
+        Path short_ = temp.resolve("cache").resolve("short");
+        Result quick = wasm4j(List.of("-Dwasm4j.run.fillCache=" + short_, "-Dwasm4j.run.fillCacheMinSeconds=60"), "",
+                "run", wasm("exitcode"), "0", "bye");
+        assertEquals(0, quick.exit(), quick.stderr());
+        assertTrue(!Files.exists(short_.resolve("module.jar")), "a short run compiles nothing");
+    }
+
+    /** Only the folders used last stay in the code cache. */
+    @Test
+    void theCodeCacheKeepsTheFoldersUsedLast() throws Exception {
+        Path cache = temp.resolve("cache");
+        for (int i = 0; i < CodeCache.KEPT + 2; i++) {
+            Path old = Files.createDirectories(cache.resolve("old" + i));
+            Files.writeString(old.resolve("module.jar"), "x");
+            Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(1_000_000L * (i + 1)));
+        }
+        Path folder = cache.resolve("entry");
+        Result fill = wasm4j(List.of("-Dwasm4j.run.fillCache=" + folder, "-Dwasm4j.run.fillCacheMinSeconds=0"), "",
+                "run", wasm("exitcode"), "0", "bye");
+        assertEquals(0, fill.exit(), fill.stderr());
+        assertTrue(Files.isRegularFile(folder.resolve("module.jar")));
+        try (var left = Files.list(cache)) {
+            assertEquals(CodeCache.KEPT, left.count());
+        }
+        assertTrue(!Files.exists(cache.resolve("old0")) && !Files.exists(cache.resolve("old1"))
+                && !Files.exists(cache.resolve("old2")), "the oldest folders went");
+        assertTrue(Files.exists(cache.resolve("old3")));
     }
 
     @Test

@@ -1,0 +1,130 @@
+package dev.wasm4j.cli;
+
+import dev.wasm4j.WasmModule;
+import dev.wasm4j.compiler.ClassJar;
+import dev.wasm4j.compiler.ModuleCompiler;
+import dev.wasm4j.internal.Internals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * {@code wasm4j run}'s side of the code cache, which the launcher runs (scripts/class-jar): a binary module's
+ * class jar ({@link ClassJar}), kept in a folder named by the digest of the module's bytes, that later runs of
+ * the same module start from, with the JDK's ahead-of-time cache beside it. wasmtime's command line caches
+ * what it compiles in the same way. The launcher chooses the folder and tells {@code run} through two system
+ * properties:
+ * <ul>
+ * <li>{@code wasm4j.run.cachedClassJar}: the folder's jar. {@link #load} uses it only when it holds the very
+ * bytes of the file being run, so the file still names the program (argv[0], messages).</li>
+ * <li>{@code wasm4j.run.fillCache}: the folder, still without a jar. After a run of at least
+ * {@code wasm4j.run.fillCacheMinSeconds}, {@link #fill} compiles the jar there (a short program gains
+ * nothing from it) and keeps only the {@value #KEPT} folders used last.</li>
+ * </ul>
+ * Nothing here fails a run: a cache that cannot be used or written is left alone.
+ */
+final class CodeCache {
+    /** Folders kept: each holds a class jar and an ahead-of-time cache of 20-25 MB for a large program. */
+    static final int KEPT = 8;
+    private static final String JAR = "module.jar";
+
+    private CodeCache() {
+    }
+
+    /**
+     * The module of {@code file}: from the cached class jar when the launcher gave one that holds the file's
+     * bytes, else from the file itself.
+     */
+    static WasmModule load(Path file, List<String> wasmOptions) {
+        String cached = System.getProperty("wasm4j.run.cachedClassJar");
+        if (cached != null) {
+            try {
+                ClassJar jar = ClassJar.read(Path.of(cached));
+                if (jar != null && Arrays.equals(jar.module(), Files.readAllBytes(file))) {
+                    return WasmOptions.load(Path.of(cached), wasmOptions);
+                }
+            } catch (IOException | RuntimeException e) {
+                // not usable: the file itself, whose errors name it
+            }
+        }
+        return WasmOptions.load(file, wasmOptions);
+    }
+
+    /**
+     * After a run of {@code runNanos}: the class jar of {@code module} (read from {@code file}) written into
+     * the folder the launcher chose, if any, and if the run was long enough. A module that does not compile
+     * leaves a {@code failed} mark, which the launcher reads: it is not tried again until wasm4j changes.
+     */
+    static void fill(WasmModule module, Path file, long runNanos) {
+        String folder = System.getProperty("wasm4j.run.fillCache");
+        double minSeconds;
+        try {
+            minSeconds = Double.parseDouble(System.getProperty("wasm4j.run.fillCacheMinSeconds", "1"));
+        } catch (NumberFormatException e) {
+            minSeconds = 1;
+        }
+        if (folder == null || runNanos < minSeconds * 1e9) {
+            return;
+        }
+        Path dir = Path.of(folder);
+        try {
+            Files.createDirectories(dir);
+            byte[] bytes = Files.readAllBytes(file);
+            if (!WasmModule.isBinary(bytes)) {
+                return;
+            }
+            Path tmp = dir.resolve(JAR + "." + ProcessHandle.current().pid() + ".tmp");
+            try {
+                ClassJar classes = ModuleCompiler.compileNamed(Internals.valid(module), bytes);
+                try (var out = Files.newOutputStream(tmp)) {
+                    classes.write(out);
+                }
+                Files.move(tmp, dir.resolve(JAR), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.deleteIfExists(dir.resolve("failed"));
+            } catch (RuntimeException | IOException e) {
+                Files.deleteIfExists(tmp);
+                Files.writeString(dir.resolve("failed"), String.valueOf(e) + System.lineSeparator());
+            }
+            keepLatest(dir.getParent());
+        } catch (IOException | RuntimeException e) {
+            // a cache folder that cannot be written: the run is what counts
+        }
+    }
+
+    /** Removes all but the {@value #KEPT} folders used last (the launcher touches a folder when it uses it). */
+    private static void keepLatest(Path cache) throws IOException {
+        if (cache == null) {
+            return;
+        }
+        List<Path> folders = new ArrayList<>();
+        try (Stream<Path> s = Files.list(cache)) {
+            s.filter(Files::isDirectory).forEach(folders::add);
+        }
+        if (folders.size() <= KEPT) {
+            return;
+        }
+        folders.sort(Comparator.comparing(CodeCache::lastUsed).reversed());
+        for (Path old : folders.subList(KEPT, folders.size())) {
+            try (Stream<Path> files = Files.walk(old)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    private static long lastUsed(Path folder) {
+        try {
+            return Files.getLastModifiedTime(folder).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}
