@@ -46,8 +46,8 @@ final class CodeCache {
         String cached = System.getProperty("wasm4j.run.cachedClassJar");
         if (cached != null) {
             try {
-                ClassJar jar = ClassJar.read(Path.of(cached));
-                if (jar != null && Arrays.equals(jar.module(), Files.readAllBytes(file))) {
+                byte[] module = ClassJar.moduleOf(Path.of(cached));
+                if (module != null && Arrays.equals(module, Files.readAllBytes(file))) {
                     return WasmOptions.load(Path.of(cached), wasmOptions);
                 }
             } catch (IOException | RuntimeException e) {

@@ -227,6 +227,26 @@ public record ClassJar(byte[] module, String prefix, String stamp, List<Named> c
         }
     }
 
+    /**
+     * The module that the class jar at {@code path} holds, read without its classes, or null when the file is
+     * no class jar.
+     *
+     * @param path a file
+     * @return the module's bytes, or null
+     * @throws IOException when the file cannot be read
+     */
+    public static byte[] moduleOf(Path path) throws IOException {
+        if (!Files.isRegularFile(path)) {
+            return null;
+        }
+        try (ZipFile zip = new ZipFile(path.toFile())) {
+            ZipEntry module = zip.getEntry(MODULE);
+            return zip.getEntry(INDEX) == null || module == null ? null : bytes(zip, module);
+        } catch (java.util.zip.ZipException e) {
+            return null;
+        }
+    }
+
     private static byte[] bytes(ZipFile zip, ZipEntry e) throws IOException {
         try (InputStream in = zip.getInputStream(e)) {
             return in.readAllBytes();

@@ -187,5 +187,10 @@ class ClassJarTest {
         Files.write(wasm, Wat.assemble("(module)"));
         assertNull(ClassJar.read(wasm));
         assertArrayEquals(Wat.assemble(WAT.formatted(4)), ClassJar.read(jar("m.jar", 4, false)).module());
+        // the module alone, as the code cache compares it (cli.CodeCache)
+        assertNull(ClassJar.moduleOf(plain));
+        assertNull(ClassJar.moduleOf(wasm));
+        assertNull(ClassJar.moduleOf(temp));
+        assertArrayEquals(Wat.assemble(WAT.formatted(4)), ClassJar.moduleOf(temp.resolve("m.jar")));
     }
 }
