@@ -35,7 +35,7 @@ final class SplitPlan {
     record Budget(int methodBytes, int hardBytes, int loopBytes, int minRegionBytes, int wholeBytes) {
         /** Found by experiment on Lua, SQLite, QuickJS and whole C programs: see docs/performance.md. */
         static final Budget DEFAULT = new Budget(Integer.getInteger("wasm4j.compiler.methodBytes", 3000),
-                Integer.getInteger("wasm4j.compiler.hardBytes", 4500),
+                Integer.getInteger("wasm4j.compiler.hardBytes", 6500),
                 Integer.getInteger("wasm4j.compiler.loopBytes", 6500),
                 Integer.getInteger("wasm4j.compiler.minRegionBytes", 120),
                 Integer.getInteger("wasm4j.compiler.wholeBytes", 6000));
