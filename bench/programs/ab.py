@@ -7,8 +7,8 @@ ROOT is a checkout whose `wasm4j` launcher runs the program (another worktree fo
 JAVA_OPTS goes to WASM4J_JAVA_OPTS. PROGS (comma-separated; default lua,sqlite,qjs,nbody,sieve) chooses the
 programs: lua (lua/cpu.lua 3), lua1 (one round), sqlite (sql/workload.sql), sqlite6 (it six times, each on
 a fresh database), qjs, and the C programs of
-programs.txt without their c- prefix. ENGINE=compiler (or interpreter) passes --engine. wasm4j's code cache is off (WASM4J_CACHE=off) unless
-WASM4J_CACHE is set. Each round runs
+programs.txt without their c- prefix. ENGINE=compiler (or interpreter) passes --engine. wasm4j's code cache is off (WASM4J_CODE_CACHE=off) unless
+WASM4J_CODE_CACHE is set. Each round runs
 every variant once, so a slow period of a shared machine hits all variants alike.
 """
 import os
@@ -49,8 +49,8 @@ def main():
     for prog in os.environ.get('PROGS', 'lua,sqlite,qjs,nbody,sieve').split(','):
         for _ in range(reps):
             for label, root, opts in variants:
-                # first runs: wasm4j's code cache off, unless WASM4J_CACHE says otherwise
-                env = dict(os.environ, WASM4J_JAVA_OPTS=opts, WASM4J_CACHE=os.environ.get('WASM4J_CACHE', 'off'))
+                # first runs: wasm4j's code cache off, unless WASM4J_CODE_CACHE says otherwise
+                env = dict(os.environ, WASM4J_JAVA_OPTS=opts, WASM4J_CODE_CACHE=os.environ.get('WASM4J_CODE_CACHE', 'off'))
                 cmd = [os.path.join(root, 'wasm4j'), 'run', *([f'--engine={engine}'] if engine else []),
                        '--dir', '.', *PROGRAMS[prog]]
                 start = time.time()

@@ -76,10 +76,10 @@ def runner_env(runner):
     if runner == 'wasm4j-cached':
         if CACHE_DIR is None:
             CACHE_DIR = tempfile.TemporaryDirectory(prefix='wasm4j-cache-')
-        env['WASM4J_CACHE_DIR'] = CACHE_DIR.name
-        env.pop('WASM4J_CACHE', None)
+        env['WASM4J_CODE_CACHE_DIR'] = CACHE_DIR.name
+        env.pop('WASM4J_CODE_CACHE', None)
     elif runner.startswith('wasm4j'):
-        env['WASM4J_CACHE'] = 'off'
+        env['WASM4J_CODE_CACHE'] = 'off'
     return env
 
 
@@ -362,7 +362,7 @@ def write_report(table, jit, a, jdk, marker):
                + (f" ({a.once}: one run)" if a.once else '') + (' (hello: at least 5)' if a.startup else '') + ', '
                'each a fresh process timed from outside (start-up, compilation and warm-up included), all '
                'runners in the same session; every output equal to node\'s.'
-               + (' `wasm4j` is a first run: the code cache off (`WASM4J_CACHE=off`), nothing prepared. '
+               + (' `wasm4j` is a first run: the code cache off (`WASM4J_CODE_CACHE=off`), nothing prepared. '
                   '`wasm4j-cached` is the same command after two untimed runs that filled the code cache: the '
                   'first compiled the program\'s class jar into it, the second recorded and made its '
                   'ahead-of-time cache (their times are below the table).'

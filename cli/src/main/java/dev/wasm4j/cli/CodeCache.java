@@ -98,14 +98,19 @@ final class CodeCache {
         }
     }
 
-    /** Removes all but the {@value #KEPT} folders used last (the launcher touches a folder when it uses it). */
+    /**
+     * Removes all but the {@value #KEPT} folders used last (the launcher touches a folder when it uses it).
+     * Only the cache's own folders count, named by a digest as the launcher names them: anything else in a
+     * folder that {@code WASM4J_CODE_CACHE_DIR} points at is left alone.
+     */
     private static void keepLatest(Path cache) throws IOException {
         if (cache == null) {
             return;
         }
         List<Path> folders = new ArrayList<>();
         try (Stream<Path> s = Files.list(cache)) {
-            s.filter(Files::isDirectory).forEach(folders::add);
+            s.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    && p.getFileName().toString().matches("[0-9a-f]{40}")).forEach(folders::add);
         }
         if (folders.size() <= KEPT) {
             return;

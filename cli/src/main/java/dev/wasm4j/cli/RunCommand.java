@@ -43,8 +43,8 @@ import java.util.concurrent.Callable;
                 "Exit code: the program's proc_exit code; 134 after a trap; 1 when the module cannot be "
                         + "loaded or linked; 2 for bad usage.",
                 "Through the wasm4j launcher, a run of a binary module that takes a second or more leaves its "
-                        + "compiled classes in wasm4j's code cache (WASM4J_CACHE_DIR, else "
-                        + "~/.cache/wasm4j), where the next runs start from them; WASM4J_CACHE=off turns it off."})
+                        + "compiled classes in wasm4j's code cache (WASM4J_CODE_CACHE_DIR, else "
+                        + "~/.cache/wasm4j/code), where the next runs start from them; WASM4J_CODE_CACHE=off turns it off."})
 final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--dir", paramLabel = "HOST[::GUEST]",

@@ -165,21 +165,29 @@ class RunCommandTest {
     void theCodeCacheKeepsTheFoldersUsedLast() throws Exception {
         Path cache = temp.resolve("cache");
         for (int i = 0; i < CodeCache.KEPT + 2; i++) {
-            Path old = Files.createDirectories(cache.resolve("old" + i));
+            Path old = Files.createDirectories(cache.resolve(digest(i)));
             Files.writeString(old.resolve("module.jar"), "x");
             Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(1_000_000L * (i + 1)));
         }
-        Path folder = cache.resolve("entry");
+        // not the cache's: left alone, however old
+        Path other = Files.createDirectories(cache.resolve("mine"));
+        Files.setLastModifiedTime(other, java.nio.file.attribute.FileTime.fromMillis(1_000L));
+        Path folder = cache.resolve(digest(99));
         Result fill = wasm4j(List.of("-Dwasm4j.run.fillCache=" + folder, "-Dwasm4j.run.fillCacheMinSeconds=0"), "",
                 "run", wasm("exitcode"), "0", "bye");
         assertEquals(0, fill.exit(), fill.stderr());
         assertTrue(Files.isRegularFile(folder.resolve("module.jar")));
         try (var left = Files.list(cache)) {
-            assertEquals(CodeCache.KEPT, left.count());
+            assertEquals(CodeCache.KEPT + 1, left.count());
         }
-        assertTrue(!Files.exists(cache.resolve("old0")) && !Files.exists(cache.resolve("old1"))
-                && !Files.exists(cache.resolve("old2")), "the oldest folders went");
-        assertTrue(Files.exists(cache.resolve("old3")));
+        assertTrue(!Files.exists(cache.resolve(digest(0))) && !Files.exists(cache.resolve(digest(1)))
+                && !Files.exists(cache.resolve(digest(2))), "the oldest folders went");
+        assertTrue(Files.exists(cache.resolve(digest(3))) && Files.exists(other));
+    }
+
+    /** A folder name as the launcher makes them: 40 hex digits of a digest. */
+    private static String digest(int i) {
+        return "%040x".formatted(i);
     }
 
     @Test
