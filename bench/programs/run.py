@@ -187,8 +187,16 @@ def jit_report(prog, jdk, runner='wasm4j'):
     names = {}
     for cls, name in methods:
         names.setdefault(name, []).append(cls)
+    # a loop entry's class holds its driver, o<N>, beside copies of its function's regions
+    entries = {cls for cls, name in methods if re.fullmatch(r'o\d+', name)}
     def label(cls, name):
-        return name if len(names[name]) == 1 else f'{name} (class …{cls.strip("/")[-5:]})'
+        if len(names[name]) == 1:
+            return name
+        if cls in entries:
+            return f'{name} (loop entry\'s class)'
+        if any(c in entries for c in names[name]):
+            return f'{name} (its function\'s class)'
+        return f'{name} (class …{cls.strip("/")[-5:]})'
     bad = {label(*k): e for k, e in methods.items() if e['gave_up'] or e['c2'] + e['c2_osr'] > 3}
     return {'methods': len(methods), 'c2_compiled': sum(1 for e in methods.values() if e['c2'] + e['c2_osr'] > 0),
             'skipped_any_tier': sum(1 for e in methods.values() if e['skipped']), 'problems': bad}
