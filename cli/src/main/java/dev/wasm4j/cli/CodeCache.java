@@ -75,11 +75,11 @@ final class CodeCache {
         }
         Path dir = Path.of(folder);
         try {
-            Files.createDirectories(dir);
             byte[] bytes = Files.readAllBytes(file);
             if (!WasmModule.isBinary(bytes)) {
                 return;
             }
+            Files.createDirectories(dir);
             Path tmp = dir.resolve(JAR + "." + ProcessHandle.current().pid() + ".tmp");
             try {
                 ClassJar classes = ModuleCompiler.compileNamed(Internals.valid(module), bytes);
