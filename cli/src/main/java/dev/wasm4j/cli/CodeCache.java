@@ -59,8 +59,9 @@ final class CodeCache {
 
     /**
      * After a run of {@code runNanos}: the class jar of {@code module} (read from {@code file}) written into
-     * the folder the launcher chose, if any, and if the run was long enough. A module that does not compile
-     * leaves a {@code failed} mark, which the launcher reads: it is not tried again until wasm4j changes.
+     * the folder the launcher chose, if any, if the run was long enough and the file still holds the bytes the
+     * folder is named by. A module that does not compile leaves a {@code failed} mark, which the launcher
+     * reads: it is not tried again until wasm4j changes.
      */
     static void fill(WasmModule module, Path file, long runNanos) {
         String folder = System.getProperty("wasm4j.run.fillCache");
@@ -76,7 +77,9 @@ final class CodeCache {
         Path dir = Path.of(folder);
         try {
             byte[] bytes = Files.readAllBytes(file);
-            if (!WasmModule.isBinary(bytes)) {
+            // The launcher named the folder by the bytes it saw. Different bytes now (the file was rebuilt
+            // while the program ran) may not be what this run's module was made of: nothing is kept then.
+            if (!WasmModule.isBinary(bytes) || !digest(bytes).startsWith(dir.getFileName().toString())) {
                 return;
             }
             Files.createDirectories(dir);
@@ -95,6 +98,15 @@ final class CodeCache {
             keepLatest(dir.getParent());
         } catch (IOException | RuntimeException e) {
             // a cache folder that cannot be written: the run is what counts
+        }
+    }
+
+    /** The SHA-256 of {@code bytes} in hex, as {@code sha256sum} prints it. */
+    static String digest(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);   // every JDK has SHA-256
         }
     }
 

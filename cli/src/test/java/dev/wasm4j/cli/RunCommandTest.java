@@ -135,7 +135,7 @@ class RunCommandTest {
      */
     @Test
     void theCodeCacheKeepsTheModulesClassJarAndUsesItOnlyForTheSameBytes() throws Exception {
-        Path folder = temp.resolve("cache").resolve("entry");
+        Path folder = temp.resolve("cache").resolve(cacheFolder("exitcode"));
         Result fill = wasm4j(List.of("-Dwasm4j.run.fillCache=" + folder, "-Dwasm4j.run.fillCacheMinSeconds=0"), "",
                 "run", wasm("exitcode"), "3", "bye");
         assertEquals(3, fill.exit(), fill.stderr());
@@ -152,8 +152,15 @@ class RunCommandTest {
         assertEquals(0, other.exit(), other.stderr());
         assertTrue(other.stdout().startsWith("argc 1"), other.stdout());
         assertTrue(!other.stderr().contains("class jar"), other.stderr());
-        // A run shorter than the minimum leaves no jar.
-        Path short_ = temp.resolve("cache").resolve("short");
+        // A run shorter than the minimum leaves no jar; nor does a folder named by other bytes (the file
+        // changed since the launcher named it).
+        Path misnamed = temp.resolve("cache").resolve(digest(7));
+        Result changed = wasm4j(List.of("-Dwasm4j.run.fillCache=" + misnamed, "-Dwasm4j.run.fillCacheMinSeconds=0"), "",
+                "run", wasm("exitcode"), "0", "bye");
+        assertEquals(0, changed.exit(), changed.stderr());
+        assertTrue(!Files.exists(misnamed), "no folder for bytes it is not named by");
+        Path short_ = temp.resolve("cache").resolve(cacheFolder("exitcode"));
+        Files.delete(jar);
         Result quick = wasm4j(List.of("-Dwasm4j.run.fillCache=" + short_, "-Dwasm4j.run.fillCacheMinSeconds=60"), "",
                 "run", wasm("exitcode"), "0", "bye");
         assertEquals(0, quick.exit(), quick.stderr());
@@ -172,7 +179,7 @@ class RunCommandTest {
         // not the cache's: left alone, however old
         Path other = Files.createDirectories(cache.resolve("mine"));
         Files.setLastModifiedTime(other, java.nio.file.attribute.FileTime.fromMillis(1_000L));
-        Path folder = cache.resolve(digest(99));
+        Path folder = cache.resolve(cacheFolder("exitcode"));
         Result fill = wasm4j(List.of("-Dwasm4j.run.fillCache=" + folder, "-Dwasm4j.run.fillCacheMinSeconds=0"), "",
                 "run", wasm("exitcode"), "0", "bye");
         assertEquals(0, fill.exit(), fill.stderr());
@@ -183,6 +190,11 @@ class RunCommandTest {
         assertTrue(!Files.exists(cache.resolve(digest(0))) && !Files.exists(cache.resolve(digest(1)))
                 && !Files.exists(cache.resolve(digest(2))), "the oldest folders went");
         assertTrue(Files.exists(cache.resolve(digest(3))) && Files.exists(other));
+    }
+
+    /** The folder the launcher names for a test program: the first 40 hex digits of its SHA-256. */
+    private static String cacheFolder(String program) throws IOException {
+        return CodeCache.digest(Files.readAllBytes(Path.of(wasm(program)))).substring(0, 40);
     }
 
     /** A folder name as the launcher makes them: 40 hex digits of a digest. */
