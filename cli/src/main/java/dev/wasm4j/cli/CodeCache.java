@@ -8,7 +8,6 @@ import dev.wasm4j.internal.Internals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -83,16 +82,10 @@ final class CodeCache {
                 return;
             }
             Files.createDirectories(dir);
-            Path tmp = dir.resolve(JAR + "." + ProcessHandle.current().pid() + ".tmp");
             try {
-                ClassJar classes = ModuleCompiler.compileNamed(Internals.valid(module), bytes);
-                try (var out = Files.newOutputStream(tmp)) {
-                    classes.write(out);
-                }
-                Files.move(tmp, dir.resolve(JAR), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                ModuleCompiler.compileNamed(Internals.valid(module), bytes).writeTo(dir.resolve(JAR));
                 Files.deleteIfExists(dir.resolve("failed"));
             } catch (RuntimeException | IOException e) {
-                Files.deleteIfExists(tmp);
                 Files.writeString(dir.resolve("failed"), String.valueOf(e) + System.lineSeparator());
             }
             keepLatest(dir.getParent());

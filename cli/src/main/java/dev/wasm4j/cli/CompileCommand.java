@@ -81,11 +81,7 @@ final class CompileCommand implements Callable<Integer> {
         dev.wasm4j.compiler.ClassJar classes = dev.wasm4j.compiler.ModuleCompiler.compileNamed(
                 dev.wasm4j.internal.Internals.valid(module), bytes);
         Path out = output != null ? output : Path.of(file.toString().replaceFirst("\\.(wasm|wat)$", "") + ".jar");
-        Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
-        try (var stream = Files.newOutputStream(tmp)) {
-            classes.write(stream);
-        }
-        Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        classes.writeTo(out);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         PrintWriter w = spec.commandLine().getOut();
         int functions = 0;

@@ -163,6 +163,26 @@ public record ClassJar(byte[] module, String prefix, String stamp, List<Named> c
         }
     }
 
+    /**
+     * Writes the jar to {@code file} under a temporary name beside it (one per process), then renames it, so
+     * that a run reading the file, or another process writing it, never sees half a jar.
+     *
+     * @param file where the jar goes
+     * @throws IOException when it cannot be written (the temporary file is removed)
+     */
+    public void writeTo(Path file) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                write(out);
+            }
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
     private static void put(JarOutputStream jar, String name, byte[] bytes) throws IOException {
         jar.putNextEntry(new JarEntry(name));
         jar.write(bytes);

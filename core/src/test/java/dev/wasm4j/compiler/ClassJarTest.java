@@ -89,9 +89,7 @@ class ClassJarTest {
             System.clearProperty("wasm4j.compiler.splitAll");
         }
         Path path = temp.resolve(name);
-        try (OutputStream out = Files.newOutputStream(path)) {
-            jar.write(out);
-        }
+        jar.writeTo(path);   // as wasm4j compile --jar and the code cache write it
         return path;
     }
 
