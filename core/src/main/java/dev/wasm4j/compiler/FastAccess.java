@@ -9,8 +9,8 @@ import java.lang.constant.ConstantDescs;
 import java.lang.constant.MethodTypeDesc;
 
 /**
- * Loads and stores of 32-bit memories, emitted inline where they are likely hot (inside loops, see
- * {@link FunctionCompiler#inlineAccess}): the effective address, one comparison with the memory's
+ * Loads and stores of 32-bit memories, emitted inline where {@link FunctionCompiler#inlineAccess} says (small
+ * functions when memory is reached through the segment): the effective address, one comparison with the memory's
  * {@code bufLimit} (0 for memories whose accesses need protection checks, and heap memories), and a raw
  * access ({@link dev.wasm4j.memory.RawMemory}) at the memory's {@code rawBase}, which compiles to one
  * machine load or store. Anything else, out of bounds included, calls the memory's checked method,

@@ -99,12 +99,12 @@ final class FunctionCompiler implements CodeSink {
     }
 
     /**
-     * Whether a memory access here is spelled out inline: in small functions (the kernels of C programs,
-     * where C2 must see every access whole to keep values in registers), and nowhere else. A large function
-     * (an interpreter's dispatch loop, a clang -O2 function with hundreds of accesses) calls helpers: its
-     * time goes into HotSpot's warm-up, and the inline form is dozens of force-inline JDK methods per access
-     * for HotSpot's interpreter, C1 and C2 to get through, while a helper is one call that is hot and compiled
-     * early (whole programs ran 1.3-1.9x faster so; docs/performance.md). {@code
+     * Whether a memory access here is spelled out inline: when memory is reached through the segment, in
+     * small functions (the kernels of C programs, where C2 stops inlining the segment's long chains of JDK
+     * methods before it has inlined every helper; {@link ModuleCompiler#INLINE_ALL_BODY_BYTES}), and nowhere
+     * else. Other functions call helpers: the inline form is more bytecode for HotSpot's interpreter, C1 and
+     * C2 to get through, while a helper is one call that is hot and compiled early, and that C2 inlines
+     * (whole programs ran 1.3-1.9x faster so; docs/performance.md). {@code
      * -Dwasm4j.compiler.inlineInLoops=true} also spells out the accesses in loops of large functions.
      */
     boolean inlineAccess() {

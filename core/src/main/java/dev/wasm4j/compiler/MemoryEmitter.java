@@ -8,8 +8,8 @@ import dev.wasm4j.valid.CodeState;
 import java.lang.classfile.CodeBuilder;
 
 /**
- * Memory and table instructions. Loads and stores of 32-bit memories are emitted inline by
- * {@link FastAccess}; those of 64-bit memories call {@link MemOps}; bulk and table
+ * Memory and table instructions. Loads and stores call {@link MemOps}'s helpers, or for 32-bit memories
+ * where {@link FunctionCompiler#inlineAccess} says, are emitted inline by {@link FastAccess}; bulk and table
  * operations call {@link MemOps} and {@link TableOps} with every operand widened to a long (i32 addresses
  * zero-extended), as the interpreter computes them.
  */

@@ -192,10 +192,15 @@ public final class ModuleCompiler {
     static final boolean INLINE_MEMORY = Boolean.getBoolean("wasm4j.compiler.inlineMemory");
     /**
      * Functions up to this many bytes of body have every memory access inline (see {@link
-     * FunctionCompiler#inlineAccess}): the hot functions of the C kernels and programs are 0.4-1.9 KiB; 1, 2 and
-     * 4 KiB gave the interpreters about the same times (4 KiB a little slower).
+     * FunctionCompiler#inlineAccess}). Through {@code Unsafe} ({@link FastAccess#UNSAFE}) none do: a helper is
+     * then a few bytes that C2 inlines as well as inline code (the kernels' steady state within a few percent
+     * either way), and the whole programs' first runs were up to a fifth shorter with less bytecode to
+     * interpret and compile (docs/performance.md). Through the segment, a helper's access is a chain of some
+     * twenty JDK methods, and in a function with many accesses C2 stops inlining them (its node count cutoff),
+     * so functions of up to 2 KiB (the hot functions of the C kernels are 0.4-1.9 KiB) keep the inline form.
      */
-    static final int INLINE_ALL_BODY_BYTES = Integer.getInteger("wasm4j.compiler.inlineAllBytes", 2048);
+    static final int INLINE_ALL_BODY_BYTES = Integer.getInteger("wasm4j.compiler.inlineAllBytes",
+            FastAccess.UNSAFE != null ? 0 : 2048);
 
     /**
      * How function {@code func} is cut into methods ({@link SplitPlan}); {@code pinnedLoop} is the loop a
