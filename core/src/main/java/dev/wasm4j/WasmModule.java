@@ -266,7 +266,7 @@ public final class WasmModule {
     /** The {@code auto} engine's state for this module (its classes: compiled, or defined from the image). */
     synchronized AutoTier auto() {
         if (auto == null) {
-            auto = new AutoTier(this::compiled);
+            auto = new AutoTier(this::compiled, opened != null);
         }
         return auto;
     }

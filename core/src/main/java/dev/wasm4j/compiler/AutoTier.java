@@ -22,11 +22,11 @@ import java.util.function.Supplier;
  * function runs compiled. If compiling fails the module simply stays interpreted.
  *
  * <p>Compiling starts only after the first instance has run for a while ({@link #DEFAULT_COMPILE_DELAY_MILLIS}, or
- * {@code wasm4j.auto.compileDelayMillis}): a program that is done by then (a hello world, a short script)
- * never loads the compiler or generates a class, and the start-up it would have spent competing for the CPU
- * goes to the program. Classes stored with the module ({@code .w4j}) are defined after the same delay (defining
- * and verifying a large module's classes costs the CPU and memory a short run does not need), which is still
- * far sooner than generating them.
+ * {@code wasm4j.auto.compileDelayMillis}): a program that is done by then (a hello world) never loads the
+ * compiler or generates a class, and the start-up it would have spent competing for the CPU goes to the
+ * program. Classes stored with the module ({@code .w4j}) are defined after a longer delay ({@link
+ * #STORED_CLASSES_DELAY_MILLIS}): they are all read and defined at once, which costs a short run the CPU and
+ * memory it does not need, and which is still far sooner than generating them.
  *
  * <p>A call already running in the interpreter is not stuck there: once the module is compiled, a loop of
  * it that keeps iterating asks for a loop entry ({@link LoopTier}), compiled on the same background thread,
@@ -40,8 +40,15 @@ public final class AutoTier implements LoopTier {
         return t;
     });
 
-    /** How long instances run interpreted before compiling starts, by default. */
-    public static final long DEFAULT_COMPILE_DELAY_MILLIS = 100;
+    /**
+     * How long instances run interpreted before compiling starts, by default: 20 ms, once a program has
+     * outlived a hello world (whose program part takes 4-10 ms; it still never loads the compiler). Against
+     * 100 ms, a 0.7 s Lua script ran 14% shorter and the whole programs 2-10%, and a run of 0.2 s did not
+     * change; 10 ms cost that run 10 ms (docs/performance.md, stop 28).
+     */
+    public static final long DEFAULT_COMPILE_DELAY_MILLIS = 20;
+    /** The delay for modules whose classes are stored with them ({@code .w4j}), by default. */
+    public static final long STORED_CLASSES_DELAY_MILLIS = 100;
 
     private final Supplier<CompiledModule> compile;
     private final long compileDelayMillis;
@@ -62,7 +69,17 @@ public final class AutoTier implements LoopTier {
 
     /** {@code compile} produces the module's code (typically the module's cached {@link ModuleCompiler#compile}). */
     public AutoTier(Supplier<CompiledModule> compile) {
-        this(compile, Long.getLong("wasm4j.auto.compileDelayMillis", DEFAULT_COMPILE_DELAY_MILLIS));
+        this(compile, false);
+    }
+
+    /**
+     * As {@link #AutoTier(Supplier)}; {@code storedClasses} when {@code compile} defines classes stored with
+     * the module, which waits {@link #STORED_CLASSES_DELAY_MILLIS} instead (unless {@code
+     * wasm4j.auto.compileDelayMillis} says otherwise).
+     */
+    public AutoTier(Supplier<CompiledModule> compile, boolean storedClasses) {
+        this(compile, Long.getLong("wasm4j.auto.compileDelayMillis",
+                storedClasses ? STORED_CLASSES_DELAY_MILLIS : DEFAULT_COMPILE_DELAY_MILLIS));
     }
 
     /** {@code compile} is called on the background thread {@code compileDelayMillis} after the first attach. */
