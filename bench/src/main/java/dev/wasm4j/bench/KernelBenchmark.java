@@ -42,8 +42,8 @@ public class KernelBenchmark {
     @Setup(Level.Trial)
     public void setup() {
         // JMH's -jvmArgsAppend replaces @Fork's options instead of adding to them; without the Unsafe option
-        // wasm4j's memory goes through the FFM segment, a different code path (stop 28 measured the wrong one
-        // so). Only -Dwasm4j.memory.unsafe=false asks for that path on purpose.
+        // wasm4j's memory goes through the FFM segment, a different code path (stop 27 compared the memory
+        // access forms on it by mistake). Only -Dwasm4j.memory.unsafe=false asks for that path on purpose.
         if (engine.startsWith("wasm4j") && !dev.wasm4j.memory.RawMemory.direct()
                 && !"false".equals(System.getProperty("wasm4j.memory.unsafe"))) {
             throw new IllegalStateException("wasm4j's memory is not reached through Unsafe: a -jvmArgsAppend must "

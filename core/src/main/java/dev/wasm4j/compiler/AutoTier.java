@@ -43,7 +43,7 @@ public final class AutoTier implements LoopTier {
     /**
      * How long instances run interpreted before compiling starts, by default: 20 ms, once a program has
      * outlived a hello world (whose program part takes 4-10 ms; it still never loads the compiler). Against
-     * 100 ms, a 0.7 s Lua script ran 14% shorter and the whole programs 2-10%, and a run of 0.2 s did not
+     * 100 ms, a 0.7 s Lua script ran 14% shorter and the whole programs 1-7%, and a run of 0.2 s did not
      * change; 10 ms cost that run 10 ms (docs/performance.md, stop 28).
      */
     public static final long DEFAULT_COMPILE_DELAY_MILLIS = 20;
