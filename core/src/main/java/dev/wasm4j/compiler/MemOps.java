@@ -23,119 +23,154 @@ final class MemOps {
 
     // ---- i32 memories: the address is an int ----
     //
-    // Each helper does the common case itself, in a few bytes of bytecode that C2 inlines into any method
-    // of the split budget: the effective address, one comparison with the memory's fast-path limit
-    // (bufLimit: 0 for memories whose accesses need protection checks) and a raw load or store (RawMemory),
-    // which compiles to one machine instruction. Anything else calls the
-    // memory's checked method, which traps exactly as the interpreter does; that call is never taken in the
-    // common case and costs nothing then.
+    // Each helper computes the effective address (never negative: both parts are below 2^32) and passes it to
+    // a core of its width, which does the common case itself: one comparison with the memory's fast-path
+    // limit (bufLimit, or limit2/4/8 = bufLimit - n: 0 and below for memories whose accesses need protection
+    // checks) and a raw load or store (RawMemory), which compiles to one machine instruction. Anything else
+    // calls the memory's checked method, which traps exactly as the interpreter does; that call is never taken
+    // in the common case and costs nothing then.
+    //
+    // Every method here on that path is at most 35 bytes of bytecode (MemOpsSizeTest): HotSpot's MaxInlineSize
+    // and C1MaxInlineSize. C2 inlines a larger method only at call sites it finds hot (run on at least a
+    // quarter of the caller's calls), and C1 never; with one helper of 40-47 bytes per access, the accesses on
+    // the cold branches of large functions were calls, a tenth of SQLite's steady state (docs/performance.md).
 
     static int i32Load(int a, LinearMemory m, long off) {
-        long ea = (a & MASK) + off;
-        return ea <= m.bufLimit - 4 ? RawMemory.getI32(m.rawBase + ea) : m.loadI32(ea);
+        return load32(m, off + Integer.toUnsignedLong(a));
     }
 
     static long i64Load(int a, LinearMemory m, long off) {
-        long ea = (a & MASK) + off;
-        return ea <= m.bufLimit - 8 ? RawMemory.getI64(m.rawBase + ea) : m.loadI64(ea);
-    }
-
-    private static int i8(int a, LinearMemory m, long off) {
-        long ea = (a & MASK) + off;
-        return ea < m.bufLimit ? RawMemory.getI8(m.rawBase + ea) : m.loadI8(ea);
-    }
-
-    private static int i16(int a, LinearMemory m, long off) {
-        long ea = (a & MASK) + off;
-        return ea <= m.bufLimit - 2 ? RawMemory.getI16(m.rawBase + ea) : m.loadI16(ea);
+        return load64(m, off + Integer.toUnsignedLong(a));
     }
 
     static int i32Load8S(int a, LinearMemory m, long off) {
-        return i8(a, m, off);
+        return load8(m, off + Integer.toUnsignedLong(a));
     }
 
     static int i32Load8U(int a, LinearMemory m, long off) {
-        return i8(a, m, off) & 0xFF;
+        return Byte.toUnsignedInt(load8(m, off + Integer.toUnsignedLong(a)));
     }
 
     static int i32Load16S(int a, LinearMemory m, long off) {
-        return i16(a, m, off);
+        return load16(m, off + Integer.toUnsignedLong(a));
     }
 
     static int i32Load16U(int a, LinearMemory m, long off) {
-        return i16(a, m, off) & 0xFFFF;
+        return Short.toUnsignedInt(load16(m, off + Integer.toUnsignedLong(a)));
     }
 
     static long i64Load8S(int a, LinearMemory m, long off) {
-        return i8(a, m, off);
+        return load8(m, off + Integer.toUnsignedLong(a));
     }
 
     static long i64Load8U(int a, LinearMemory m, long off) {
-        return i8(a, m, off) & 0xFFL;
+        return Byte.toUnsignedLong(load8(m, off + Integer.toUnsignedLong(a)));
     }
 
     static long i64Load16S(int a, LinearMemory m, long off) {
-        return i16(a, m, off);
+        return load16(m, off + Integer.toUnsignedLong(a));
     }
 
     static long i64Load16U(int a, LinearMemory m, long off) {
-        return i16(a, m, off) & 0xFFFFL;
+        return Short.toUnsignedLong(load16(m, off + Integer.toUnsignedLong(a)));
     }
 
     static long i64Load32S(int a, LinearMemory m, long off) {
-        return i32Load(a, m, off);
+        return load32(m, off + Integer.toUnsignedLong(a));
     }
 
     static long i64Load32U(int a, LinearMemory m, long off) {
-        return i32Load(a, m, off) & MASK;
+        return Integer.toUnsignedLong(load32(m, off + Integer.toUnsignedLong(a)));
     }
 
     static void i32Store(int a, int v, LinearMemory m, long off) {
-        long ea = (a & MASK) + off;
-        if (ea <= m.bufLimit - 4) {
-            RawMemory.setI32(m.rawBase + ea, v);
-        } else {
-            m.storeI32(ea, v);
-        }
+        store32(m, off + Integer.toUnsignedLong(a), v);
     }
 
     static void i32Store8(int a, int v, LinearMemory m, long off) {
-        long ea = (a & MASK) + off;
-        if (ea < m.bufLimit) {
-            RawMemory.setI8(m.rawBase + ea, (byte) v);
-        } else {
-            m.storeI8(ea, (byte) v);
-        }
+        store8(m, off + Integer.toUnsignedLong(a), (byte) v);
     }
 
     static void i32Store16(int a, int v, LinearMemory m, long off) {
-        long ea = (a & MASK) + off;
-        if (ea <= m.bufLimit - 2) {
-            RawMemory.setI16(m.rawBase + ea, (short) v);
-        } else {
-            m.storeI16(ea, (short) v);
-        }
+        store16(m, off + Integer.toUnsignedLong(a), (short) v);
     }
 
     static void i64Store(int a, long v, LinearMemory m, long off) {
-        long ea = (a & MASK) + off;
-        if (ea <= m.bufLimit - 8) {
-            RawMemory.setI64(m.rawBase + ea, v);
-        } else {
-            m.storeI64(ea, v);
-        }
+        store64(m, off + Integer.toUnsignedLong(a), v);
     }
 
     static void i64Store8(int a, long v, LinearMemory m, long off) {
-        i32Store8(a, (int) v, m, off);
+        store8(m, off + Integer.toUnsignedLong(a), (byte) v);
     }
 
     static void i64Store16(int a, long v, LinearMemory m, long off) {
-        i32Store16(a, (int) v, m, off);
+        store16(m, off + Integer.toUnsignedLong(a), (short) v);
     }
 
     static void i64Store32(int a, long v, LinearMemory m, long off) {
-        i32Store(a, (int) v, m, off);
+        store32(m, off + Integer.toUnsignedLong(a), (int) v);
+    }
+
+    // The cores: ea is not negative (a negative one would pass the comparison).
+
+    private static byte load8(LinearMemory m, long ea) {
+        if (ea < m.bufLimit) {
+            return RawMemory.getI8(m.rawBase + ea);
+        }
+        return m.loadI8(ea);
+    }
+
+    private static short load16(LinearMemory m, long ea) {
+        if (ea <= m.limit2) {
+            return RawMemory.getI16(m.rawBase + ea);
+        }
+        return m.loadI16(ea);
+    }
+
+    private static int load32(LinearMemory m, long ea) {
+        if (ea <= m.limit4) {
+            return RawMemory.getI32(m.rawBase + ea);
+        }
+        return m.loadI32(ea);
+    }
+
+    private static long load64(LinearMemory m, long ea) {
+        if (ea <= m.limit8) {
+            return RawMemory.getI64(m.rawBase + ea);
+        }
+        return m.loadI64(ea);
+    }
+
+    private static void store8(LinearMemory m, long ea, byte v) {
+        if (ea < m.bufLimit) {
+            RawMemory.setI8(m.rawBase + ea, v);
+            return;
+        }
+        m.storeI8(ea, v);
+    }
+
+    private static void store16(LinearMemory m, long ea, short v) {
+        if (ea <= m.limit2) {
+            RawMemory.setI16(m.rawBase + ea, v);
+            return;
+        }
+        m.storeI16(ea, v);
+    }
+
+    private static void store32(LinearMemory m, long ea, int v) {
+        if (ea <= m.limit4) {
+            RawMemory.setI32(m.rawBase + ea, v);
+            return;
+        }
+        m.storeI32(ea, v);
+    }
+
+    private static void store64(LinearMemory m, long ea, long v) {
+        if (ea <= m.limit8) {
+            RawMemory.setI64(m.rawBase + ea, v);
+            return;
+        }
+        m.storeI64(ea, v);
     }
 
     // ---- i64 memories: the address is a long ----

@@ -68,6 +68,14 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
      * a protection check, so their accesses always take the checked methods. Engine-internal.
      */
     public long bufLimit;
+    /**
+     * {@link #bufLimit} minus 2, 4 and 8: the limits of the wider accesses, kept beside it so that the compiled
+     * code's access helpers need no subtraction (each byte of bytecode counts there: compiler.MemOps).
+     * Written with {@link #bufLimit}, before it. Engine-internal.
+     */
+    public long limit2;
+    public long limit4;
+    public long limit8;
 
     /**
      * The fast path's view of native memory when {@link RawMemory} does not use {@code sun.misc.Unsafe}: a
@@ -142,7 +150,15 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
         rawBase = s instanceof NativeStorage n ? n.base() : 0;
         seg = s.segment();
         buf = bufferOf(seg);
-        bufLimit = fastLimit(bytes);
+        setFastLimit(fastLimit(bytes));
+    }
+
+    /** Sets {@link #bufLimit} and the limits derived from it, the derived ones first. */
+    private void setFastLimit(long limit) {
+        limit2 = limit - 2;
+        limit4 = limit - 4;
+        limit8 = limit - 8;
+        bufLimit = limit;
     }
 
     /** {@link #bufLimit} for a memory of {@code bytes}: native plain memories only. */
@@ -420,7 +436,7 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
             // Published last, after the pages are usable: a thread that sees the new size (or learns of the
             // growth through an atomic, which orders it after these writes) finds every new byte accessible.
             byteSize = newBytes;
-            bufLimit = fastLimit(newBytes);
+            setFastLimit(fastLimit(newBytes));
             return old;
         }
     }
@@ -794,7 +810,7 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
                 hostMappings.release(0, byteSize);
             }
             byteSize = 0;
-            bufLimit = 0;
+            setFastLimit(0);
             storage.close();
         }
     }
