@@ -30,10 +30,10 @@ final class MemOps {
     // calls the memory's checked method, which traps exactly as the interpreter does; that call is never taken
     // in the common case and costs nothing then.
     //
-    // Every method here on that path is at most 35 bytes of bytecode (MemOpsSizeTest): HotSpot's MaxInlineSize
-    // and C1MaxInlineSize. C2 inlines a larger method only at call sites it finds hot (run on at least a
-    // quarter of the caller's calls), and C1 never; with one helper of 40-47 bytes per access, the accesses on
-    // the cold branches of large functions were calls, a tenth of SQLite's steady state (docs/performance.md).
+    // Every method here on that path is at most 35 bytes of bytecode (MemOpsSizeTest): HotSpot's MaxInlineSize.
+    // C2 inlines a larger method only at call sites it finds hot (run on at least a quarter of the caller's
+    // calls); with one helper of 40-47 bytes per access, the accesses on the cold branches of large functions
+    // were calls, a tenth of SQLite's steady state (docs/performance.md, stop 29).
 
     static int i32Load(int a, LinearMemory m, long off) {
         return load32(m, off + Integer.toUnsignedLong(a));
