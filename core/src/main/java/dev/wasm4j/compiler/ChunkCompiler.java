@@ -261,6 +261,7 @@ final class ChunkCompiler {
             invoker(clb);
             dispatchers(clb);
             trampolines(clb);
+            InterruptEmitter.checkMethod(clb);
         });
     }
 
@@ -299,6 +300,7 @@ final class ChunkCompiler {
             invoker(clb);
             dispatchers(clb);
             trampolines(clb);
+            InterruptEmitter.checkMethod(clb);
         });
     }
 
