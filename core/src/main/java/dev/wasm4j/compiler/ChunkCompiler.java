@@ -261,7 +261,6 @@ final class ChunkCompiler {
             invoker(clb);
             dispatchers(clb);
             trampolines(clb);
-            InterruptEmitter.checkMethod(clb);
         });
     }
 
@@ -300,7 +299,6 @@ final class ChunkCompiler {
             invoker(clb);
             dispatchers(clb);
             trampolines(clb);
-            InterruptEmitter.checkMethod(clb);
         });
     }
 

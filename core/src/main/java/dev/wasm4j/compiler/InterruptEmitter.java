@@ -83,29 +83,10 @@ final class InterruptEmitter {
         }
     }
 
-    /**
-     * The check: a call of the class's {@link #CHECK_METHOD}, which holds the one {@code invokedynamic}. An
-     * {@code invokedynamic} is linked per instruction, when it first runs; C2 compiled one that had not run as
-     * an uncommon trap, and a loop head first reached after C2 compiled its method deoptimized it (SQLite's
-     * {@code free} was recompiled so 3-5 times, from the code cache too, whose classes start unlinked). A call
-     * of a method of the same class is linked for every call site at once; C2 inlines it (7 bytes) and the
-     * site's empty target, so the check is still nothing in C2's code.
-     */
+    /** The check: 7 bytes of bytecode, nothing at all in C2's code while no interrupt is pending. */
     private static void check(FunctionCompiler fc) {
         fc.cb.aload(fc.instSlot);
-        fc.cb.invokestatic(fc.chunk.self(), CHECK_METHOD, CHECK_TYPE);
-    }
-
-    /** The method of every generated class that the checks call. */
-    static final String CHECK_METHOD = "interruptCheck";
-    private static final MethodTypeDesc CHECK_TYPE = MethodTypeDesc.of(ConstantDescs.CD_void, Descs.INSTANCE);
-
-    /** Adds {@link #CHECK_METHOD} to a generated class (unless the checks are off). */
-    static void checkMethod(java.lang.classfile.ClassBuilder clb) {
-        if (dev.wasm4j.exec.Interrupts.CHECKS) {
-            clb.withMethodBody(CHECK_METHOD, CHECK_TYPE, java.lang.classfile.ClassFile.ACC_STATIC
-                    | java.lang.classfile.ClassFile.ACC_PRIVATE, cb -> cb.aload(0).invokedynamic(CHECK).return_());
-        }
+        fc.cb.invokedynamic(CHECK);
     }
 
     private static void charge(CodeBuilder cb, int instSlot, int units) {

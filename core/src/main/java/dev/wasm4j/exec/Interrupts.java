@@ -25,8 +25,7 @@ import java.util.concurrent.TimeUnit;
  * <p>The interpreter reads the flags at every check. Compiled code must not: any read that is guaranteed to
  * see another thread's write (volatile, opaque, or a call) is a barrier to C2's loop optimizations, and
  * one at every loop head cost 20-80% of the steady state on the C kernels. So a compiled check is an
- * {@code invokedynamic} on {@link CompiledChecks#SITE} (one per generated class, in a small method the
- * checks call: {@code compiler.InterruptEmitter}), whose target does nothing while no interrupt is
+ * {@code invokedynamic} on {@link CompiledChecks#SITE}, whose target does nothing while no interrupt is
  * pending: C2 compiles the check to nothing (its code depends on the site's target instead). A request
  * ({@link #request}) points the site at the full check, which deoptimizes the compiled code that depends on
  * the old target; the site reads the flags until no request is pending any more and the empty target is
