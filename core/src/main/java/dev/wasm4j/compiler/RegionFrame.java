@@ -229,41 +229,84 @@ final class RegionFrame {
     /**
      * Calls region {@code r}, whose instructions the walk has just passed: {@code site} is where it
      * started, {@code fallthrough} the types of the values it leaves when it falls through, which it does
-     * when {@code fallsThrough}. Emits the stores, the call, the reloads and the exits.
+     * when {@code fallsThrough}. Emits the stores, the call, the reloads and the exits: a branch for each exit
+     * to a label in this method, and for the exits that leave this method too, a {@code return} of the exit
+     * code as it came (every region of a function gives a label the same code, {@link SplitPlan#exitCode}).
+     * So a caller that only passes exits on has no test for them: an interpreter's dispatch region calls each
+     * opcode's case and returns what it returned.
      */
     void call(Region r, Site site, List<ValType> fallthrough, boolean fallsThrough) {
         storeLocals(r.touched());   // those this method keeps in JVM locals across calls (SplitPlan#cachedAcrossCalls)
         cb.aload(fc.fsSlot).aload(fc.frSlot).aload(fc.instSlot);
         cb.invokestatic(fc.chunk.self(), methodName(plan.shape.funcIndex, r), TYPE);
         loadLocals(r.writes());
-        int count = r.exits().length + (r.restarts() ? 1 : 0);
-        if (count == 0) {
+        Region caller = fc.region;
+        List<Integer> here = new ArrayList<>();   // exit codes this method branches on
+        boolean passOn = false;
+        for (int level : r.exits()) {
+            if (caller != null && caller.outside(level)) {
+                passOn = true;
+            } else {
+                here.add(SplitPlan.exitCode(level));
+            }
+        }
+        if (r.restarts()) {
+            if (caller != null) {
+                passOn = true;
+            } else {
+                here.add(SplitPlan.RESTART);
+            }
+        }
+        if (here.isEmpty() && !passOn) {
             cb.pop();
-        } else if (count == 1 && !fallsThrough) {
+        } else if (here.isEmpty() && !fallsThrough) {
+            // every way out leaves this method too: no test
+            passOn();
+            return;
+        } else if (here.size() == 1 && !passOn && !fallsThrough) {
             // one way out: no test
             cb.pop();
-            exitCase(r, 0, site);
+            exitCase(r, here.getFirst(), site);
             return;
-        } else if (count == 1) {
+        } else if (here.size() == 1 && !passOn) {
             Label normal = cb.newLabel();
             cb.ifeq(normal);
-            exitCase(r, 0, site);
+            exitCase(r, here.getFirst(), site);
             cb.labelBinding(normal);
-        } else {
+        } else if (here.isEmpty()) {
             Label normal = cb.newLabel();
+            cb.dup().ifeq(normal);
+            passOn();
+            cb.labelBinding(normal);
+            cb.pop();
+        } else {
+            // the code stays on the stack for the exits passed on; every other way pops it first
+            Label normal = cb.newLabel();
+            Label other = passOn ? cb.newLabel() : normal;
             List<SwitchCase> cases = new ArrayList<>();
+            java.util.Collections.sort(here);
             List<Label> targets = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
+            for (int code : here) {
                 Label l = cb.newLabel();
                 targets.add(l);
-                cases.add(SwitchCase.of(i + 1, l));
+                cases.add(SwitchCase.of(code, l));
             }
-            cb.tableswitch(1, count, normal, cases);
-            for (int i = 0; i < count; i++) {
+            if (passOn && fallsThrough) {
+                cases.add(SwitchCase.of(SplitPlan.FALL_THROUGH, normal));
+                cases.sort(java.util.Comparator.comparingInt(SwitchCase::caseValue));
+            }
+            cb.dup().lookupswitch(other, cases);
+            for (int i = 0; i < here.size(); i++) {
                 cb.labelBinding(targets.get(i));
-                exitCase(r, i, site);
+                cb.pop();
+                exitCase(r, here.get(i), site);
+            }
+            if (passOn) {
+                cb.labelBinding(other);
+                passOn();
             }
             cb.labelBinding(normal);
+            cb.pop();
         }
         if (fallsThrough) {
             loadValues(fallthrough);
@@ -273,28 +316,26 @@ final class RegionFrame {
         }
     }
 
-    /** The caller's code for exit code {@code i + 1} of region {@code r}. */
-    private void exitCase(Region r, int i, Site site) {
-        if (i < r.exits().length) {
-            exitTo(r.exits()[i], site);
-        } else {
+    /** With an exit code on the stack for a label outside this method too: returns it to this method's caller. */
+    private void passOn() {
+        storeLocals(fc.region.writes());
+        cb.ireturn();
+    }
+
+    /** The caller's code for exit code {@code code} of region {@code r}. */
+    private void exitCase(Region r, int code, Site site) {
+        if (code == SplitPlan.RESTART) {
             fc.restartFromRegion(site.operands());
+        } else {
+            exitTo(SplitPlan.exitLevel(code), site);
         }
     }
 
     /**
-     * In the caller, after the region left for the label at {@code level}: passes the exit on if the label is
-     * outside the caller too, else branches there with the values from the transfer area.
+     * In the caller, after the region left for the label at {@code level}, which is in the caller (or is its
+     * return): branches there with the values from the transfer area.
      */
     private void exitTo(int level, Site site) {
-        Region caller = fc.region;
-        if (caller != null && caller.outside(level)) {
-            if (level != 0) {
-                storeLocals(caller.writes());
-            }
-            cb.loadConstant(caller.code(level)).ireturn();
-            return;
-        }
         if (level == 0) {
             List<ValType> results = fc.resultTypes();
             loadValues(results);

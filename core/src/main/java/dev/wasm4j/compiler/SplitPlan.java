@@ -18,7 +18,7 @@ import java.util.List;
  * ({@link #frameSlots}): a {@code long[]} for numbers and an {@code Object[]} for references, holding the
  * locals that regions use, a scratch area for vector operators, and a transfer area for the values a
  * region's exits carry. A region returns an exit code: 0 when it falls through, otherwise which label
- * outside it to branch to ({@link Region#code}).
+ * outside it to branch to ({@link #exitCode}, the same code for a label in all of the function's regions).
  */
 final class SplitPlan {
 
@@ -66,11 +66,14 @@ final class SplitPlan {
     record Region(int id, int start, int end, int level, Region parent, BitSet touched, BitSet writes,
                   BitSet memories, BitSet globals, int[] exits, boolean restarts, BitSet looped) {
 
-        /** The exit code for a branch to the label at {@code level}. */
+        /**
+         * The exit code for a branch to the label at {@code level}: the same in every region of the function
+         * ({@link #exitCode}), so that a caller whose label is outside it too returns the code as it came.
+         */
         int code(int level) {
-            for (int i = 0; i < exits.length; i++) {
-                if (exits[i] == level) {
-                    return i + 1;
+            for (int exit : exits) {
+                if (exit == level) {
+                    return exitCode(level);
                 }
             }
             throw new IllegalStateException("region " + id + " has no exit to level " + level);
@@ -78,13 +81,34 @@ final class SplitPlan {
 
         /** The exit code of a {@code return_call} of the function itself. */
         int restartCode() {
-            return exits.length + 1;
+            return RESTART;
         }
 
         /** True when a branch to {@code level} leaves this region. */
         boolean outside(int level) {
             return level <= this.level;
         }
+    }
+
+    /** A region's exit code when it falls through. */
+    static final int FALL_THROUGH = 0;
+    /** A region's exit code when it makes a {@code return_call} of the function itself. */
+    static final int RESTART = -1;
+
+    /**
+     * The exit code of a branch to the label at {@code level} (0: the function's return), in every region of
+     * the function alike. With codes numbered per region, a region whose exit also left its caller made the
+     * caller map the code with a {@code tableswitch}; C2 compiled its cases never taken yet as uncommon traps,
+     * and an interpreter's dispatch region (SQLite's {@code sqlite3VdbeExec}) was recompiled for each opcode
+     * case that first left by another way (docs/performance.md, stop 30).
+     */
+    static int exitCode(int level) {
+        return level + 1;
+    }
+
+    /** The label level of exit code {@code code} (not {@link #FALL_THROUGH} or {@link #RESTART}). */
+    static int exitLevel(int code) {
+        return code - 1;
     }
 
     final FunctionShape shape;
