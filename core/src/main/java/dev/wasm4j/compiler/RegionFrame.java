@@ -266,12 +266,12 @@ final class RegionFrame {
         } else if (here.size() == 1 && !passOn && !fallsThrough) {
             // one way out: no test
             cb.pop();
-            exitCase(r, here.getFirst(), site);
+            exitCase(here.getFirst(), site);
             return;
         } else if (here.size() == 1 && !passOn) {
             Label normal = cb.newLabel();
             cb.ifeq(normal);
-            exitCase(r, here.getFirst(), site);
+            exitCase(here.getFirst(), site);
             cb.labelBinding(normal);
         } else if (here.isEmpty()) {
             Label normal = cb.newLabel();
@@ -299,7 +299,7 @@ final class RegionFrame {
             for (int i = 0; i < here.size(); i++) {
                 cb.labelBinding(targets.get(i));
                 cb.pop();
-                exitCase(r, here.get(i), site);
+                exitCase(here.get(i), site);
             }
             if (passOn) {
                 cb.labelBinding(other);
@@ -322,8 +322,8 @@ final class RegionFrame {
         cb.ireturn();
     }
 
-    /** The caller's code for exit code {@code code} of region {@code r}. */
-    private void exitCase(Region r, int code, Site site) {
+    /** The caller's code for exit code {@code code} of the region just called. */
+    private void exitCase(int code, Site site) {
         if (code == SplitPlan.RESTART) {
             fc.restartFromRegion(site.operands());
         } else {
