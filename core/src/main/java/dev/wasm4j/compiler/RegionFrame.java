@@ -17,10 +17,12 @@ import java.util.List;
 
 /**
  * The code on both sides of a region call (see {@link SplitPlan}): in the caller, the locals stored into
- * the frame, the call, the locals reloaded and the switch over the exit code; in the region, the locals
- * loaded at entry and stored again at every exit, and the values an exit carries put in the frame's
- * transfer area. Every method of a split function keeps the Wasm locals it uses in JVM locals; the frame is
- * only where they meet.
+ * the frame, the call, the locals reloaded and the branches on the exit code (or its return, for a label
+ * outside the caller too); in the region, the locals loaded at entry and stored again at every exit, and the
+ * values an exit carries put in the frame's transfer area. A method reads and writes in the frame the Wasm
+ * locals that the regions it calls use too (its resident locals, but for those a loop entry's driver keeps
+ * across calls: {@link SplitPlan#cachedAcrossCalls}), and a region also those it uses only outside loops of
+ * its own; it keeps the others in JVM locals.
  */
 final class RegionFrame {
     /** {@code int r(long[] frame, Object[] refs, ModuleInstance inst)}. */
