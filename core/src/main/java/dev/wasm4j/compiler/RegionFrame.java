@@ -318,7 +318,11 @@ final class RegionFrame {
         }
     }
 
-    /** With an exit code on the stack for a label outside this method too: returns it to this method's caller. */
+    /**
+     * With an exit code on the stack for a label outside this method too: returns it to this method's caller,
+     * after storing what this method wrote of the locals it keeps in JVM locals (needless when the label is
+     * the function's return, which the code alone would tell; such a store is one array store, on a way out).
+     */
     private void passOn() {
         storeLocals(fc.region.writes());
         cb.ireturn();
