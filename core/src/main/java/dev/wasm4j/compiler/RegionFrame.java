@@ -285,8 +285,7 @@ final class RegionFrame {
             // the code stays on the stack for the exits passed on; every other way pops it first
             Label normal = cb.newLabel();
             Label other = passOn ? cb.newLabel() : normal;
-            List<SwitchCase> cases = new ArrayList<>();
-            java.util.Collections.sort(here);
+            List<SwitchCase> cases = new ArrayList<>();   // in any order: the class-file API sorts them
             List<Label> targets = new ArrayList<>();
             for (int code : here) {
                 Label l = cb.newLabel();
@@ -295,7 +294,6 @@ final class RegionFrame {
             }
             if (passOn && fallsThrough) {
                 cases.add(SwitchCase.of(SplitPlan.FALL_THROUGH, normal));
-                cases.sort(java.util.Comparator.comparingInt(SwitchCase::caseValue));
             }
             cb.dup().lookupswitch(other, cases);
             for (int i = 0; i < here.size(); i++) {
