@@ -21,8 +21,8 @@ import subprocess
 import sys
 import tempfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
+from run import HERE, ROOT, java_home
+
 GENERATED = ('f', 'o')
 
 
@@ -126,12 +126,6 @@ def wasm4j_times(wasm, args, tmp, names):
                     break
         samples[key] += 1
     return collections.Counter({k: v * 2.0 for k, v in samples.items()})
-
-
-def java_home():
-    out = subprocess.run(['bash', '-c', f'source "{ROOT}/scripts/java-env" && echo "$JAVA_HOME"'],
-                         capture_output=True, text=True, check=True)
-    return out.stdout.strip()
 
 
 def main():
