@@ -54,6 +54,11 @@ final class CallOps {
         return t.callTarget(t.type().addrType() == AddrType.I64 ? index : index & MASK, inst.types[type]);
     }
 
+    /** {@code call_indirect} through a 32-bit table: the entry at unsigned {@code index}, of type {@code expected}. */
+    static FunctionInstance indirect32(int index, ModuleInstance inst, int table, DefType expected) {
+        return inst.tables[table].callTarget(index & MASK, expected);
+    }
+
     /** {@code call_ref}: the reference as a function, trapping on null. */
     static FunctionInstance funcRef(Object ref) {
         if (ref == null) {
@@ -66,9 +71,14 @@ final class CallOps {
         return inst.functions[func];
     }
 
-    /** The function index if {@code f} is a function of {@code inst} (so its compiled method applies), else -1. */
-    static int localIndex(FunctionInstance f, ModuleInstance inst) {
-        return f instanceof WasmFunction wf && wf.instance() == inst ? wf.index() : -1;
+    /**
+     * A dispatcher's callee: the method of {@code f} if it is a function of {@code inst} with one (its class
+     * generated first if need be), else null (the slot-based way). A dispatcher calls the handle, not a
+     * switch over its signature's functions: C2 compiled such a switch with the cases it had seen so far, and
+     * recompiled the dispatcher each time a function was first called through it (7 times in a SQLite run).
+     */
+    static java.lang.invoke.MethodHandle target(FunctionInstance f, ModuleInstance inst, Linkage linkage) {
+        return f instanceof WasmFunction wf && wf.instance() == inst ? linkage.target(wf.index()) : null;
     }
 
     // ---- calls with raw slots ----

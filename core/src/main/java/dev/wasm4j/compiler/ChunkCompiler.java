@@ -67,6 +67,7 @@ final class ChunkCompiler {
         this.end = end;
         classData.add(module.linkage);
         specs.add("L");
+        constantIndex.put("L", 0);
     }
 
     ValidModule valid() {
@@ -189,7 +190,7 @@ final class ChunkCompiler {
 
     // ------------------------------------------------------------------------------------------ dispatchers
 
-    /** The dispatcher of one signature: its name and which functions it switches over. */
+    /** The dispatcher of one signature: its name and which functions can reach it (none: only the generic way). */
     private record Dispatcher(String name, FuncType type, List<Integer> funcs) {
     }
 
@@ -205,6 +206,8 @@ final class ChunkCompiler {
         }
         return k.toString();
     }
+
+    private static final ClassDesc LINKAGE = ClassDesc.of("dev.wasm4j.compiler.Linkage");
 
     private static final DirectMethodHandleDesc DISPATCHER_BOOTSTRAP = MethodHandleDesc.ofMethod(
             DirectMethodHandleDesc.Kind.STATIC, ClassDesc.of("dev.wasm4j.compiler.Linkage"), "dispatcher",
@@ -231,7 +234,6 @@ final class ChunkCompiler {
         return cf.build(self(), clb -> {
             clb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SUPER);
             dispatcher(clb, d);
-            trampolines(clb);
         });
     }
 
@@ -500,7 +502,7 @@ final class ChunkCompiler {
 
     /**
      * {@code d<n>(args..., FunctionInstance fn, ModuleInstance inst)}: a function of this instance is called
-     * directly (a switch over the module's functions of this signature that can be referenced); any other
+     * through the handle of its method ({@link CallOps#target}); any other, and one left to the interpreter,
      * goes through {@link CallOps#call} with slots.
      */
     private void dispatcher(ClassBuilder clb, Dispatcher d) {
@@ -515,42 +517,30 @@ final class ChunkCompiler {
             Label generic = cb.newLabel();
             List<Integer> funcs = d.funcs();
             if (!funcs.isEmpty()) {
-                cb.aload(fnLocal).aload(instLocal);
-                Descs.call(cb, Descs.CALL_OPS, "localIndex",
-                        "(Ldev/wasm4j/exec/FunctionInstance;Ldev/wasm4j/exec/ModuleInstance;)I");
-                List<SwitchCase> cases = new ArrayList<>();
-                List<Label> labels = new ArrayList<>();
-                for (int f : funcs) {
-                    Label l = cb.newLabel();
-                    labels.add(l);
-                    cases.add(SwitchCase.of(f, l));
+                // a function of this instance: its method, through its handle
+                int handle = cb.allocateLocal(TypeKind.REFERENCE);
+                cb.aload(fnLocal).aload(instLocal).loadConstant(constant("L", LINKAGE));
+                Descs.call(cb, Descs.CALL_OPS, "target", "(Ldev/wasm4j/exec/FunctionInstance;"
+                        + "Ldev/wasm4j/exec/ModuleInstance;Ldev/wasm4j/compiler/Linkage;)Ljava/lang/invoke/MethodHandle;");
+                cb.dup().astore(handle).ifnull(generic);
+                cb.aload(handle);
+                int local = 0;
+                for (ValType p : t.params()) {
+                    JvmType jt = JvmType.of(p);
+                    switch (jt) {
+                        case INT -> cb.iload(local);
+                        case LONG -> cb.lload(local);
+                        case V128 -> cb.lload(local).lload(local + 2);
+                        case REF -> cb.aload(local);
+                    }
+                    local += jt.jvmSlots();
                 }
-                cb.lookupswitch(generic, cases);
-                for (int i = 0; i < funcs.size(); i++) {
-                    int f = funcs.get(i);
-                    cb.labelBinding(labels.get(i));
-                    int local = 0;
-                    for (ValType p : t.params()) {
-                        JvmType jt = JvmType.of(p);
-                        switch (jt) {
-                            case INT -> cb.iload(local);
-                            case LONG -> cb.lload(local);
-                            case V128 -> cb.lload(local).lload(local + 2);
-                            case REF -> cb.aload(local);
-                        }
-                        local += jt.jvmSlots();
-                    }
-                    cb.aload(instLocal);
-                    if (inThisClass(f)) {
-                        emitDirectCall(cb, f);
-                    } else {
-                        emitTrampolineCall(cb, f);
-                    }
-                    if (module.tailCaller(f)) {
-                        resolveInDispatcher(cb, t.results());
-                    }
-                    cb.return_(TypeKind.from(desc.returnType()));
+                cb.aload(instLocal);
+                cb.invokevirtual(ConstantDescs.CD_MethodHandle, "invokeExact", JvmType.methodType(t));
+                if (funcs.stream().anyMatch(module::tailCaller)) {
+                    resolveInDispatcher(cb, t.results());
                 }
+                cb.return_(TypeKind.from(desc.returnType()));
             }
             cb.labelBinding(generic);
             int size = Math.max(1, Math.max(JvmType.slots(t.params()), JvmType.slots(t.results())));
@@ -585,14 +575,11 @@ final class ChunkCompiler {
     }
 
     /**
-     * A dispatcher's or a loop entry's way to a function of another class: a method of its own holding the
-     * cross-class call (an {@code invokedynamic}, linked when first run). Were that call in the dispatcher
-     * itself, every arm first reached after C2 compiled the dispatcher would be a call site C2 could not
-     * compile (not linked yet): an uncommon trap and a recompilation of the whole dispatcher, once per function
-     * (9 in one SQLite run). In a loop entry, such a trap sent the running loop back to HotSpot's interpreter
-     * when it first called a function it had not called before C2 compiled it (the sieve's {@code main}: 2.8
-     * against 2.2 s). A method never run is not inlined, so C2 calls it instead, and inlines it once it has
-     * run.
+     * A loop entry's way to a function of another class: a method of its own holding the cross-class call (an
+     * {@code invokedynamic}, linked when first run). Were that call in the loop itself, a call site first
+     * reached after C2 compiled the entry would be one C2 could not compile (not linked yet): an uncommon trap
+     * that sent the running loop back to HotSpot's interpreter (the sieve's {@code main}: 2.8 against 2.2 s).
+     * A method never run is not inlined, so C2 calls it instead, and inlines it once it has run.
      */
     private void trampoline(ClassBuilder clb, int f) {
         MethodTypeDesc desc = methodType(f);

@@ -39,6 +39,26 @@ final class Linkage {
      */
     private static final java.util.Map<String, Linkage> NAMED = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** The method of defined function {@code func} for a dispatcher, or null if it has none (see {@link CallOps#target}). */
+    java.lang.invoke.MethodHandle target(int func) {
+        MethodHandle h = handles[func];
+        return h != null ? h : link(func);
+    }
+
+    private MethodHandle link(int func) {
+        if (compiler.interpreted(func)) {
+            return null;
+        }
+        try {
+            return compiler.handle(func);
+        } catch (RuntimeException e) {
+            if (ModuleCompiler.STRICT) {
+                throw e;
+            }
+            return null;   // the slot-based way runs the function as it can
+        }
+    }
+
     /** Makes this linkage the one of the named classes starting with {@code prefix}; false if another is. */
     boolean claim(String prefix) {
         return NAMED.putIfAbsent(prefix, this) == null;

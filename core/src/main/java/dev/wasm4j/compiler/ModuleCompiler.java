@@ -39,8 +39,6 @@ public final class ModuleCompiler {
      * takes more than this many bytes of bytecode on average over a function.
      */
     static final int SMALL_BODY_FACTOR = 12;
-    /** Most functions a dispatcher switches over. */
-    static final int MAX_DISPATCH = 4000;
 
     private static final Pattern LIMIT_METHOD = Pattern.compile("in f(\\d+)\\(");
     private static final Pattern VERIFY_METHOD = Pattern.compile("CompiledWasm[^.]*\\.f(\\d+)\\(");
@@ -240,7 +238,7 @@ public final class ModuleCompiler {
     List<Integer> refFunctions(String key) {
         return refFunctions.computeIfAbsent(key, k -> {
             List<Integer> out = new ArrayList<>();
-            for (int f = referenced.nextSetBit(0); f >= 0 && out.size() < MAX_DISPATCH; f = referenced.nextSetBit(f + 1)) {
+            for (int f = referenced.nextSetBit(0); f >= 0; f = referenced.nextSetBit(f + 1)) {
                 if (f >= valid.module().importedFunctionCount()
                         && ChunkCompiler.key(valid.functionType(f).funcType()).equals(k)) {
                     out.add(f);
