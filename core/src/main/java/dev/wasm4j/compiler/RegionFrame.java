@@ -18,11 +18,13 @@ import java.util.List;
 /**
  * The code on both sides of a region call (see {@link SplitPlan}): in the caller, the locals stored into
  * the frame, the call, the locals reloaded and the branches on the exit code (or its return, for a label
- * outside the caller too); in the region, the locals loaded at entry and stored again at every exit, and the
- * values an exit carries put in the frame's transfer area. A method reads and writes in the frame the Wasm
+ * outside the caller too); in the region, the locals loaded at entry and stored again at every exit (those
+ * live there: {@link SplitPlan#liveIn}, {@link SplitPlan#liveOut}), and the values an exit carries put in the
+ * frame's transfer area. A method reads and writes in the frame the Wasm
  * locals that the regions it calls use too (its resident locals, but for those a loop entry's driver keeps
  * across calls: {@link SplitPlan#cachedAcrossCalls}), and a region also those it uses only outside loops of
- * its own; it keeps the others in JVM locals.
+ * its own; it keeps the others in JVM locals, and so its own locals ({@link SplitPlan#own}), which are
+ * live at neither end.
  */
 final class RegionFrame {
     /** {@code int r(long[] frame, Object[] refs, ModuleInstance inst)}. */
@@ -158,9 +160,20 @@ final class RegionFrame {
 
     // ------------------------------------------------------------------------------------------ region side
 
-    /** Prologue of a region: its locals from the frame. */
+    /**
+     * Prologue of a region: from the frame, the locals it keeps in JVM locals that are live where it starts;
+     * the others it keeps so start at zero (never read before written: for the verifier).
+     */
     void enter(Region r) {
-        loadLocals(r.touched());
+        loadLocals(plan.liveIn(r, r.touched()));
+        BitSet dead = (BitSet) r.touched().clone();
+        dead.andNot(plan.liveIn(r, r.touched()));
+        for (int l = dead.nextSetBit(0); l >= 0; l = dead.nextSetBit(l + 1)) {
+            if (!fc.resident.get(l)) {
+                fc.pushZero(fc.localType(l));
+                fc.store(fc.localType(l), fc.localSlot(l));
+            }
+        }
     }
 
     /**
@@ -170,7 +183,7 @@ final class RegionFrame {
     void exit(Region r, int level, List<ValType> types) {
         storeValues(types);
         if (level != 0) {
-            storeLocals(r.writes());
+            storeLocals(plan.liveOut(r, level, r.writes()));
         }
         cb.loadConstant(r.code(level)).ireturn();
     }
@@ -184,7 +197,7 @@ final class RegionFrame {
     /** Falls out of the end of the region with values of {@code types} on top. */
     void fallThrough(Region r, List<ValType> types) {
         storeValues(types);
-        storeLocals(r.writes());
+        storeLocals(plan.liveAfter(r, r.writes()));
         cb.iconst_0().ireturn();
     }
 
@@ -238,10 +251,12 @@ final class RegionFrame {
      * opcode's case and returns what it returned.
      */
     void call(Region r, Site site, List<ValType> fallthrough, boolean fallsThrough) {
-        storeLocals(r.touched());   // those this method keeps in JVM locals across calls (SplitPlan#cachedAcrossCalls)
+        // those this method keeps in JVM locals across calls (SplitPlan#cachedAcrossCalls), as far as they are
+        // live across the call
+        storeLocals(plan.liveIn(r, r.touched()));
         cb.aload(fc.fsSlot).aload(fc.frSlot).aload(fc.instSlot);
         cb.invokestatic(fc.chunk.self(), methodName(plan.shape.funcIndex, r), TYPE);
-        loadLocals(r.writes());
+        loadLocals(plan.liveAnyOut(r, r.writes()));
         Region caller = fc.region;
         List<Integer> here = new ArrayList<>();   // exit codes this method branches on
         boolean passOn = false;
@@ -322,7 +337,9 @@ final class RegionFrame {
      * the function's return, which the code alone would tell; such a store is one array store, on a way out).
      */
     private void passOn() {
-        storeLocals(fc.region.writes());
+        BitSet writes = (BitSet) fc.region.writes().clone();
+        writes.andNot(plan.own(fc.region));   // dead wherever this method leaves for
+        storeLocals(writes);
         cb.ireturn();
     }
 
