@@ -25,7 +25,8 @@ import java.util.List;
  * method over the budget (an interpreter's dispatch: a hundred nested blocks, the code of a case after
  * each). While a method is over the budget, the arm inside it with the most code that can still be cut is
  * cut into small runs; only when nothing like that is left are blocks that contain cuts put into runs
- * themselves, which nests regions.</li>
+ * themselves, which nests regions. Arms that run on every dispatch ({@link #spine}) are left whole unless
+ * their plain code is over the budget by itself, or the method is over its hard limit.</li>
  * </ol>
  *
  * Sizes are estimated bytes of bytecode ({@link Estimates}); a method's size counts what is left in it
@@ -189,7 +190,7 @@ final class SplitPlanner {
                 outlineLoops(b);
             }
             b.total = totalOf(b);
-            if (!it.whole && (budget.forced() || b.total > budget.methodBytes())) {
+            if (!it.whole && (budget.forced() || b.total > budget.methodBytes() && !spine(b))) {
                 cut(b, false, budget.minRegionBytes());
                 if (b.total > budget.methodBytes()) {
                     cut(b, false, SMALLEST_REGION_BYTES);
@@ -234,6 +235,26 @@ final class SplitPlanner {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code b} is on the path of every dispatch of an interpreter: the body of a loop around a
+     * dispatch that was cut (a block holding regions), or the arm of the dispatch's {@code br_table} (an item
+     * with many exits). Its own plain items (fetch and decode) run on every dispatch, one region call each
+     * time if cut out, where each case runs on a few. Step 1 leaves such an arm whole unless its own plain
+     * items are over the budget themselves, and step 2 cuts it only among the blocks that contain cuts.
+     */
+    private boolean spine(PBody b) {
+        if (budget.forced()) {
+            return false;
+        }
+        boolean dispatch = false;
+        int plain = 0;
+        for (PItem it : b.items) {
+            dispatch |= it.structural && isLoop(b.owner) || it.item.node == null && it.item.exits.cardinality() > FEW_EXITS;
+            plain += it.structural ? 0 : it.residual;
+        }
+        return dispatch && plain <= budget.methodBytes();
     }
 
     private static boolean isLoop(PItem it) {
@@ -322,6 +343,14 @@ final class SplitPlanner {
         int bestMass = 0;
         while (!todo.isEmpty()) {
             PBody b = todo.pop();
+            if (!withStructural && spine(b)) {
+                for (PItem it : b.items) {
+                    if (!it.whole) {
+                        todo.addAll(it.bodies);
+                    }
+                }
+                continue;
+            }
             int mass = 0;
             boolean cutPoint = false;
             for (PItem it : b.items) {

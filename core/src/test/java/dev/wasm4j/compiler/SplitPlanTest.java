@@ -77,6 +77,37 @@ class SplitPlanTest {
     }
 
     /**
+     * What runs on every dispatch (here the bounds check before the {@code br_table}) stays in the method
+     * that dispatches: cut out, it would cost a region call per dispatch.
+     */
+    @Test
+    void theCodeBeforeADispatchStaysWithIt() {
+        ValidModule v = valid(dispatch(300, 3).replace("(if (i32.ge_u (local.get $pc) (local.get $n))",
+                "(if (i32.ge_u (i32.add (i32.mul (local.get $pc) (i32.const 3)) (i32.const 7)) "
+                        + "(i32.add (i32.mul (local.get $n) (i32.const 3)) (i32.const 7)))"));
+        SplitPlan p = plan(v, 0);
+        int brTable = firstDispatch(p.shape.root);
+        assertTrue(brTable > 0);
+        for (SplitPlan.Region r : p.regions) {
+            assertTrue(r.start() > brTable, "region " + r.id() + " [" + r.start() + "," + r.end()
+                    + ") is before the br_table at " + brTable);
+        }
+    }
+
+    /** The index of the first plain instruction with more than two labels outside it, or -1. */
+    private static int firstDispatch(FunctionShape.Node n) {
+        for (FunctionShape.Body b : n.bodies) {
+            for (FunctionShape.Item it : b.items) {
+                int at = it.node != null ? firstDispatch(it.node) : it.exits.cardinality() > 2 ? it.start : -1;
+                if (at >= 0) {
+                    return at;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
      * Liveness at a case's ends: its temporary {@code $t} (written before it is read, dead at the loop's head)
      * is its own, in a JVM local; it copies in and out only {@code $pc} and {@code $acc}.
      */
