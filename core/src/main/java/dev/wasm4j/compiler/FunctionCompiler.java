@@ -186,7 +186,7 @@ final class FunctionCompiler implements CodeSink {
         if (plan.split()) {
             for (SplitPlan.Region r : plan.regions) {
                 if (r.parent() == null) {
-                    resident.or(plan.shared(r));
+                    resident.or(r.touched());
                 }
             }
             resident.andNot(plan.cachedAcrossCalls(null));
@@ -308,15 +308,13 @@ final class FunctionCompiler implements CodeSink {
         localType = new JvmType[locals.size()];
         for (SplitPlan.Region r : plan.regions) {
             if (r.parent() == region) {
-                resident.or(plan.shared(r));
+                resident.or(r.touched());
             }
         }
         resident.andNot(plan.cachedAcrossCalls(region));
-        // outside loops a region works on the frame directly: no copies in, none out; but its own locals,
-        // which need no copies, are JVM locals
+        // outside loops a region works on the frame directly: no copies in, none out
         BitSet notLooped = (BitSet) region.touched().clone();
         notLooped.andNot(region.looped());
-        notLooped.andNot(plan.own(region));
         resident.or(notLooped);
         BitSet touched = region.touched();
         for (int i = 0; i < locals.size(); i++) {

@@ -107,8 +107,6 @@ final class FunctionShape {
         final BitSet exits = new BitSet();
         /** A {@code return_call} of the function itself: a jump back to its start. */
         boolean restarts;
-        /** A plain instruction after which the next one is not run: a branch, return or throw, {@code unreachable}. */
-        boolean stops;
         /**
          * Lowest level of a legacy {@code try} that a {@code rethrow} or {@code delegate} in this item names,
          * if it is outside the item; such an item cannot leave its try's method.
@@ -317,11 +315,6 @@ final class FunctionShape {
                 case RETHROW -> exceptionRef(item, frames - 1 - imm.index);
                 default -> { }
             }
-            item.stops = switch (op) {
-                case BR, BR_TABLE, RETURN, RETURN_CALL, RETURN_CALL_INDIRECT, RETURN_CALL_REF, UNREACHABLE, THROW,
-                     THROW_REF, RETHROW -> true;
-                default -> false;
-            };
         }
     }
 }

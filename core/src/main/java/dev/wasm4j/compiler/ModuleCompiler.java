@@ -223,10 +223,8 @@ public final class ModuleCompiler {
             for (SplitPlan.Region r : plan.regions) {
                 System.err.println("  r" + r.id() + " [" + r.start() + "," + r.end() + ") level " + r.level()
                         + " parent " + (r.parent() == null ? "-" : "r" + r.parent().id()) + " touched "
-                        + r.touched().cardinality() + " writes " + r.writes().cardinality() + " live in "
-                        + plan.liveIn(r, r.touched()).cardinality() + " live out "
-                        + plan.liveAnyOut(r, r.writes()).cardinality() + " own " + plan.own(r).cardinality()
-                        + " exits " + java.util.Arrays.toString(r.exits()));
+                        + r.touched().cardinality() + " writes " + r.writes().cardinality() + " exits "
+                        + java.util.Arrays.toString(r.exits()));
             }
         }
         return plan;

@@ -18,13 +18,11 @@ import java.util.List;
 /**
  * The code on both sides of a region call (see {@link SplitPlan}): in the caller, the locals stored into
  * the frame, the call, the locals reloaded and the branches on the exit code (or its return, for a label
- * outside the caller too); in the region, the locals loaded at entry and stored again at every exit (those
- * live there: {@link SplitPlan#liveIn}, {@link SplitPlan#liveOut}), and the values an exit carries put in the
- * frame's transfer area. A method reads and writes in the frame the Wasm
+ * outside the caller too); in the region, the locals loaded at entry and stored again at every exit, and the
+ * values an exit carries put in the frame's transfer area. A method reads and writes in the frame the Wasm
  * locals that the regions it calls use too (its resident locals, but for those a loop entry's driver keeps
  * across calls: {@link SplitPlan#cachedAcrossCalls}), and a region also those it uses only outside loops of
- * its own; it keeps the others in JVM locals, and so its own locals ({@link SplitPlan#own}), which are
- * live at neither end.
+ * its own; it keeps the others in JVM locals.
  */
 final class RegionFrame {
     /** {@code int r(long[] frame, Object[] refs, ModuleInstance inst)}. */
@@ -160,20 +158,9 @@ final class RegionFrame {
 
     // ------------------------------------------------------------------------------------------ region side
 
-    /**
-     * Prologue of a region: from the frame, the locals it keeps in JVM locals that are live where it starts;
-     * the others it keeps so start at zero (never read before written: for the verifier).
-     */
+    /** Prologue of a region: its locals from the frame. */
     void enter(Region r) {
-        loadLocals(plan.liveIn(r, r.touched()));
-        BitSet dead = (BitSet) r.touched().clone();
-        dead.andNot(plan.liveIn(r, r.touched()));
-        for (int l = dead.nextSetBit(0); l >= 0; l = dead.nextSetBit(l + 1)) {
-            if (!fc.resident.get(l)) {
-                fc.pushZero(fc.localType(l));
-                fc.store(fc.localType(l), fc.localSlot(l));
-            }
-        }
+        loadLocals(r.touched());
     }
 
     /**
@@ -183,7 +170,7 @@ final class RegionFrame {
     void exit(Region r, int level, List<ValType> types) {
         storeValues(types);
         if (level != 0) {
-            storeLocals(plan.liveOut(r, level, r.writes()));
+            storeLocals(r.writes());
         }
         cb.loadConstant(r.code(level)).ireturn();
     }
@@ -197,7 +184,7 @@ final class RegionFrame {
     /** Falls out of the end of the region with values of {@code types} on top. */
     void fallThrough(Region r, List<ValType> types) {
         storeValues(types);
-        storeLocals(plan.liveAfter(r, r.writes()));
+        storeLocals(r.writes());
         cb.iconst_0().ireturn();
     }
 
@@ -251,12 +238,10 @@ final class RegionFrame {
      * opcode's case and returns what it returned.
      */
     void call(Region r, Site site, List<ValType> fallthrough, boolean fallsThrough) {
-        // those this method keeps in JVM locals across calls (SplitPlan#cachedAcrossCalls), as far as they are
-        // live across the call
-        storeLocals(plan.liveIn(r, r.touched()));
+        storeLocals(r.touched());   // those this method keeps in JVM locals across calls (SplitPlan#cachedAcrossCalls)
         cb.aload(fc.fsSlot).aload(fc.frSlot).aload(fc.instSlot);
         cb.invokestatic(fc.chunk.self(), methodName(plan.shape.funcIndex, r), TYPE);
-        loadLocals(plan.liveAnyOut(r, r.writes()));
+        loadLocals(r.writes());
         Region caller = fc.region;
         List<Integer> here = new ArrayList<>();   // exit codes this method branches on
         boolean passOn = false;
@@ -337,9 +322,7 @@ final class RegionFrame {
      * the function's return, which the code alone would tell; such a store is one array store, on a way out).
      */
     private void passOn() {
-        BitSet writes = (BitSet) fc.region.writes().clone();
-        writes.andNot(plan.own(fc.region));   // dead wherever this method leaves for
-        storeLocals(writes);
+        storeLocals(fc.region.writes());
         cb.ireturn();
     }
 

@@ -131,12 +131,6 @@ final class SplitPlan {
     /** The plan of a loop entry: its driver is entered at the head of one of its loops. */
     final boolean entered;
 
-    /** {@code -Dwasm4j.compiler.liveness=false} copies every local a region uses in and out (for comparison). */
-    static final boolean LIVENESS = !"false".equals(System.getProperty("wasm4j.compiler.liveness"));
-
-    /** Which locals are live at the regions' ends; null when every local counts as live (see {@link Liveness}). */
-    private final Liveness liveness;
-
     private SplitPlan(FunctionShape shape, Budget budget, List<Region> regions, boolean scratch, boolean entered) {
         this.shape = shape;
         this.entered = entered;
@@ -145,7 +139,6 @@ final class SplitPlan {
         for (Region r : regions) {
             byStart.computeIfAbsent(r.start, k -> new ArrayList<>()).add(r);
         }
-        this.liveness = shape != null && !regions.isEmpty() && LIVENESS ? Liveness.of(shape, regions) : null;
         if (shape == null) {
             frameIndex = new int[0];
             frameSlots = frameRefs = transfer = transferRefs = 0;
@@ -283,49 +276,6 @@ final class SplitPlan {
             }
         }
         return false;
-    }
-
-    /** Of the locals in {@code locals}, those live where region {@code r} starts (a new set). */
-    BitSet liveIn(Region r, BitSet locals) {
-        return live(locals, liveness == null ? null : liveness.in(r));
-    }
-
-    /** Of the locals in {@code locals}, those live where region {@code r} falls through to. */
-    BitSet liveAfter(Region r, BitSet locals) {
-        return live(locals, liveness == null ? null : liveness.after(r));
-    }
-
-    /** Of the locals in {@code locals}, those live at the label of {@code level} that region {@code r} leaves for. */
-    BitSet liveOut(Region r, int level, BitSet locals) {
-        return live(locals, liveness == null ? null : liveness.out(r, level));
-    }
-
-    /** Of the locals in {@code locals}, those live at some way out of region {@code r}. */
-    BitSet liveAnyOut(Region r, BitSet locals) {
-        return live(locals, liveness == null ? null : liveness.anyOut(r));
-    }
-
-    /**
-     * The locals region {@code r} uses that are live at neither end of it, so that neither it nor its caller
-     * copies them through the frame: its own, in JVM locals ({@link Liveness}).
-     */
-    BitSet own(Region r) {
-        return liveness == null ? new BitSet() : liveness.own(r);
-    }
-
-    /** The locals of region {@code r} that its caller and it share through the frame: those not its own. */
-    BitSet shared(Region r) {
-        BitSet shared = (BitSet) r.touched().clone();
-        shared.andNot(own(r));
-        return shared;
-    }
-
-    private static BitSet live(BitSet locals, BitSet live) {
-        BitSet out = (BitSet) locals.clone();
-        if (live != null) {
-            out.and(live);
-        }
-        return out;
     }
 
     /** The region that starts at instruction {@code index} directly inside {@code parent} (null: the driver), or null. */

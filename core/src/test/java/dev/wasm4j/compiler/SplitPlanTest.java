@@ -108,27 +108,6 @@ class SplitPlanTest {
     }
 
     /**
-     * Liveness at a case's ends: its temporary {@code $t} (written before it is read, dead at the loop's head)
-     * is its own, in a JVM local; it copies in and out only {@code $pc} and {@code $acc}.
-     */
-    @Test
-    void aCaseKeepsItsTemporaryToItselfAndCopiesOnlyWhatIsLive() {
-        SplitPlan p = plan(valid(dispatch(300, 3)), 0);
-        java.util.BitSet pcAndAcc = java.util.BitSet.valueOf(new long[] {0b0110});
-        java.util.BitSet t = java.util.BitSet.valueOf(new long[] {0b1000});
-        int cases = 0;
-        for (SplitPlan.Region r : p.regions) {
-            if (r.touched().get(3)) {
-                cases++;
-                assertEquals(t, p.own(r), "region " + r.id());
-                assertEquals(pcAndAcc, p.liveIn(r, r.touched()), "region " + r.id());
-                assertEquals(pcAndAcc, p.liveAnyOut(r, r.writes()), "region " + r.id());
-            }
-        }
-        assertTrue(cases >= 250, "cases checked: " + cases);
-    }
-
-    /**
      * A program's main in the shape clang gives it: a repeat loop around three phases, each a loop, the second
      * with a short loop in its body. Loops are numbered in the order they start: the repeat loop 0, the
      * phases 1, 2 and 4, the short loop 3.
