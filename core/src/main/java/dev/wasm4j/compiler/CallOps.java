@@ -7,10 +7,8 @@ import dev.wasm4j.exec.CompiledCode;
 import dev.wasm4j.exec.FunctionInstance;
 import dev.wasm4j.exec.HostFunctionInstance;
 import dev.wasm4j.exec.ModuleInstance;
-import dev.wasm4j.exec.TableInstance;
 import dev.wasm4j.exec.WasmFunction;
 import dev.wasm4j.exec.interp.Interpreter;
-import dev.wasm4j.model.AddrType;
 import dev.wasm4j.model.DefType;
 import dev.wasm4j.model.FuncType;
 import dev.wasm4j.model.ValType;
@@ -48,15 +46,17 @@ final class CallOps {
 
     // ---- indirect calls ----
 
-    /** {@code call_indirect}: the table entry at {@code index}, checked for bounds, null and type. */
-    static FunctionInstance indirect(long index, ModuleInstance inst, int table, int type) {
-        TableInstance t = inst.tables[table];
-        return t.callTarget(t.type().addrType() == AddrType.I64 ? index : index & MASK, inst.types[type]);
-    }
-
-    /** {@code call_indirect} through a 32-bit table: the entry at unsigned {@code index}, of type {@code expected}. */
+    /**
+     * {@code call_indirect} through a 32-bit table: the entry at unsigned {@code index}, checked for bounds, null
+     * and type {@code expected}.
+     */
     static FunctionInstance indirect32(int index, ModuleInstance inst, int table, DefType expected) {
         return inst.tables[table].callTarget(index & MASK, expected);
+    }
+
+    /** {@code call_indirect} through a 64-bit table: the entry at {@code index}, checked as {@link #indirect32}. */
+    static FunctionInstance indirect64(long index, ModuleInstance inst, int table, DefType expected) {
+        return inst.tables[table].callTarget(index, expected);
     }
 
     /** {@code call_ref}: the reference as a function, trapping on null. */

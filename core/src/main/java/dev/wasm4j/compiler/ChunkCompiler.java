@@ -37,13 +37,14 @@ import java.util.Map;
 final class ChunkCompiler {
     static final ClassDesc SELF = ClassDesc.of("dev.wasm4j.compiler.CompiledWasm");
     private static final ClassDesc CHUNK_INVOKER = ClassDesc.of("dev.wasm4j.compiler.ChunkInvoker");
+    private static final ClassDesc LINKAGE = ClassDesc.of("dev.wasm4j.compiler.Linkage");
     private static final DirectMethodHandleDesc BOOTSTRAP = MethodHandleDesc.ofMethod(
-            DirectMethodHandleDesc.Kind.STATIC, ClassDesc.of("dev.wasm4j.compiler.Linkage"), "bootstrap",
+            DirectMethodHandleDesc.Kind.STATIC, LINKAGE, "bootstrap",
             MethodTypeDesc.of(ConstantDescs.CD_CallSite, ConstantDescs.CD_MethodHandles_Lookup,
                     ConstantDescs.CD_String, ConstantDescs.CD_MethodType, ConstantDescs.CD_int));
     /** The bootstrap of a named class's constants: {@link Linkage#constant}, with the constant's spec. */
     private static final DirectMethodHandleDesc NAMED_CONSTANT = MethodHandleDesc.ofMethod(
-            DirectMethodHandleDesc.Kind.STATIC, ClassDesc.of("dev.wasm4j.compiler.Linkage"), "constant",
+            DirectMethodHandleDesc.Kind.STATIC, LINKAGE, "constant",
             MethodTypeDesc.of(ConstantDescs.CD_Object, ConstantDescs.CD_MethodHandles_Lookup,
                     ConstantDescs.CD_String, ConstantDescs.CD_Class, ConstantDescs.CD_String));
 
@@ -207,10 +208,8 @@ final class ChunkCompiler {
         return k.toString();
     }
 
-    private static final ClassDesc LINKAGE = ClassDesc.of("dev.wasm4j.compiler.Linkage");
-
     private static final DirectMethodHandleDesc DISPATCHER_BOOTSTRAP = MethodHandleDesc.ofMethod(
-            DirectMethodHandleDesc.Kind.STATIC, ClassDesc.of("dev.wasm4j.compiler.Linkage"), "dispatcher",
+            DirectMethodHandleDesc.Kind.STATIC, LINKAGE, "dispatcher",
             MethodTypeDesc.of(ConstantDescs.CD_CallSite, ConstantDescs.CD_MethodHandles_Lookup,
                     ConstantDescs.CD_String, ConstantDescs.CD_MethodType, ConstantDescs.CD_String));
 

@@ -1372,15 +1372,10 @@ final class FunctionCompiler implements CodeSink {
 
     private void callIndirect(int typeIndex, int table, boolean tail) {
         FuncType t = chunk.valid().defType(typeIndex).funcType();
-        if (JvmType.of(chunk.valid().tableType(table).addrType().valType()) == JvmType.INT) {
-            cb.aload(instSlot).loadConstant(table).loadConstant(chunk.typeConstant(typeIndex));
-            Descs.call(cb, Descs.CALL_OPS, "indirect32",
-                    "(ILdev/wasm4j/exec/ModuleInstance;ILdev/wasm4j/model/DefType;)Ldev/wasm4j/exec/FunctionInstance;");
-        } else {
-            cb.aload(instSlot).loadConstant(table).loadConstant(typeIndex);
-            Descs.call(cb, Descs.CALL_OPS, "indirect",
-                    "(JLdev/wasm4j/exec/ModuleInstance;II)Ldev/wasm4j/exec/FunctionInstance;");
-        }
+        boolean i32 = JvmType.of(chunk.valid().tableType(table).addrType().valType()) == JvmType.INT;
+        cb.aload(instSlot).loadConstant(table).loadConstant(chunk.typeConstant(typeIndex));
+        Descs.call(cb, Descs.CALL_OPS, i32 ? "indirect32" : "indirect64", (i32 ? "(I" : "(J")
+                + "Ldev/wasm4j/exec/ModuleInstance;ILdev/wasm4j/model/DefType;)Ldev/wasm4j/exec/FunctionInstance;");
         callFunctionOnStack(t, tail);
     }
 
