@@ -343,21 +343,15 @@ final class SplitPlanner {
         int bestMass = 0;
         while (!todo.isEmpty()) {
             PBody b = todo.pop();
-            if (!withStructural && spine(b)) {
-                for (PItem it : b.items) {
-                    if (!it.whole) {
-                        todo.addAll(it.bodies);
-                    }
-                }
-                continue;
-            }
+            // an arm on every dispatch's path is searched through, but cut only with the structural items
+            boolean candidate = withStructural || !spine(b);
             int mass = 0;
             boolean cutPoint = false;
             for (PItem it : b.items) {
                 if (it.run != null) {
                     continue;
                 }
-                if (usable(it, b, withStructural)) {
+                if (candidate && usable(it, b, withStructural)) {
                     cutPoint |= it.item.cut;
                     if (cutPoint) {
                         mass += it.residual;
