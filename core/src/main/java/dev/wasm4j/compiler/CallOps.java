@@ -81,6 +81,33 @@ final class CallOps {
         return f instanceof WasmFunction wf && wf.instance() == inst ? linkage.target(wf.index()) : null;
     }
 
+    /**
+     * An indirect call site's inline cache ({@link ChunkCompiler#emitCachedCall}): whether {@code f} is the function
+     * the site's entry {@code caches[site]} names (its index + 1) and belongs to {@code inst}, so that the site may
+     * call the method it was linked to. An empty entry (0) is filled here with the first callee that has a
+     * method, or -1 (never again) if it has none; the entry then never changes, since the site's call is
+     * linked to it for good ({@link Linkage#cached}).
+     */
+    static boolean cached(FunctionInstance f, ModuleInstance inst, int[] caches, int site, Linkage linkage) {
+        int cached = caches[site];
+        if (cached > 0) {
+            return f instanceof WasmFunction wf && wf.index() + 1 == cached && wf.instance() == inst;
+        }
+        if (cached == 0) {
+            prime(f, inst, caches, site, linkage);
+        }
+        return false;
+    }
+
+    private static void prime(FunctionInstance f, ModuleInstance inst, int[] caches, int site, Linkage linkage) {
+        int entry = target(f, inst, linkage) != null ? ((WasmFunction) f).index() + 1 : -1;
+        synchronized (caches) {
+            if (caches[site] == 0) {
+                caches[site] = entry;
+            }
+        }
+    }
+
     // ---- calls with raw slots ----
 
     /** Calls {@code f} with its arguments at {@code s/r[0..]}; the results are then there, tail calls done. */

@@ -48,6 +48,15 @@ final class ChunkCompiler {
             MethodTypeDesc.of(ConstantDescs.CD_Object, ConstantDescs.CD_MethodHandles_Lookup,
                     ConstantDescs.CD_String, ConstantDescs.CD_Class, ConstantDescs.CD_String));
 
+    /** The static field holding a class's inline caches of indirect call sites ({@link #emitCachedCall}). */
+    static final String CACHES = "ic";
+    private static final DirectMethodHandleDesc CACHED_BOOTSTRAP = MethodHandleDesc.ofMethod(
+            DirectMethodHandleDesc.Kind.STATIC, LINKAGE, "cached",
+            MethodTypeDesc.of(ConstantDescs.CD_CallSite, ConstantDescs.CD_MethodHandles_Lookup,
+                    ConstantDescs.CD_String, ConstantDescs.CD_MethodType, LINKAGE, ConstantDescs.CD_int));
+    /** {@code -Dwasm4j.compiler.inlineCaches=false}: indirect calls always go through the dispatcher (for comparison). */
+    static final boolean INLINE_CACHES = !"false".equals(System.getProperty("wasm4j.compiler.inlineCaches"));
+
     private final ModuleCompiler module;
     final int chunk;
     final int first;
@@ -60,6 +69,8 @@ final class ChunkCompiler {
     private final Map<String, Dispatcher> dispatchers = new LinkedHashMap<>();
     /** For a loop-entry class ({@link #buildLoopEntry}): the loop's ordinal; -1 for an ordinary chunk. */
     private int loopEntry = -1;
+    /** Indirect call sites with an inline cache so far: entries of the class's {@link #CACHES} array. */
+    private int cacheSites;
 
     ChunkCompiler(ModuleCompiler module, int chunk, int first, int end) {
         this.module = module;
@@ -189,6 +200,57 @@ final class ChunkCompiler {
         return func >= first && func < end && loopEntry < 0;
     }
 
+    // ------------------------------------------------------------------------------------------ inline caches
+
+    /**
+     * The first half of an indirect call site with an inline cache: with the callee and the instance on the
+     * stack (and the arguments below), allocates the site's cache entry and pushes whether the callee is the
+     * function cached there ({@link CallOps#cached}, which fills an empty entry). V8 and JVM engines for
+     * dynamic languages do the same: most such sites call one function, and a call C2 sees as constant is a
+     * direct call it can inline, where a dispatcher calls a method handle it cannot see through.
+     */
+    int emitCacheCheck(CodeBuilder cb) {
+        int site = cacheSites++;
+        cb.getstatic(self(), CACHES, ConstantDescs.CD_int.arrayType()).loadConstant(site)
+                .loadConstant(constant("L", LINKAGE));
+        Descs.call(cb, Descs.CALL_OPS, "cached", "(Ldev/wasm4j/exec/FunctionInstance;Ldev/wasm4j/exec/ModuleInstance;"
+                + "[IILdev/wasm4j/compiler/Linkage;)Z");
+        return site;
+    }
+
+    /** The cached call of {@code site} (arguments and instance on the stack), linked when first run ({@link Linkage#cached}). */
+    void emitCachedCall(CodeBuilder cb, FuncType t, int site) {
+        cb.invokedynamic(DynamicCallSiteDesc.of(CACHED_BOOTSTRAP, "c" + site, JvmType.methodType(t),
+                constant("L", LINKAGE), site));
+    }
+
+    /**
+     * Whether indirect call sites get an inline cache: not in a loop entry's class, whose long-running loop C2
+     * compiles on stack, where a cached call first linked afterwards would send it back to HotSpot's
+     * interpreter (see {@link #trampoline}); nor where no function of this module has signature {@code t},
+     * since only this module's functions are cached.
+     */
+    boolean cachesIndirectCalls(FuncType t) {
+        return INLINE_CACHES && loopEntry < 0 && !module.refFunctions(key(t)).isEmpty();
+    }
+
+    /** Whether a function an indirect call of signature {@code t} reaches in this module may leave a tail call pending. */
+    boolean reachesTailCaller(FuncType t) {
+        return module.refFunctions(key(t)).stream().anyMatch(module::tailCaller);
+    }
+
+    /** The array of the class's inline caches and its initialisation, if any site has one. */
+    private void caches(ClassBuilder clb) {
+        if (cacheSites == 0) {
+            return;
+        }
+        int flags = ClassFile.ACC_PRIVATE | ClassFile.ACC_STATIC | ClassFile.ACC_FINAL;
+        clb.withField(CACHES, ConstantDescs.CD_int.arrayType(), flags);
+        clb.withMethodBody(ConstantDescs.CLASS_INIT_NAME, ConstantDescs.MTD_void, ClassFile.ACC_STATIC, cb ->
+                cb.loadConstant(cacheSites).newarray(TypeKind.INT)
+                        .putstatic(self(), CACHES, ConstantDescs.CD_int.arrayType()).return_());
+    }
+
     // ------------------------------------------------------------------------------------------ dispatchers
 
     /** The dispatcher of one signature: its name and which functions can reach it (none: only the generic way). */
@@ -262,6 +324,7 @@ final class ChunkCompiler {
             invoker(clb);
             dispatchers(clb);
             trampolines(clb);
+            caches(clb);
         });
     }
 

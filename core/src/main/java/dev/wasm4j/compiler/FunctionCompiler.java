@@ -1393,8 +1393,25 @@ final class FunctionCompiler implements CodeSink {
             tailCallWith(t, () -> cb.aload(fn));
             return;
         }
-        cb.aload(instSlot);
-        chunk.emitDispatcherCall(cb, t);
+        if (chunk.cachesIndirectCalls(t)) {
+            // the function cached at this site: a call linked to its method; any other: the dispatcher
+            int fn = cb.allocateLocal(TypeKind.REFERENCE);
+            Label miss = cb.newLabel();
+            Label done = cb.newLabel();
+            cb.astore(fn).aload(fn).aload(instSlot);
+            int site = chunk.emitCacheCheck(cb);
+            cb.ifeq(miss).aload(instSlot);
+            chunk.emitCachedCall(cb, t, site);
+            if (chunk.reachesTailCaller(t)) {
+                resolveTailCalls(t);
+            }
+            cb.goto_(done).labelBinding(miss).aload(fn).aload(instSlot);
+            chunk.emitDispatcherCall(cb, t);
+            cb.labelBinding(done);
+        } else {
+            cb.aload(instSlot);
+            chunk.emitDispatcherCall(cb, t);
+        }
         afterCall(t);
     }
 

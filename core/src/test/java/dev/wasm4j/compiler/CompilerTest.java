@@ -190,6 +190,44 @@ class CompilerTest {
     }
 
     @Test
+    void anIndirectCallSiteCachesItsFirstCalleeAndStillCallsEveryOtherRightly() {
+        WasmModule m = WasmModule.parseText("""
+                (module
+                  (type $t (func (param i32) (result i32)))
+                  (global $g (mut i32) (i32.const 0))
+                  (table 3 funcref)
+                  (elem (i32.const 0) $add $mul $tail)
+                  (func $add (type $t) (i32.add (local.get 0) (global.get $g)))
+                  (func $mul (type $t) (i32.mul (local.get 0) (global.get $g)))
+                  (func $tail (type $t) (return_call $add (i32.add (local.get 0) (i32.const 100))))
+                  (func (export "set") (param i32) (global.set $g (local.get 0)))
+                  (func (export "swap") (table.set (i32.const 0) (ref.func $mul)))
+                  (func (export "call") (param i32 i32) (result i32)
+                    (call_indirect (type $t) (local.get 1) (local.get 0)))
+                  (func (export "callTail") (param i32 i32) (result i32)
+                    (call_indirect (type $t) (local.get 1) (local.get 0))))
+                """);
+        Linker linker = new Linker(EngineConfig.of(Engine.COMPILER));
+        Instance a = linker.instantiate(m);
+        Instance b = linker.instantiate(m);   // the same classes, so the same caches
+        a.call("set", Value.i32(10));
+        b.call("set", Value.i32(3));
+        for (int round = 0; round < 3; round++) {
+            assertEquals(Value.i32(15), a.call("call", Value.i32(0), Value.i32(5))[0], "cached: $add");
+            assertEquals(Value.i32(50), a.call("call", Value.i32(1), Value.i32(5))[0], "another callee");
+            assertEquals(Value.i32(8), b.call("call", Value.i32(0), Value.i32(5))[0], "the other instance's $add");
+            assertEquals(Value.i32(115), a.call("call", Value.i32(2), Value.i32(5))[0], "a tail caller, not cached");
+            assertEquals(Value.i32(115), a.call("callTail", Value.i32(2), Value.i32(5))[0], "a tail caller, cached");
+            assertEquals(Value.i32(18), a.call("callTail", Value.i32(0), Value.i32(8))[0]);
+        }
+        a.call("swap");
+        assertEquals(Value.i32(50), a.call("call", Value.i32(0), Value.i32(5))[0], "the table changed");
+        assertEquals(Value.i32(8), b.call("call", Value.i32(0), Value.i32(5))[0]);
+        TrapException t = assertThrows(TrapException.class, () -> a.call("call", Value.i32(3), Value.i32(5)));
+        assertEquals("undefined element 3", t.trapMessage());
+    }
+
+    @Test
     void multipleResultsAndV128CrossEveryKindOfCall() {
         String wat = """
                 (module
