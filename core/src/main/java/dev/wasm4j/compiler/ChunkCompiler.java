@@ -53,7 +53,8 @@ final class ChunkCompiler {
     private static final DirectMethodHandleDesc CACHED_BOOTSTRAP = MethodHandleDesc.ofMethod(
             DirectMethodHandleDesc.Kind.STATIC, LINKAGE, "cached",
             MethodTypeDesc.of(ConstantDescs.CD_CallSite, ConstantDescs.CD_MethodHandles_Lookup,
-                    ConstantDescs.CD_String, ConstantDescs.CD_MethodType, LINKAGE, ConstantDescs.CD_int));
+                    ConstantDescs.CD_String, ConstantDescs.CD_MethodType, LINKAGE, ConstantDescs.CD_int.arrayType(),
+                    ConstantDescs.CD_int));
     /** {@code -Dwasm4j.compiler.inlineCaches=false}: indirect calls always go through the dispatcher (for comparison). */
     static final boolean INLINE_CACHES = !"false".equals(System.getProperty("wasm4j.compiler.inlineCaches"));
 
@@ -220,8 +221,11 @@ final class ChunkCompiler {
 
     /** The cached call of {@code site} (arguments and instance on the stack), linked when first run ({@link Linkage#cached}). */
     void emitCachedCall(CodeBuilder cb, FuncType t, int site) {
+        // the caches as a constant of the class, resolved once for all its sites
+        ConstantDesc caches = DynamicConstantDesc.ofNamed(ConstantDescs.BSM_GET_STATIC_FINAL, CACHES,
+                ConstantDescs.CD_int.arrayType(), self());
         cb.invokedynamic(DynamicCallSiteDesc.of(CACHED_BOOTSTRAP, "c" + site, JvmType.methodType(t),
-                constant("L", LINKAGE), site));
+                constant("L", LINKAGE), caches, site));
     }
 
     /**

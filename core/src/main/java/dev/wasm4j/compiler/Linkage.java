@@ -83,17 +83,11 @@ final class Linkage {
 
     /**
      * Bootstrap of an indirect call site's cached call ({@link ChunkCompiler#emitCachedCall}): a constant call
-     * site to the method of the function that entry {@code site} of the caller's caches names. The site runs
+     * site to the method of the function that entry {@code site} of {@code caches} (the caller's) names. The site runs
      * this call only once that entry holds a function with a method, and the entry never changes after.
      */
-    static CallSite cached(MethodHandles.Lookup caller, String name, MethodType type, Linkage linkage, int site)
-            throws ReflectiveOperationException {
-        int[] caches;
-        try {
-            caches = (int[]) caller.findStaticGetter(caller.lookupClass(), ChunkCompiler.CACHES, int[].class).invoke();
-        } catch (Throwable e) {
-            throw new ReflectiveOperationException(e);
-        }
+    static CallSite cached(MethodHandles.Lookup caller, String name, MethodType type, Linkage linkage, int[] caches,
+                           int site) {
         int func = caches[site] - 1;
         MethodHandle h = func < 0 ? null : linkage.target(func);
         if (h == null) {
