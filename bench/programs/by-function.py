@@ -17,6 +17,7 @@ Prints one line per function (the largest in wasm4j first): milliseconds under e
 import collections
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -64,8 +65,8 @@ def function_names(path):
     return names
 
 
-def node_times(wasm, args, tmp):
-    """Function name -> self milliseconds under node."""
+def node_times(wasm, args, tmp, names):
+    """Function name -> self milliseconds under node (a module without a name section: f<index>, as for wasm4j)."""
     subprocess.run(['node', '--cpu-prof', '--cpu-prof-dir', tmp, '--cpu-prof-interval', '500',
                     os.path.join(HERE, 'run-node.mjs'), wasm, *args],
                    cwd=HERE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
@@ -77,8 +78,11 @@ def node_times(wasm, args, tmp):
         per_node[sample] += delta
     times = collections.Counter()
     for node in p['nodes']:
-        times[node['callFrame']['functionName'] or '(' + (node['callFrame']['url'] or 'node') + ')'] += \
-            per_node[node['id']] / 1000
+        name = node['callFrame']['functionName'] or '(' + (node['callFrame']['url'] or 'node') + ')'
+        unnamed = re.fullmatch(r'wasm-function\[(\d+)\]', name)
+        if unnamed:
+            name = names.get(int(unnamed.group(1)), 'f' + unnamed.group(1))
+        times[name] += per_node[node['id']] / 1000
     return times
 
 
@@ -138,7 +142,7 @@ def main():
     wasm, args = argv[0], argv[1:]
     names = function_names(os.path.join(HERE, wasm))
     with tempfile.TemporaryDirectory() as tmp:
-        node = node_times(wasm, args, tmp)
+        node = node_times(wasm, args, tmp, names)
         ours = wasm4j_times(wasm, args, tmp, names)
     print(f'wasm4j: {sum(ours.values()) / 1000:.2f} s of main-thread samples; '
           f'node: {sum(node.values()) / 1000:.2f} s of samples')
