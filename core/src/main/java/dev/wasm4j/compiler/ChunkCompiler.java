@@ -55,6 +55,12 @@ final class ChunkCompiler {
             MethodTypeDesc.of(ConstantDescs.CD_CallSite, ConstantDescs.CD_MethodHandles_Lookup,
                     ConstantDescs.CD_String, ConstantDescs.CD_MethodType, LINKAGE, ConstantDescs.CD_int.arrayType(),
                     ConstantDescs.CD_int));
+    /**
+     * Most sites with an inline cache in one class: each takes four constant-pool entries of its own (a call
+     * site, its name and type, the bootstrap's arguments), and a class has at most 65,535; the sites after
+     * these use the dispatcher only.
+     */
+    static final int MAX_CACHE_SITES = 4096;
     /** {@code -Dwasm4j.compiler.inlineCaches=false}: indirect calls always go through the dispatcher (for comparison). */
     static final boolean INLINE_CACHES = !"false".equals(System.getProperty("wasm4j.compiler.inlineCaches"));
 
@@ -232,10 +238,11 @@ final class ChunkCompiler {
      * Whether indirect call sites get an inline cache: not in a loop entry's class, whose long-running loop C2
      * compiles on stack, where a cached call first linked afterwards would send it back to HotSpot's
      * interpreter (see {@link #trampoline}); nor where no function of this module has signature {@code t},
-     * since only this module's functions are cached.
+     * since only this module's functions are cached; nor after {@link #MAX_CACHE_SITES} sites in the class.
      */
     boolean cachesIndirectCalls(FuncType t) {
-        return INLINE_CACHES && loopEntry < 0 && !module.refFunctions(key(t)).isEmpty();
+        return INLINE_CACHES && loopEntry < 0 && cacheSites < MAX_CACHE_SITES
+                && !module.refFunctions(key(t)).isEmpty();
     }
 
     /** Whether a function an indirect call of signature {@code t} reaches in this module may leave a tail call pending. */

@@ -228,6 +228,26 @@ class CompilerTest {
     }
 
     @Test
+    void aClassWithMoreIndirectCallSitesThanItsConstantPoolCouldCacheStillCompiles() {
+        // each cached site takes constant-pool entries of its own (a class has at most 65,535)
+        StringBuilder wat = new StringBuilder("""
+                (module (type $t (func (param i32) (result i32)))
+                  (table funcref (elem $inc))
+                  (func $inc (type $t) (i32.add (local.get 0) (i32.const 1)))
+                  (func (export "f") (param i32) (result i32)
+                """);
+        int sites = 20_000;
+        for (int k = 0; k < sites; k++) {
+            wat.append("    (local.set 0 (call_indirect (type $t) (local.get 0) (i32.const 0)))\n");
+        }
+        wat.append("    (local.get 0)))");
+        WasmModule m = WasmModule.parseText(wat.toString());
+        Instance i = new Linker(EngineConfig.of(Engine.COMPILER)).instantiate(m);
+        assertEquals(Value.i32(sites + 3), i.call("f", Value.i32(3))[0]);
+        assertTrue(Internals.compiled(m).interpreted().isEmpty(), "compiled, not left to the interpreter");
+    }
+
+    @Test
     void multipleResultsAndV128CrossEveryKindOfCall() {
         String wat = """
                 (module
