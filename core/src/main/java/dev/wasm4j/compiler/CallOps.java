@@ -82,28 +82,38 @@ final class CallOps {
     }
 
     /**
-     * An indirect call site's inline cache ({@link ChunkCompiler#emitCachedCall}): whether {@code f} is the function
-     * the site's entry {@code caches[site]} names (its index + 1) and belongs to {@code inst}, so that the site may
-     * call the method it was linked to. An empty entry (0) is filled here with the first callee that has a
-     * method, or -1 (never again) if it has none; the entry then never changes, since the site's call is
-     * linked to it for good ({@link Linkage#cached}).
+     * An indirect call site's inline cache ({@link ChunkCompiler#emitCacheCheck}): which of the site's two
+     * entries, {@code caches[2 site]} and {@code caches[2 site + 1]}, names {@code f} (its index + 1), if
+     * {@code f} belongs to {@code inst}: 1 or 2, so that the site may call the method that entry's call was
+     * linked to; else 0. An empty entry (0) is filled here with the next callee that has a method, or -1 (never
+     * again) if it has none; an entry then never changes, since its call is linked to it for good
+     * ({@link Linkage#cached}).
      */
-    static boolean cached(FunctionInstance f, ModuleInstance inst, int[] caches, int site, Linkage linkage) {
-        int cached = caches[site];
-        if (cached > 0) {
-            return f instanceof WasmFunction wf && wf.index() + 1 == cached && wf.instance() == inst;
+    static int cached(FunctionInstance f, ModuleInstance inst, int[] caches, int site, Linkage linkage) {
+        if (f instanceof WasmFunction wf && wf.instance() == inst) {
+            int at = site << 1;
+            int key = wf.index() + 1;
+            if (caches[at] == key) {
+                return 1;
+            }
+            int second = caches[at + 1];
+            if (second == key) {
+                return 2;
+            }
+            if (second == 0) {
+                prime(caches, at, key, linkage.target(wf.index()) != null);
+            }
         }
-        if (cached == 0) {
-            prime(f, inst, caches, site, linkage);
-        }
-        return false;
+        return 0;
     }
 
-    private static void prime(FunctionInstance f, ModuleInstance inst, int[] caches, int site, Linkage linkage) {
-        int entry = target(f, inst, linkage) != null ? ((WasmFunction) f).index() + 1 : -1;
+    private static void prime(int[] caches, int at, int key, boolean linkable) {
+        int entry = linkable ? key : -1;
         synchronized (caches) {
-            if (caches[site] == 0) {
-                caches[site] = entry;
+            if (caches[at] == 0) {
+                caches[at] = entry;
+            } else if (caches[at] != key && caches[at + 1] == 0) {
+                caches[at + 1] = entry;
             }
         }
     }

@@ -56,11 +56,11 @@ final class ChunkCompiler {
                     ConstantDescs.CD_String, ConstantDescs.CD_MethodType, LINKAGE, ConstantDescs.CD_int.arrayType(),
                     ConstantDescs.CD_int));
     /**
-     * Most sites with an inline cache in one class: each takes four constant-pool entries of its own (a call
-     * site, its name and type, the bootstrap's arguments), and a class has at most 65,535; the sites after
-     * these use the dispatcher only.
+     * Most sites with an inline cache in one class: each takes eight constant-pool entries of its own (per
+     * entry a call site, its name and type, the bootstrap's arguments) and two bootstrap methods, and a class
+     * has at most 65,535 of either; the sites after these use the dispatcher only.
      */
-    static final int MAX_CACHE_SITES = 4096;
+    static final int MAX_CACHE_SITES = 2048;
     /** {@code -Dwasm4j.compiler.inlineCaches=false}: indirect calls always go through the dispatcher (for comparison). */
     static final boolean INLINE_CACHES = !"false".equals(System.getProperty("wasm4j.compiler.inlineCaches"));
 
@@ -76,7 +76,7 @@ final class ChunkCompiler {
     private final Map<String, Dispatcher> dispatchers = new LinkedHashMap<>();
     /** For a loop-entry class ({@link #buildLoopEntry}): the loop's ordinal; -1 for an ordinary chunk. */
     private int loopEntry = -1;
-    /** Indirect call sites with an inline cache so far: entries of the class's {@link #CACHES} array. */
+    /** Indirect call sites with an inline cache so far: two entries each in the class's {@link #CACHES} array. */
     private int cacheSites;
 
     ChunkCompiler(ModuleCompiler module, int chunk, int first, int end) {
@@ -211,27 +211,30 @@ final class ChunkCompiler {
 
     /**
      * The first half of an indirect call site with an inline cache: with the callee and the instance on the
-     * stack (and the arguments below), allocates the site's cache entry and pushes whether the callee is the
-     * function cached there ({@link CallOps#cached}, which fills an empty entry). V8 and JVM engines for
-     * dynamic languages do the same: most such sites call one function, and a call C2 sees as constant is a
-     * direct call it can inline, where a dispatcher calls a method handle it cannot see through.
+     * stack (and the arguments below), allocates the site's two cache entries and pushes which of them names
+     * the callee, 1 or 2, or 0 ({@link CallOps#cached}, which fills an empty entry). V8 and JVM engines for
+     * dynamic languages do the same: most such sites call one or two functions, and a call C2 sees as constant
+     * is a direct call it can inline, where a dispatcher calls a method handle it cannot see through.
      */
     int emitCacheCheck(CodeBuilder cb) {
         int site = cacheSites++;
         cb.getstatic(self(), CACHES, ConstantDescs.CD_int.arrayType()).loadConstant(site)
                 .loadConstant(constant("L", LINKAGE));
         Descs.call(cb, Descs.CALL_OPS, "cached", "(Ldev/wasm4j/exec/FunctionInstance;Ldev/wasm4j/exec/ModuleInstance;"
-                + "[IILdev/wasm4j/compiler/Linkage;)Z");
+                + "[IILdev/wasm4j/compiler/Linkage;)I");
         return site;
     }
 
-    /** The cached call of {@code site} (arguments and instance on the stack), linked when first run ({@link Linkage#cached}). */
-    void emitCachedCall(CodeBuilder cb, FuncType t, int site) {
+    /**
+     * The call of entry {@code way} (0 or 1) of {@code site} (arguments and instance on the stack), linked when
+     * first run ({@link Linkage#cached}).
+     */
+    void emitCachedCall(CodeBuilder cb, FuncType t, int site, int way) {
         // the caches as a constant of the class, resolved once for all its sites
         ConstantDesc caches = DynamicConstantDesc.ofNamed(ConstantDescs.BSM_GET_STATIC_FINAL, CACHES,
                 ConstantDescs.CD_int.arrayType(), self());
-        cb.invokedynamic(DynamicCallSiteDesc.of(CACHED_BOOTSTRAP, "c" + site, JvmType.methodType(t),
-                constant("L", LINKAGE), caches, site));
+        cb.invokedynamic(DynamicCallSiteDesc.of(CACHED_BOOTSTRAP, "c" + site + "_" + way, JvmType.methodType(t),
+                constant("L", LINKAGE), caches, 2 * site + way));
     }
 
     /**
@@ -258,7 +261,7 @@ final class ChunkCompiler {
         int flags = ClassFile.ACC_PRIVATE | ClassFile.ACC_STATIC | ClassFile.ACC_FINAL;
         clb.withField(CACHES, ConstantDescs.CD_int.arrayType(), flags);
         clb.withMethodBody(ConstantDescs.CLASS_INIT_NAME, ConstantDescs.MTD_void, ClassFile.ACC_STATIC, cb ->
-                cb.loadConstant(cacheSites).newarray(TypeKind.INT)
+                cb.loadConstant(2 * cacheSites).newarray(TypeKind.INT)
                         .putstatic(self(), CACHES, ConstantDescs.CD_int.arrayType()).return_());
     }
 

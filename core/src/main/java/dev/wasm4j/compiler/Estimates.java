@@ -41,7 +41,7 @@ final class Estimates {
             case BR_TABLE -> 16 + 4 * imm.labels.length;
             case CALL -> 8;
             // the inline cache's check, cached call and the dispatcher's call beside it (ChunkCompiler.emitCacheCheck)
-            case CALL_INDIRECT, CALL_REF -> ChunkCompiler.INLINE_CACHES ? 54 : 22;
+            case CALL_INDIRECT, CALL_REF -> ChunkCompiler.INLINE_CACHES ? 73 : 22;
             case RETURN_CALL, RETURN_CALL_INDIRECT, RETURN_CALL_REF -> 40;
             case RETURN -> 4;
             case GLOBAL_GET -> 6;

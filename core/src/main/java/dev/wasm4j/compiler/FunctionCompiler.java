@@ -1394,18 +1394,26 @@ final class FunctionCompiler implements CodeSink {
             return;
         }
         if (chunk.cachesIndirectCalls(t)) {
-            // the function cached at this site: a call linked to its method; any other: the dispatcher
+            // a function cached in one of the site's two entries: a call linked to its method; any other: the dispatcher
             int fn = cb.allocateLocal(TypeKind.REFERENCE);
             Label miss = cb.newLabel();
+            Label second = cb.newLabel();
             Label done = cb.newLabel();
             cb.astore(fn).aload(fn).aload(instSlot);
             int site = chunk.emitCacheCheck(cb);
-            cb.ifeq(miss).aload(instSlot);
-            chunk.emitCachedCall(cb, t, site);
-            if (chunk.reachesTailCaller(t)) {
-                resolveTailCalls(t);
+            cb.dup().ifeq(miss).iconst_1().if_icmpne(second);
+            for (int way = 0; way < 2; way++) {
+                if (way == 1) {
+                    cb.labelBinding(second);
+                }
+                cb.aload(instSlot);
+                chunk.emitCachedCall(cb, t, site, way);
+                if (chunk.reachesTailCaller(t)) {
+                    resolveTailCalls(t);
+                }
+                cb.goto_(done);
             }
-            cb.goto_(done).labelBinding(miss).aload(fn).aload(instSlot);
+            cb.labelBinding(miss).pop().aload(fn).aload(instSlot);
             chunk.emitDispatcherCall(cb, t);
             cb.labelBinding(done);
         } else {

@@ -83,15 +83,15 @@ final class Linkage {
 
     /**
      * Bootstrap of an indirect call site's cached call ({@link ChunkCompiler#emitCachedCall}): a constant call
-     * site to the method of the function that entry {@code site} of {@code caches} (the caller's) names. The site runs
-     * this call only once that entry holds a function with a method, and the entry never changes after.
+     * site to the method of the function that {@code caches[entry]} (the caller's) names. The site runs this
+     * call only once that entry holds a function with a method, and the entry never changes after.
      */
     static CallSite cached(MethodHandles.Lookup caller, String name, MethodType type, Linkage linkage, int[] caches,
-                           int site) {
-        int func = caches[site] - 1;
+                           int entry) {
+        int func = caches[entry] - 1;
         MethodHandle h = func < 0 ? null : linkage.target(func);
         if (h == null) {
-            return new ConstantCallSite(trapping(type, "internal error: call site " + site + " cached no function"));
+            return new ConstantCallSite(trapping(type, "internal error: cache entry " + entry + " holds no function"));
         }
         return new ConstantCallSite(h.asType(type));
     }
