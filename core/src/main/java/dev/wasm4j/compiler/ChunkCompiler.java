@@ -61,7 +61,7 @@ final class ChunkCompiler {
      * has at most 65,535 of either; the sites after these use the dispatcher only.
      */
     static final int MAX_CACHE_SITES = 2048;
-    /** {@code -Dwasm4j.compiler.inlineCaches=false}: indirect calls always go through the dispatcher (for comparison). */
+    /** {@code -Dwasm4j.compiler.inlineCaches=false}: indirect calls go through the dispatcher only (for comparison). */
     static final boolean INLINE_CACHES = !"false".equals(System.getProperty("wasm4j.compiler.inlineCaches"));
 
     private final ModuleCompiler module;
@@ -248,7 +248,10 @@ final class ChunkCompiler {
                 && !module.refFunctions(key(t)).isEmpty();
     }
 
-    /** Whether a function an indirect call of signature {@code t} reaches in this module may leave a tail call pending. */
+    /**
+     * Whether a function of this module that an indirect call of signature {@code t} reaches may leave a tail
+     * call pending.
+     */
     boolean reachesTailCaller(FuncType t) {
         return module.refFunctions(key(t)).stream().anyMatch(module::tailCaller);
     }

@@ -40,7 +40,8 @@ final class Estimates {
             case I64_CONST, F64_CONST -> 3;
             case BR_TABLE -> 16 + 4 * imm.labels.length;
             case CALL -> 8;
-            // the inline cache's check, cached call and the dispatcher's call beside it (ChunkCompiler.emitCacheCheck)
+            // the inline cache's check, its two cached calls and the dispatcher's call beside them
+            // (ChunkCompiler.emitCacheCheck)
             case CALL_INDIRECT, CALL_REF -> ChunkCompiler.INLINE_CACHES ? 73 : 22;
             case RETURN_CALL, RETURN_CALL_INDIRECT, RETURN_CALL_REF -> 40;
             case RETURN -> 4;

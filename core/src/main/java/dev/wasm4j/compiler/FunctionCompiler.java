@@ -1394,7 +1394,8 @@ final class FunctionCompiler implements CodeSink {
             return;
         }
         if (chunk.cachesIndirectCalls(t)) {
-            // a function cached in one of the site's two entries: a call linked to its method; any other: the dispatcher
+            // a function cached in one of the site's two entries: a call linked to its method; any other:
+            // the dispatcher
             int fn = cb.allocateLocal(TypeKind.REFERENCE);
             Label miss = cb.newLabel();
             Label second = cb.newLabel();
