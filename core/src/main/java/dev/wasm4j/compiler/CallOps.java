@@ -101,7 +101,7 @@ final class CallOps {
                 return 2;
             }
             if (second == 0) {
-                prime(caches, at, key, linkage.target(wf.index()) != null);
+                prime(caches, at, key, target(f, inst, linkage) != null);
             }
         }
         return 0;

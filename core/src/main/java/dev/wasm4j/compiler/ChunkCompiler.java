@@ -78,6 +78,8 @@ final class ChunkCompiler {
     private int loopEntry = -1;
     /** Indirect call sites with an inline cache so far: two entries each in the class's {@link #CACHES} array. */
     private int cacheSites;
+    /** {@link #reachesTailCaller} by signature key: asked at every indirect call site and by each dispatcher. */
+    private final Map<String, Boolean> tailCallers = new java.util.HashMap<>();
 
     ChunkCompiler(ModuleCompiler module, int chunk, int first, int end) {
         this.module = module;
@@ -253,7 +255,7 @@ final class ChunkCompiler {
      * call pending.
      */
     boolean reachesTailCaller(FuncType t) {
-        return module.refFunctions(key(t)).stream().anyMatch(module::tailCaller);
+        return tailCallers.computeIfAbsent(key(t), k -> module.refFunctions(k).stream().anyMatch(module::tailCaller));
     }
 
     /** The array of the class's inline caches and its initialisation, if any site has one. */
@@ -600,7 +602,8 @@ final class ChunkCompiler {
                 int handle = cb.allocateLocal(TypeKind.REFERENCE);
                 cb.aload(fnLocal).aload(instLocal).loadConstant(constant("L", LINKAGE));
                 Descs.call(cb, Descs.CALL_OPS, "target", "(Ldev/wasm4j/exec/FunctionInstance;"
-                        + "Ldev/wasm4j/exec/ModuleInstance;Ldev/wasm4j/compiler/Linkage;)Ljava/lang/invoke/MethodHandle;");
+                        + "Ldev/wasm4j/exec/ModuleInstance;Ldev/wasm4j/compiler/Linkage;)"
+                        + "Ljava/lang/invoke/MethodHandle;");
                 cb.dup().astore(handle).ifnull(generic);
                 cb.aload(handle);
                 int local = 0;
@@ -616,7 +619,7 @@ final class ChunkCompiler {
                 }
                 cb.aload(instLocal);
                 cb.invokevirtual(ConstantDescs.CD_MethodHandle, "invokeExact", JvmType.methodType(t));
-                if (funcs.stream().anyMatch(module::tailCaller)) {
+                if (reachesTailCaller(t)) {
                     resolveInDispatcher(cb, t.results());
                 }
                 cb.return_(TypeKind.from(desc.returnType()));

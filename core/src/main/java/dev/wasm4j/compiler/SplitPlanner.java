@@ -251,7 +251,8 @@ final class SplitPlanner {
         boolean dispatch = false;
         int plain = 0;
         for (PItem it : b.items) {
-            dispatch |= it.structural && isLoop(b.owner) || it.item.node == null && it.item.exits.cardinality() > FEW_EXITS;
+            dispatch |= it.structural && isLoop(b.owner)
+                    || it.item.node == null && it.item.exits.cardinality() > FEW_EXITS;
             plain += it.structural ? 0 : it.residual;
         }
         return dispatch && plain <= budget.methodBytes();
