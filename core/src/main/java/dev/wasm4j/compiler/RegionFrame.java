@@ -25,9 +25,24 @@ import java.util.List;
  * its own; it keeps the others in JVM locals.
  */
 final class RegionFrame {
-    /** {@code int r(long[] frame, Object[] refs, ModuleInstance inst)}. */
+    /** {@code int r(long[] frame, Object[] refs, ModuleInstance inst)}, in a module without memories. */
     static final MethodTypeDesc TYPE = MethodTypeDesc.ofDescriptor(
             "([J[Ljava/lang/Object;Ldev/wasm4j/exec/ModuleInstance;)I");
+    /**
+     * {@code int r(long[] frame, Object[] refs, ModuleInstance inst, LinearMemory memory0)}, in a module with
+     * memories: the caller passes its first memory, so that a region's first access does not wait for the chain
+     * instance, array, memory before its own loads. An interpreter's dispatch region makes its fetch on entry,
+     * every opcode, and its case regions their first accesses (docs/performance.md, stop 33).
+     */
+    static final MethodTypeDesc WITH_MEMORY = MethodTypeDesc.ofDescriptor(
+            "([J[Ljava/lang/Object;Ldev/wasm4j/exec/ModuleInstance;Ldev/wasm4j/memory/LinearMemory;)I");
+    /** A region's JVM local of memory 0 (with {@link #WITH_MEMORY}): its fourth parameter. */
+    static final int MEMORY_SLOT = 3;
+
+    /** The type of the regions of a function of a module with {@code memories} memories. */
+    static MethodTypeDesc type(int memories) {
+        return memories > 0 ? WITH_MEMORY : TYPE;
+    }
 
     private static final ClassDesc FRAME_STACK = ClassDesc.of("dev.wasm4j.compiler.FrameStack");
 
@@ -240,7 +255,11 @@ final class RegionFrame {
     void call(Region r, Site site, List<ValType> fallthrough, boolean fallsThrough) {
         storeLocals(r.touched());   // those this method keeps in JVM locals across calls (SplitPlan#cachedAcrossCalls)
         cb.aload(fc.fsSlot).aload(fc.frSlot).aload(fc.instSlot);
-        cb.invokestatic(fc.chunk.self(), methodName(plan.shape.funcIndex, r), TYPE);
+        int memories = fc.memSlot.length;
+        if (memories > 0) {
+            cb.aload(fc.memSlot[0]);
+        }
+        cb.invokestatic(fc.chunk.self(), methodName(plan.shape.funcIndex, r), type(memories));
         loadLocals(r.writes());
         Region caller = fc.region;
         List<Integer> here = new ArrayList<>();   // exit codes this method branches on
