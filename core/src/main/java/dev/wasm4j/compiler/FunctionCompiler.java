@@ -412,8 +412,12 @@ final class FunctionCompiler implements CodeSink {
         }
         for (int m = memories.nextSetBit(0); m >= 0 && m < memSlot.length; m = memories.nextSetBit(m + 1)) {
             memSlot[m] = cb.allocateLocal(TypeKind.REFERENCE);
-            cb.aload(instSlot).getfield(Descs.INSTANCE, "memories", Descs.MEMORY.arrayType())
-                    .loadConstant(m).aaload().astore(memSlot[m]);
+            if (m == 0) {
+                cb.aload(instSlot).getfield(Descs.INSTANCE, "memory0", Descs.MEMORY).astore(memSlot[m]);
+            } else {
+                cb.aload(instSlot).getfield(Descs.INSTANCE, "memories", Descs.MEMORY.arrayType())
+                        .loadConstant(m).aaload().astore(memSlot[m]);
+            }
         }
         globalSlot = new int[chunk.valid().module().globalTypes().size()];
         java.util.Arrays.fill(globalSlot, -1);

@@ -92,6 +92,7 @@ public final class Instantiator {
         for (MemoryType def : m.memories()) {
             inst.memories[mem++] = allocateMemory(def);
         }
+        inst.memory0 = inst.memories.length > 0 ? inst.memories[0] : null;
         for (Export e : m.exports()) {
             inst.addExport(e.name(), switch (e.kind()) {
                 case FUNC -> new ExternVal.Func(inst.functions[e.index()]);

@@ -18,6 +18,11 @@ public final class ModuleInstance {
     public final FunctionInstance[] functions;
     public final TableInstance[] tables;
     public final LinearMemory[] memories;
+    /**
+     * {@code memories[0]}, or null: compiled code reads its first memory here at each function's entry, one
+     * load instead of two (the array, then its element).
+     */
+    public LinearMemory memory0;
     public final GlobalInstance[] globals;
     public final TagInstance[] tags;
     /** Element segments' references; a dropped segment is an empty array. */
