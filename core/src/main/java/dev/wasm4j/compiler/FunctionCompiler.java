@@ -322,9 +322,6 @@ final class FunctionCompiler implements CodeSink {
             localSlot[i] = touched.get(i) && !resident.get(i) ? allocate(localType[i]) : -1;
         }
         loadInstanceState(region.memories(), region.globals());
-        if (memSlot.length > 0) {
-            memSlot[0] = RegionFrame.MEMORY_SLOT;   // passed by the caller
-        }
         if (info.usesScratch()) {
             scratchSlot = fsSlot;
         }
@@ -400,17 +397,17 @@ final class FunctionCompiler implements CodeSink {
     private void loadInstanceState(BitSet memories, BitSet globals) {
         memSlot = new int[chunk.valid().module().memoryTypes().size()];
         java.util.Arrays.fill(memSlot, -1);
-        if (plan.split() && memSlot.length > 0) {
-            // regions take memory 0 from their caller (RegionFrame#WITH_MEMORY): a region has it as a
-            // parameter, the driver loads it whether it uses it or not
-            memories = (BitSet) memories.clone();
-            if (region != null) {
-                memories.clear(0);
-            } else {
-                memories.set(0);
+        for (int m = 0; m < memSlot.length; m++) {
+            if (m == 0 && plan.split()) {
+                // regions take memory 0 from their caller (RegionFrame#WITH_MEMORY): a region has it as a
+                // parameter, the driver loads it whether it uses it or not
+                if (region != null) {
+                    memSlot[0] = RegionFrame.MEMORY_SLOT;
+                    continue;
+                }
+            } else if (!memories.get(m)) {
+                continue;
             }
-        }
-        for (int m = memories.nextSetBit(0); m >= 0 && m < memSlot.length; m = memories.nextSetBit(m + 1)) {
             memSlot[m] = cb.allocateLocal(TypeKind.REFERENCE);
             if (m == 0) {
                 cb.aload(instSlot).getfield(Descs.INSTANCE, "memory0", Descs.MEMORY).astore(memSlot[m]);
