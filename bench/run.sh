@@ -20,7 +20,8 @@ KERNELS=${KERNELS:-"fib sieve nbody matmul sha256 crc32 quicksort hashmap bigmem
 JMH_ENGINES=${JMH_ENGINES:-"wasm4j-compiler chicory-compiler"}
 SLOW_ENGINES=${SLOW_ENGINES:-"wasm4j-interpreter chicory-interpreter graalwasm"}
 PROCESS_ENGINES=${PROCESS_ENGINES:-"wasm4j-auto wasm4j-compiler wasm4j-interpreter chicory-compiler chicory-interpreter graalwasm"}
-JVM=(-XX:-DontCompileHugeMethods -Xss64m --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
+JVM=(-XX:-DontCompileHugeMethods -Xss64m --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow
+     --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED)
 
 mvn -q -B -ntp -Pbench -DskipTests install
 CP="bench/target/classes:bench/target/lib/*"

@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-XX:-DontCompileHugeMethods", "-Xss64m", "--enable-native-access=ALL-UNNAMED",
-        "--sun-misc-unsafe-memory-access=allow"})
+        "--sun-misc-unsafe-memory-access=allow", "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED"})
 public class KernelBenchmark {
 
     @Param({"fib", "sieve", "nbody", "matmul", "sha256", "crc32", "quicksort", "hashmap", "bigmem",

@@ -1,5 +1,6 @@
 package dev.wasm4j.compiler;
 
+import dev.wasm4j.memory.RawMemory;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -48,6 +49,29 @@ class MemOpsSizeTest {
             }
         }
         assertEquals(19 + 8, checked.size(), "helpers found: " + checked);
+        assertTrue(tooLarge.isEmpty(), "over " + MAX_INLINE_SIZE + " bytes: " + tooLarge);
+    }
+
+    @Test
+    void rawAccessorsUnderThemFitMaxInlineSize() throws IOException {
+        ClassModel raw;
+        try (InputStream in = RawMemory.class.getResourceAsStream("RawMemory.class")) {
+            raw = ClassFile.of().parse(in.readAllBytes());
+        }
+        List<String> checked = new ArrayList<>();
+        List<String> tooLarge = new ArrayList<>();
+        for (MethodModel m : raw.methods()) {
+            String name = m.methodName().stringValue();
+            if (!name.matches("(get|set)I(8|16|32|64)")) {
+                continue;
+            }
+            int size = m.findAttribute(Attributes.code()).map(CodeAttribute::codeLength).orElseThrow();
+            checked.add(name);
+            if (size > MAX_INLINE_SIZE) {
+                tooLarge.add(name + " (" + size + " bytes)");
+            }
+        }
+        assertEquals(8, checked.size(), "accessors found: " + checked);
         assertTrue(tooLarge.isEmpty(), "over " + MAX_INLINE_SIZE + " bytes: " + tooLarge);
     }
 }

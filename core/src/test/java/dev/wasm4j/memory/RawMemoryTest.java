@@ -9,7 +9,7 @@ import java.nio.ByteOrder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The fast path's raw accesses, on whichever path this JVM's options select (both run in the build). */
+/** The fast path's raw accesses, on whichever path this JVM's options select (all three run in the build). */
 class RawMemoryTest {
 
     @Test
@@ -18,6 +18,12 @@ class RawMemoryTest {
                 && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN
                 && !"false".equals(System.getProperty("wasm4j.memory.unsafe"));
         assertEquals(allowed, RawMemory.direct());
+    }
+
+    @Test
+    void internalAccessorFollowsTheExport() {
+        boolean exported = Object.class.getModule().isExported("jdk.internal.misc", RawMemory.class.getModule());
+        assertEquals(RawMemory.direct() && exported, RawMemory.internal());
     }
 
     @Test
