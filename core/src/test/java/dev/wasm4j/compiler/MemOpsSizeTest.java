@@ -12,6 +12,7 @@ import java.lang.classfile.MethodModel;
 import java.lang.classfile.attribute.CodeAttribute;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,51 +28,41 @@ class MemOpsSizeTest {
 
     @Test
     void accessHelpersOfI32MemoriesFitMaxInlineSize() throws IOException {
-        ClassModel memOps;
-        try (InputStream in = MemOps.class.getResourceAsStream("MemOps.class")) {
-            memOps = ClassFile.of().parse(in.readAllBytes());
-        }
-        List<String> checked = new ArrayList<>();
-        List<String> tooLarge = new ArrayList<>();
-        for (MethodModel m : memOps.methods()) {
+        assertAllFit(MemOps.class, 19 + 8, m -> {
             String name = m.methodName().stringValue();
             boolean helper = name.matches("i(32|64)(Load|Store)(8S|8U|16S|16U|32S|32U|8|16|32)?")
                     // those of 32-bit memories take the address as an int first
                     && m.methodTypeSymbol().parameterList().getFirst().descriptorString().equals("I");
-            boolean core = name.matches("(load|store)(8|16|32|64)");
-            if (!helper && !core) {
-                continue;
-            }
-            int size = m.findAttribute(Attributes.code()).map(CodeAttribute::codeLength).orElseThrow();
-            checked.add(name);
-            if (size > MAX_INLINE_SIZE) {
-                tooLarge.add(name + " (" + size + " bytes)");
-            }
-        }
-        assertEquals(19 + 8, checked.size(), "helpers found: " + checked);
-        assertTrue(tooLarge.isEmpty(), "over " + MAX_INLINE_SIZE + " bytes: " + tooLarge);
+            return helper || name.matches("(load|store)(8|16|32|64)");
+        });
     }
 
     @Test
     void rawAccessorsUnderThemFitMaxInlineSize() throws IOException {
-        ClassModel raw;
-        try (InputStream in = RawMemory.class.getResourceAsStream("RawMemory.class")) {
-            raw = ClassFile.of().parse(in.readAllBytes());
+        assertAllFit(RawMemory.class, 8, m -> m.methodName().stringValue().matches("(get|set)I(8|16|32|64)"));
+    }
+
+    /** The methods of {@code type} that {@code selected} picks: {@code expected} of them, none over the size. */
+    private static void assertAllFit(Class<?> type, int expected, Predicate<MethodModel> selected)
+            throws IOException {
+        ClassModel model;
+        try (InputStream in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
+            model = ClassFile.of().parse(in.readAllBytes());
         }
         List<String> checked = new ArrayList<>();
         List<String> tooLarge = new ArrayList<>();
-        for (MethodModel m : raw.methods()) {
-            String name = m.methodName().stringValue();
-            if (!name.matches("(get|set)I(8|16|32|64)")) {
+        for (MethodModel m : model.methods()) {
+            if (!selected.test(m)) {
                 continue;
             }
+            String name = m.methodName().stringValue();
             int size = m.findAttribute(Attributes.code()).map(CodeAttribute::codeLength).orElseThrow();
             checked.add(name);
             if (size > MAX_INLINE_SIZE) {
                 tooLarge.add(name + " (" + size + " bytes)");
             }
         }
-        assertEquals(8, checked.size(), "accessors found: " + checked);
+        assertEquals(expected, checked.size(), "methods found: " + checked);
         assertTrue(tooLarge.isEmpty(), "over " + MAX_INLINE_SIZE + " bytes: " + tooLarge);
     }
 }
