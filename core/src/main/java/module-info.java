@@ -11,7 +11,8 @@
  * {@code --enable-native-access=dev.wasm4j} (module path) or {@code --enable-native-access=ALL-UNNAMED}
  * (class path), or it prints a warning on first use. Compiled code reads and writes them through
  * {@code sun.misc.Unsafe} when the JVM runs with {@code --sun-misc-unsafe-memory-access=allow} (faster to
- * compile; see {@code dev.wasm4j.memory.RawMemory}), else through the FFM API as well.
+ * compile; see {@code dev.wasm4j.memory.RawMemory}), through the JDK's internal {@code Unsafe} when
+ * {@code java.base} also exports {@code jdk.internal.misc} to wasm4j, else through the FFM API as well.
  */
 module dev.wasm4j {
     requires java.management;
