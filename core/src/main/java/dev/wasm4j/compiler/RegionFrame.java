@@ -39,9 +39,14 @@ final class RegionFrame {
     /** A region's JVM local of memory 0 (with {@link #WITH_MEMORY}): its fourth parameter. */
     static final int MEMORY_SLOT = 3;
 
-    /** The type of the regions of a function of a module with {@code memories} memories. */
-    static MethodTypeDesc type(int memories) {
-        return memories > 0 ? WITH_MEMORY : TYPE;
+    /** Whether the regions of functions that {@code chunk} compiles take memory 0 ({@link #WITH_MEMORY}). */
+    static boolean takesMemory(ChunkCompiler chunk) {
+        return !chunk.valid().module().memoryTypes().isEmpty();
+    }
+
+    /** The type of the regions of functions that {@code chunk} compiles. */
+    static MethodTypeDesc type(ChunkCompiler chunk) {
+        return takesMemory(chunk) ? WITH_MEMORY : TYPE;
     }
 
     private static final ClassDesc FRAME_STACK = ClassDesc.of("dev.wasm4j.compiler.FrameStack");
@@ -255,11 +260,10 @@ final class RegionFrame {
     void call(Region r, Site site, List<ValType> fallthrough, boolean fallsThrough) {
         storeLocals(r.touched());   // those this method keeps in JVM locals across calls (SplitPlan#cachedAcrossCalls)
         cb.aload(fc.fsSlot).aload(fc.frSlot).aload(fc.instSlot);
-        int memories = fc.memSlot.length;
-        if (memories > 0) {
+        if (takesMemory(fc.chunk)) {
             cb.aload(fc.memSlot[0]);
         }
-        cb.invokestatic(fc.chunk.self(), methodName(plan.shape.funcIndex, r), type(memories));
+        cb.invokestatic(fc.chunk.self(), methodName(plan.shape.funcIndex, r), type(fc.chunk));
         loadLocals(r.writes());
         Region caller = fc.region;
         List<Integer> here = new ArrayList<>();   // exit codes this method branches on

@@ -77,8 +77,7 @@ final class SplitEmitter {
         int startCount = walk.state().operandCount();
         RegionFrame.Site site = caller.regionSite(r, walk.state());
         boolean[] fallsThrough = new boolean[1];
-        clb.withMethodBody(RegionFrame.methodName(func, r),
-                RegionFrame.type(chunk.valid().module().memoryTypes().size()),
+        clb.withMethodBody(RegionFrame.methodName(func, r), RegionFrame.type(chunk),
                 ClassFile.ACC_STATIC | ClassFile.ACC_PRIVATE, cb -> {
                     FunctionCompiler rc = new FunctionCompiler(chunk, cb, func, info, plan, r);
                     rc.beginRegion(walk.state(), walk.type(), walk.locals());
