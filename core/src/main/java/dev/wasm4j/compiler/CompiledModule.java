@@ -40,7 +40,7 @@ public final class CompiledModule {
         this.entries = new Entry[invokers.length];
         for (int f = valid.module().importedFunctionCount(); f < invokers.length; f++) {
             if (!interpreted.containsKey(f)) {
-                entries[f] = new Entry(invokers[f], f, valid.functionType(f).funcType(), tailCaller.test(f));
+                entries[f] = new Entry(invokers[f], f, valid.functionType(f).funcType(), tailCaller);
             }
         }
     }
@@ -121,13 +121,25 @@ public final class CompiledModule {
         private final ChunkInvoker chunk;
         private final int func;
         private final FuncType type;
-        private final boolean tailCaller;
+        /** Which functions make tail calls: asked on this entry's first call, not when the module is compiled. */
+        private final IntPredicate tailCallers;
+        /** 0 until the first call, then 1, or 2 when the function makes tail calls (a race asks twice, alike). */
+        private byte tailCaller;
 
-        Entry(ChunkInvoker chunk, int func, FuncType type, boolean tailCaller) {
+        Entry(ChunkInvoker chunk, int func, FuncType type, IntPredicate tailCallers) {
             this.chunk = chunk;
             this.func = func;
             this.type = type;
-            this.tailCaller = tailCaller;
+            this.tailCallers = tailCallers;
+        }
+
+        private boolean tailCaller() {
+            byte t = tailCaller;
+            if (t == 0) {
+                t = tailCallers.test(func) ? (byte) 2 : (byte) 1;
+                tailCaller = t;
+            }
+            return t == 2;
         }
 
         /** The call without resolving a tail call that the function leaves pending. */
@@ -140,7 +152,7 @@ public final class CompiledModule {
             CallOps.ready();
             try {
                 chunk.invoke(func, inst, s, r, base);
-                if (tailCaller && CallOps.tailPending()) {
+                if (tailCaller() && CallOps.tailPending()) {
                     CallOps.finishTailCalls(s, r, base);
                 }
             } catch (TrapException e) {

@@ -11,11 +11,9 @@ import java.util.BitSet;
  * What a quick scan of a function body tells the compiler before it generates code: the memories and
  * globals it uses (cached in locals at entry), whether it needs a scratch array (vector and wide
  * arithmetic operators), whether it makes tail calls to other functions (its callers then check for a
- * pending tail call), and the first instruction only the interpreter runs, if any (legacy exception
- * handling).
+ * pending tail call), and its size.
  */
-record FuncInfo(BitSet memories, BitSet globals, boolean usesScratch, boolean tailCaller, Opcode interpretedOnly,
-                int bodyBytes) {
+record FuncInfo(BitSet memories, BitSet globals, boolean usesScratch, boolean tailCaller, int bodyBytes) {
 
     boolean usesMemory(int m) {
         return memories.get(m);
@@ -30,7 +28,6 @@ record FuncInfo(BitSet memories, BitSet globals, boolean usesScratch, boolean ta
         BitSet globals = new BitSet();
         boolean scratch = false;
         boolean tail = false;
-        Opcode unsupported = null;
         CodeReader in = new CodeReader(body);
         while (!in.atEnd()) {
             Opcode op = in.next();
@@ -56,6 +53,6 @@ record FuncInfo(BitSet memories, BitSet globals, boolean usesScratch, boolean ta
                 scratch = true;
             }
         }
-        return new FuncInfo(memories, globals, scratch, tail, unsupported, body.end() - body.start());
+        return new FuncInfo(memories, globals, scratch, tail, body.end() - body.start());
     }
 }

@@ -1,6 +1,8 @@
 package dev.wasm4j.compiler;
 
 import dev.wasm4j.binary.CodeReader;
+import dev.wasm4j.model.DataMode;
+import dev.wasm4j.model.DataSegment;
 import dev.wasm4j.model.ElemSegment;
 import dev.wasm4j.model.Export;
 import dev.wasm4j.model.Expr;
@@ -8,6 +10,7 @@ import dev.wasm4j.model.ExternKind;
 import dev.wasm4j.model.Global;
 import dev.wasm4j.model.Module;
 import dev.wasm4j.model.Opcode;
+import dev.wasm4j.model.Table;
 import dev.wasm4j.valid.ValidModule;
 
 import java.lang.classfile.ClassFile;
@@ -134,15 +137,10 @@ public final class ModuleCompiler {
         Module m = valid.module();
         this.linkage = new Linkage(this, m.functionCount());
         this.funcDescs = new MethodTypeDesc[m.functionCount()];
+        // Each function's scan is made when its code is first generated (info): under auto, the compiled code
+        // is installed as soon as this returns, and a scan of every body in a JVM still warming up kept the
+        // program in the interpreter some 90 ms longer (docs/performance.md).
         this.infos = new FuncInfo[m.functionCount()];
-        int imported = m.importedFunctionCount();
-        for (int f = imported; f < infos.length; f++) {
-            FuncInfo info = FuncInfo.scan(f, m.functions().get(f - imported).body());
-            infos[f] = info;
-            if (info.interpretedOnly() != null) {
-                interpreted.put(f, "uses " + info.interpretedOnly().mnemonic());
-            }
-        }
         collectReferences(m);
     }
 
@@ -164,8 +162,27 @@ public final class ModuleCompiler {
         return java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(splits));
     }
 
+    /** What a scan of function {@code func}'s body says, made on first use (a race scans twice, alike). */
     FuncInfo info(int func) {
-        return infos[func];
+        FuncInfo info = infos[func];
+        if (info == null) {
+            info = FuncInfo.scan(func, body(func));
+            infos[func] = info;
+        }
+        return info;
+    }
+
+    /** Functions scanned so far (for tests). */
+    int scanned() {
+        int n = 0;
+        for (FuncInfo info : infos) {
+            n += info != null ? 1 : 0;
+        }
+        return n;
+    }
+
+    private Expr body(int func) {
+        return valid.module().functions().get(func - valid.module().importedFunctionCount()).body();
     }
 
     boolean interpreted(int func) {
@@ -178,7 +195,7 @@ public final class ModuleCompiler {
 
     /** Whether every memory access of {@code func} is spelled out inline (see {@link FunctionCompiler#inlineAccess}). */
     boolean inlinesAllAccesses(int func) {
-        return !compact(func) || infos[func].bodyBytes() <= INLINE_ALL_BODY_BYTES;
+        return !compact(func) || info(func).bodyBytes() <= INLINE_ALL_BODY_BYTES;
     }
 
     /**
@@ -206,7 +223,7 @@ public final class ModuleCompiler {
      * see {@link dev.wasm4j.exec.LoopTier}). A body small enough to fit the budget in any case is not analysed.
      */
     SplitPlan plan(int func, int pinnedLoop, java.util.BitSet busyLoops) {
-        FuncInfo info = infos[func];
+        FuncInfo info = info(func);
         SplitPlan.Budget b = budgetOf(func);
         if (!b.forced() && pinnedLoop < 0 && info.bodyBytes() * SMALL_BODY_FACTOR < b.methodBytes()) {
             return SplitPlan.none();
@@ -231,7 +248,7 @@ public final class ModuleCompiler {
     }
 
     boolean tailCaller(int func) {
-        return !interpreted(func) && infos[func].tailCaller();
+        return !interpreted(func) && info(func).tailCaller();
     }
 
     /** Defined functions that can become references, whose JVM signature has this key (see {@link ChunkCompiler#key}). */
@@ -248,7 +265,11 @@ public final class ModuleCompiler {
         });
     }
 
-    /** Functions that can be referenced: exported, in element segments, or named by ref.func anywhere. */
+    /**
+     * Functions that can be referenced: exported, in element segments, or named by {@code ref.func} in a
+     * global's, table's or data offset's expression (C.refs of the spec). A {@code ref.func} in a function body
+     * names one of these too (validation checks it), so the bodies are not scanned.
+     */
     private void collectReferences(Module m) {
         for (Export e : m.exports()) {
             if (e.kind() == ExternKind.FUNC) {
@@ -270,8 +291,15 @@ public final class ModuleCompiler {
                 scanRefFunc(g.init());
             }
         }
-        for (var f : m.functions()) {
-            scanRefFunc(f.body());
+        for (Table t : m.tables()) {
+            if (t.init() != null) {
+                scanRefFunc(t.init());
+            }
+        }
+        for (DataSegment d : m.datas()) {
+            if (d.mode() instanceof DataMode.Active(int memory, Expr offset)) {
+                scanRefFunc(offset);
+            }
         }
     }
 
@@ -308,7 +336,7 @@ public final class ModuleCompiler {
             if (VERBOSE) {
                 System.err.println("wasm4j compiler: func " + func + " loop " + loop + " entry compiled");
             }
-            return new CompiledModule.Entry(invoker, func, valid.functionType(func).funcType(), false);
+            return new CompiledModule.Entry(invoker, func, valid.functionType(func).funcType(), f -> false);
         } catch (Throwable e) {
             if (VERBOSE) {
                 System.err.println("wasm4j compiler: func " + func + " loop " + loop + " no entry: " + e);
@@ -365,7 +393,8 @@ public final class ModuleCompiler {
         int start = imported;
         int bytes = 0;
         for (int f = imported; f < total; f++) {
-            int b = infos[f].bodyBytes();
+            Expr body = body(f);
+            int b = body.end() - body.start();
             if (f > start && (f - start >= maxFunctions || bytes + b > maxBytes)) {
                 ranges.add(new int[] {start, f});
                 start = f;
@@ -471,7 +500,7 @@ public final class ModuleCompiler {
             new java.util.concurrent.atomic.AtomicLong();
 
     /** Most functions per class generated on demand. */
-    static final int ON_DEMAND_CHUNK_FUNCTIONS = 64;
+    static final int ON_DEMAND_CHUNK_FUNCTIONS = Integer.getInteger("wasm4j.compiler.chunkFunctions", 64);
 
     /** Each defined function's chunk, when compiling on demand. */
     private OnDemandChunk[] onDemand;
