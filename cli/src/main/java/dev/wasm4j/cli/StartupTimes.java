@@ -29,20 +29,23 @@ final class StartupTimes {
 
     /** Ends the current phase, naming it. */
     void mark(String phase) {
+        mark(phase, 0);
+    }
+
+    /**
+     * Ends the current phase, naming it, less {@code nestedNanos} spent in phases inside it that are recorded
+     * on their own ({@link #record}): each moment of start-up is counted once.
+     */
+    void mark(String phase, long nestedNanos) {
         long now = System.nanoTime();
-        record(phase, now - last);
+        record(phase, Math.max(0, now - last - nestedNanos));
         last = now;
     }
 
-    /** Records a phase measured elsewhere (decode and validate inside the engine); it ends the current one. */
+    /** Records a phase measured elsewhere (decode and validate inside the engine). */
     void record(String phase, long durationNanos) {
         phases.add(phase);
         nanos.add(durationNanos);
-    }
-
-    /** Moves the start of the next phase to now, after phases recorded with {@link #record}. */
-    void restart() {
-        last = System.nanoTime();
     }
 
     /** One line: the JVM, the phases, the first instruction's time since launch, the program's run time. */
