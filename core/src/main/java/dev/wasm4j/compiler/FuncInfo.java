@@ -10,10 +10,10 @@ import java.util.BitSet;
 /**
  * What a quick scan of a function body tells the compiler before it generates code: the memories and
  * globals it uses (cached in locals at entry), whether it needs a scratch array (vector and wide
- * arithmetic operators), whether it makes tail calls to other functions (its callers then check for a
- * pending tail call), and its size.
+ * arithmetic operators), and whether it makes tail calls to other functions (its callers then check for a
+ * pending tail call).
  */
-record FuncInfo(BitSet memories, BitSet globals, boolean usesScratch, boolean tailCaller, int bodyBytes) {
+record FuncInfo(BitSet memories, BitSet globals, boolean usesScratch, boolean tailCaller) {
 
     boolean usesMemory(int m) {
         return memories.get(m);
@@ -53,6 +53,6 @@ record FuncInfo(BitSet memories, BitSet globals, boolean usesScratch, boolean ta
                 scratch = true;
             }
         }
-        return new FuncInfo(memories, globals, scratch, tail, body.end() - body.start());
+        return new FuncInfo(memories, globals, scratch, tail);
     }
 }

@@ -1,16 +1,7 @@
 package dev.wasm4j.compiler;
 
-import dev.wasm4j.binary.CodeReader;
-import dev.wasm4j.model.DataMode;
-import dev.wasm4j.model.DataSegment;
-import dev.wasm4j.model.ElemSegment;
-import dev.wasm4j.model.Export;
 import dev.wasm4j.model.Expr;
-import dev.wasm4j.model.ExternKind;
-import dev.wasm4j.model.Global;
 import dev.wasm4j.model.Module;
-import dev.wasm4j.model.Opcode;
-import dev.wasm4j.model.Table;
 import dev.wasm4j.valid.ValidModule;
 
 import java.lang.classfile.ClassFile;
@@ -98,7 +89,6 @@ public final class ModuleCompiler {
 
     /** Functions cut into several methods, with the number of regions. */
     private final Map<Integer, Integer> splits = new java.util.concurrent.ConcurrentHashMap<>();
-    private final BitSet referenced = new BitSet();
     private final Map<String, List<Integer>> refFunctions = new LinkedHashMap<>();
     /** With {@code -Dwasm4j.compiler.strict=true} a function that fails to compile is an error, not a fallback. */
     static final boolean STRICT = Boolean.getBoolean("wasm4j.compiler.strict");
@@ -141,7 +131,6 @@ public final class ModuleCompiler {
         // is installed as soon as this returns, and a scan of every body in a JVM still warming up kept the
         // program in the interpreter some 90 ms longer (docs/performance.md).
         this.infos = new FuncInfo[m.functionCount()];
-        collectReferences(m);
     }
 
     /** Compiles every defined function of {@code valid}. */
@@ -185,6 +174,11 @@ public final class ModuleCompiler {
         return valid.module().functions().get(func - valid.module().importedFunctionCount()).body();
     }
 
+    /** The size of defined function {@code func}'s body in the binary format, known without a scan. */
+    private int bodyBytes(int func) {
+        return body(func).length();
+    }
+
     boolean interpreted(int func) {
         return interpreted.containsKey(func);
     }
@@ -195,7 +189,7 @@ public final class ModuleCompiler {
 
     /** Whether every memory access of {@code func} is spelled out inline (see {@link FunctionCompiler#inlineAccess}). */
     boolean inlinesAllAccesses(int func) {
-        return !compact(func) || info(func).bodyBytes() <= INLINE_ALL_BODY_BYTES;
+        return !compact(func) || bodyBytes(func) <= INLINE_ALL_BODY_BYTES;
     }
 
     /**
@@ -223,13 +217,12 @@ public final class ModuleCompiler {
      * see {@link dev.wasm4j.exec.LoopTier}). A body small enough to fit the budget in any case is not analysed.
      */
     SplitPlan plan(int func, int pinnedLoop, java.util.BitSet busyLoops) {
-        FuncInfo info = info(func);
         SplitPlan.Budget b = budgetOf(func);
-        if (!b.forced() && pinnedLoop < 0 && info.bodyBytes() * SMALL_BODY_FACTOR < b.methodBytes()) {
+        if (!b.forced() && pinnedLoop < 0 && bodyBytes(func) * SMALL_BODY_FACTOR < b.methodBytes()) {
             return SplitPlan.none();
         }
         FunctionShape shape = FunctionShape.of(valid.walkFunction(func), inlinesAllAccesses(func));
-        SplitPlan plan = SplitPlan.of(shape, b, pinnedLoop, busyLoops, info.usesScratch());
+        SplitPlan plan = SplitPlan.of(shape, b, pinnedLoop, busyLoops, info(func).usesScratch());
         if (plan.split() && pinnedLoop < 0) {
             splits.put(func, plan.regions.size()); // the report counts functions, not loop entries
         }
@@ -251,65 +244,17 @@ public final class ModuleCompiler {
         return !interpreted(func) && info(func).tailCaller();
     }
 
-    /** Defined functions that can become references, whose JVM signature has this key (see {@link ChunkCompiler#key}). */
+    /** Defined functions that can become references (C.refs), whose JVM signature has this key (see {@link ChunkCompiler#key}). */
     List<Integer> refFunctions(String key) {
         return refFunctions.computeIfAbsent(key, k -> {
             List<Integer> out = new ArrayList<>();
-            for (int f = referenced.nextSetBit(0); f >= 0; f = referenced.nextSetBit(f + 1)) {
-                if (f >= valid.module().importedFunctionCount()
-                        && ChunkCompiler.key(valid.functionType(f).funcType()).equals(k)) {
+            for (int f = valid.module().importedFunctionCount(); f < valid.module().functionCount(); f++) {
+                if (valid.declaredRef(f) && ChunkCompiler.key(valid.functionType(f).funcType()).equals(k)) {
                     out.add(f);
                 }
             }
             return out;
         });
-    }
-
-    /**
-     * Functions that can be referenced: exported, in element segments, or named by {@code ref.func} in a
-     * global's, table's or data offset's expression (C.refs of the spec). A {@code ref.func} in a function body
-     * names one of these too (validation checks it), so the bodies are not scanned.
-     */
-    private void collectReferences(Module m) {
-        for (Export e : m.exports()) {
-            if (e.kind() == ExternKind.FUNC) {
-                referenced.set(e.index());
-            }
-        }
-        for (ElemSegment seg : m.elems()) {
-            switch (seg.items()) {
-                case ElemSegment.Items.FuncIndices fi -> {
-                    for (int i : fi.indices()) {
-                        referenced.set(i);
-                    }
-                }
-                case ElemSegment.Items.Exprs ex -> ex.exprs().forEach(this::scanRefFunc);
-            }
-        }
-        for (Global g : m.globals()) {
-            if (g.init() != null) {
-                scanRefFunc(g.init());
-            }
-        }
-        for (Table t : m.tables()) {
-            if (t.init() != null) {
-                scanRefFunc(t.init());
-            }
-        }
-        for (DataSegment d : m.datas()) {
-            if (d.mode() instanceof DataMode.Active(int memory, Expr offset)) {
-                scanRefFunc(offset);
-            }
-        }
-    }
-
-    private void scanRefFunc(Expr e) {
-        CodeReader in = new CodeReader(e);
-        while (!in.atEnd()) {
-            if (in.next() == Opcode.REF_FUNC) {
-                referenced.set(in.imm().index);
-            }
-        }
     }
 
     /**
@@ -393,8 +338,7 @@ public final class ModuleCompiler {
         int start = imported;
         int bytes = 0;
         for (int f = imported; f < total; f++) {
-            Expr body = body(f);
-            int b = body.end() - body.start();
+            int b = bodyBytes(f);
             if (f > start && (f - start >= maxFunctions || bytes + b > maxBytes)) {
                 ranges.add(new int[] {start, f});
                 start = f;

@@ -56,6 +56,15 @@ public final class ValidModule {
         return c.close(t, -1);
     }
 
+    /**
+     * Whether function {@code funcIndex} may become a reference (spec: C.refs): it is exported, in an element
+     * segment, or named by {@code ref.func} in a global's, table's or data offset's expression. Every
+     * {@code ref.func} in a function body names one of these.
+     */
+    public boolean declaredRef(int funcIndex) {
+        return c.refs[funcIndex];
+    }
+
     /** The canonical function type of function {@code funcIndex} (imports included). */
     public DefType functionType(int funcIndex) {
         return c.funcs[funcIndex];
