@@ -63,9 +63,10 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
     public ByteBuffer buf;
     /**
      * The fast-path limit for the tiers: an access of {@code n} bytes at {@code ea <= bufLimit - n} may go
-     * straight to {@link #buf} through the {@code BUF_*} var handles, with no further check. It is the size in
-     * bytes (capped at {@link #BUFFER_SPAN}) for a plain memory and 0 for memories whose every access needs
-     * a protection check, so their accesses always take the checked methods. Engine-internal.
+     * straight to the native bytes at {@link #rawBase} + {@code ea} ({@link RawMemory}), with no further check.
+     * It is the size in bytes for a plain memory in native storage, and 0 for the others (memories whose every
+     * access needs a protection check, and memories on the Java heap), so that their accesses always take the
+     * checked methods. Engine-internal.
      */
     public long bufLimit;
     /**
@@ -460,14 +461,14 @@ public abstract sealed class LinearMemory implements Memory, AutoCloseable
 
     // ------------------------------------------------------------------ loads and stores
 
-    // The fast path first: a plain memory (bufLimit > 0), in bounds, below 2 GiB: a var handle access on the
-    // byte buffer, whose JDK code HotSpot inlines even into the large methods of compiled Wasm (it stops
-    // inlining ordinary methods past a node budget; the segment's and the buffer's own bounds checks are
-    // such methods). "(ea | (bufLimit - n - ea)) >= 0" is 0 <= ea <= bufLimit - n. Otherwise the kind's
-    // checks, then the access.
+    // The fast path first: a plain memory in native storage (bufLimit > 0), in bounds: one raw access at
+    // rawBase + ea (RawMemory). "(ea | (bufLimit - n - ea)) >= 0" is 0 <= ea <= bufLimit - n. Otherwise the
+    // kind's checks, then the access through the byte buffer below 2 GiB (a var handle access, whose JDK code
+    // HotSpot inlines even into the large methods of compiled Wasm, where it stops inlining ordinary methods
+    // past a node budget) or the segment above.
 
     public final byte loadI8(long ea) {
-        if ((ea | (bufLimit - 2 - ea)) >= 0) {
+        if ((ea | (bufLimit - 1 - ea)) >= 0) {
             return RawMemory.getI8(rawBase + ea);
         }
         checkRead(ea, 1);
