@@ -387,26 +387,21 @@ class CompilerTest {
 
     @Test
     void compilingOnDemandScansABodyOnlyWhenItsClassIsGenerated() {
-        var valid = Internals.valid(WasmModule.parseText("""
+        String text = """
                 (module
                   (type $t (func (result i32)))
                   (func $seven (type $t) (i32.const 7))
                   (table 1 1 (ref $t) (ref.func $seven))
                   (func (export "call") (result i32) (call_indirect (type $t) (i32.const 0))))
-                """));
+                """;
+        var valid = Internals.valid(WasmModule.parseText(text));
         CompiledModule code = ModuleCompiler.compileOnDemand(valid, false);
         ModuleCompiler compiler = code.compiler();
         // Under auto the code is installed once this returns: no body is scanned before a class is generated.
         assertEquals(0, compiler.scanned());
         // Named only in the table's initial value, $seven can still be called indirectly (as the export can).
         assertEquals(List.of(0, 1), compiler.refFunctions(ChunkCompiler.key(valid.functionType(0).funcType())));
-        Instance inst = compiled("""
-                (module
-                  (type $t (func (result i32)))
-                  (func $seven (type $t) (i32.const 7))
-                  (table 1 1 (ref $t) (ref.func $seven))
-                  (func (export "call") (result i32) (call_indirect (type $t) (i32.const 0))))
-                """);
+        Instance inst = compiled(text);
         assertEquals(Value.i32(7), inst.call("call")[0]);
     }
 }
