@@ -60,9 +60,9 @@ final class CodeCache {
      * After a run of {@code runNanos}: the class jar of {@code module} (read from {@code file}) written into
      * the folder the launcher chose, if any, if the run was long enough and the file still holds the bytes the
      * folder is named by. A module that does not compile leaves a {@code failed} mark, which the launcher
-     * reads: it is not tried again until wasm4j changes.
+     * reads: it is not tried again until wasm4j changes. True when a jar was written.
      */
-    static void fill(WasmModule module, Path file, long runNanos) {
+    static boolean fill(WasmModule module, Path file, long runNanos) {
         String folder = System.getProperty("wasm4j.run.fillCache");
         double minSeconds;
         try {
@@ -71,7 +71,7 @@ final class CodeCache {
             minSeconds = 1;
         }
         if (folder == null || runNanos < minSeconds * 1e9) {
-            return;
+            return false;
         }
         Path dir = Path.of(folder);
         try {
@@ -79,18 +79,22 @@ final class CodeCache {
             // The launcher named the folder by the bytes it saw. Different bytes now (the file was rebuilt
             // while the program ran) may not be what this run's module was made of: nothing is kept then.
             if (!WasmModule.isBinary(bytes) || !digest(bytes).startsWith(dir.getFileName().toString())) {
-                return;
+                return false;
             }
             Files.createDirectories(dir);
+            boolean written = false;
             try {
                 ModuleCompiler.compileNamed(Internals.valid(module), bytes).writeTo(dir.resolve(JAR));
                 Files.deleteIfExists(dir.resolve("failed"));
+                written = true;
             } catch (RuntimeException | IOException e) {
                 Files.writeString(dir.resolve("failed"), String.valueOf(e) + System.lineSeparator());
             }
             keepLatest(dir.getParent());
+            return written;
         } catch (IOException | RuntimeException e) {
             // a cache folder that cannot be written: the run is what counts
+            return false;
         }
     }
 

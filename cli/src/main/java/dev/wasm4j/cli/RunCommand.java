@@ -206,7 +206,11 @@ final class RunCommand implements Callable<Integer> {
                         return threads.run(wasi, instance);
                     }
                     int status = wasi.run(instance);
-                    CodeCache.fill(module, file, System.nanoTime() - programStart);
+                    long ran = System.nanoTime() - programStart;
+                    if (CodeCache.fill(module, file, ran) && verbose) {
+                        err().println("wasm4j: code cache: class jar compiled in "
+                                + (System.nanoTime() - programStart - ran) / 1_000_000 + " ms, after the program");
+                    }
                     return status;
                 } catch (dev.wasm4j.TrapException t) {
                     if (timedOut.get() && t.trapMessage().equals("interrupt")) {

@@ -627,18 +627,91 @@ public final class ModuleCompiler {
 
     /** {@link #compileNamed(ValidModule, byte[])} with at most {@code maxFunctions} functions per class (tests). */
     static ClassJar compileNamed(ValidModule valid, byte[] module, int maxFunctions) {
-        ModuleCompiler mc = new ModuleCompiler(valid);
-        List<int[]> ranges = mc.ranges(maxFunctions, CHUNK_BYTES);
-        mc.name(ClassJar.prefix(module), ranges);
-        ClassFile cf = newClassFile();
+        return compileNamed(valid, module, maxFunctions, JAR_THREADS);
+    }
+
+    /** {@link #compileNamed(ValidModule, byte[], int)} on at most {@code threads} threads. */
+    static ClassJar compileNamed(ValidModule valid, byte[] module, int maxFunctions, int threads) {
+        String prefix = ClassJar.prefix(module);
+        List<int[]> ranges = new ModuleCompiler(valid).ranges(maxFunctions, JAR_CLASS_BYTES);
+        byte[][] built = new byte[ranges.size()][];
+        Map<Integer, String> interpreted = new java.util.TreeMap<>();
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        // Each worker has a compiler of its own (a compiler's state belongs to the function it is building) and
+        // takes the next range until none is left. Classes do not depend on each other: a call names its callee's
+        // class and method, which exist whether the callee compiled or got an interpreter stub.
+        Runnable worker = () -> {
+            ModuleCompiler mc = new ModuleCompiler(valid);
+            mc.name(prefix, ranges);
+            ClassFile cf = newClassFile();
+            for (int i = next.getAndIncrement(); i < ranges.size(); i = next.getAndIncrement()) {
+                built[i] = mc.build(cf, ranges.get(i)[0], ranges.get(i)[1], ranges.size(), mc.namedDesc(i)).bytes;
+            }
+            synchronized (interpreted) {
+                interpreted.putAll(mc.interpreted);
+            }
+        };
+        runOnWorkers(worker, Math.min(ranges.size(), threads));
         List<ClassJar.Named> classes = new ArrayList<>();
         for (int i = 0; i < ranges.size(); i++) {
-            int[] r = ranges.get(i);
-            Built built = mc.build(cf, r[0], r[1], ranges.size(), mc.namedDesc(i));
-            classes.add(new ClassJar.Named(ClassJar.className(mc.namedPrefix, i), r[0], r[1], built.bytes));
+            classes.add(new ClassJar.Named(ClassJar.className(prefix, i), ranges.get(i)[0], ranges.get(i)[1], built[i]));
         }
-        return new ClassJar(module, mc.namedPrefix, ClassJar.thisBuild(), List.copyOf(classes),
-                new java.util.TreeMap<>(mc.interpreted));
+        return new ClassJar(module, prefix, ClassJar.thisBuild(), List.copyOf(classes), interpreted);
+    }
+
+    /**
+     * Most body bytes per class of a class jar: small enough that the classes of a large module are built by
+     * several threads ({@link #JAR_THREADS}; the code cache builds them after the program, when the JIT no
+     * longer needs the cores), large enough that a jar holds few classes (SQLite: 6).
+     */
+    static final int JAR_CLASS_BYTES = 128 * 1024;
+    /** Threads that build a class jar's classes: one per core ({@code -Dwasm4j.compiler.jarThreads}). */
+    static final int JAR_THREADS = Math.max(1, Integer.getInteger("wasm4j.compiler.jarThreads",
+            Runtime.getRuntime().availableProcessors()));
+    /** The stack of a worker: as deep as the launcher's main thread's, for deeply nested functions. */
+    private static final long WORKER_STACK = 64L << 20;
+
+    /** Runs {@code work} on {@code threads} threads, this one among them, and rethrows the first failure. */
+    private static void runOnWorkers(Runnable work, int threads) {
+        List<Thread> others = new ArrayList<>();
+        Throwable[] failure = new Throwable[1];
+        for (int t = 1; t < threads; t++) {
+            Thread thread = new Thread(null, () -> {
+                try {
+                    work.run();
+                } catch (Throwable e) {
+                    synchronized (failure) {
+                        if (failure[0] == null) {
+                            failure[0] = e;
+                        }
+                    }
+                }
+            }, "wasm4j-jar-" + t, WORKER_STACK);
+            thread.setDaemon(true);
+            thread.start();
+            others.add(thread);
+        }
+        Throwable own = null;
+        try {
+            work.run();
+        } catch (Throwable e) {
+            own = e;
+        }
+        for (Thread thread : others) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while building a class jar", e);
+            }
+        }
+        Throwable first = own != null ? own : failure[0];
+        if (first instanceof RuntimeException e) {
+            throw e;
+        }
+        if (first instanceof Error e) {
+            throw e;
+        }
     }
 
     /**

@@ -93,6 +93,25 @@ class ClassJarTest {
         return path;
     }
 
+    @Test
+    void aJarBuiltOnSeveralThreadsHoldsTheClassesOfOne() {
+        byte[] bytes = Wat.assemble(WAT.formatted(90));
+        var valid = Internals.valid(WasmModule.parse(bytes));
+        ClassJar one = ModuleCompiler.compileNamed(valid, bytes, 1, 1);
+        ClassJar four = ModuleCompiler.compileNamed(valid, bytes, 1, 4);
+        assertTrue(one.classes().size() > 4, "one class per function");
+        assertEquals(one.classes().size(), four.classes().size());
+        for (int c = 0; c < one.classes().size(); c++) {
+            ClassJar.Named a = one.classes().get(c);
+            ClassJar.Named b = four.classes().get(c);
+            assertEquals(a.name(), b.name());
+            assertEquals(a.first(), b.first());
+            assertEquals(a.end(), b.end());
+            assertArrayEquals(a.bytes(), b.bytes(), a.name());
+        }
+        assertEquals(one.interpreted(), four.interpreted());
+    }
+
     private static void check(Instance i) {
         assertEquals(Value.i32(55), i.call("fib", Value.i32(10))[0]);
         assertEquals(Value.i32(177), i.call("calls")[0]);
