@@ -157,9 +157,10 @@ def jit_report(prog, jdk, runner='wasm4j'):
         stdin.close()
     # PrintCompilation's attributes are a fixed field of five columns, each a letter or a space: % (OSR), s, !,
     # b, n; an OSR compilation of a method with exception handlers shows as '% !'.
-    # generated classes: hidden ones (CompiledWasm/0x...), a class jar's named ones (W<digest>_<n>)
+    # generated classes: hidden ones (CompiledWasm/0x...), named ones of a class jar or of a run that fills the
+    # code cache (W<digest>_<n>) and of other runs (Wd<module>_<n>)
     line_re = re.compile(r'^\s*\d+\s+\d+\s([%s!bn ]{5})\s+(\d)\s+dev\.wasm4j\.compiler\.'
-                         r'(?:CompiledWasm|W[0-9a-f]{20})([^:]*)::(\S+)'
+                         r'(?:CompiledWasm|W[0-9a-f]{20}|Wd\d+)([^:]*)::(\S+)'
                          r'(?:\s+@\s+(\d+))?\s+\((\d+) bytes\)\s*(.*)$')
     methods = {}
     for line in p.stderr.splitlines():

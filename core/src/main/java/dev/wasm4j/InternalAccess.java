@@ -30,6 +30,11 @@ final class InternalAccess implements Internals.Access {
     }
 
     @Override
+    public void compileForClassJar(WasmModule module, byte[] bytes) {
+        module.compileForClassJar(bytes);
+    }
+
+    @Override
     public dev.wasm4j.compiler.AutoTier autoTier(WasmModule module) {
         return module.auto();
     }

@@ -218,9 +218,17 @@ public final class WasmModule {
             opened = null;
         }
         if (compiled == null) {
-            compiled = ModuleCompiler.compileOnDemand(valid, false);
+            compiled = ModuleCompiler.compileOnDemand(valid, false, jarModule);
         }
         return compiled;
+    }
+
+    /** The module's bytes when its classes are to be those of its class jar (see {@link #compileForClassJar}). */
+    private byte[] jarModule;
+
+    /** Names the classes compiled on demand as those of the class jar of {@code bytes} (the code cache's). */
+    synchronized void compileForClassJar(byte[] bytes) {
+        jarModule = bytes.clone();
     }
 
     /** The module compiled for metered instances: its code charges fuel (compiled once, on first use). */

@@ -53,7 +53,19 @@ final class CodeCache {
                 // not usable: the file itself, whose errors name it
             }
         }
-        return WasmOptions.load(file, wasmOptions);
+        WasmModule module = WasmOptions.load(file, wasmOptions);
+        if (System.getProperty("wasm4j.run.fillCache") != null) {
+            // the classes this run generates become the jar's (fill), which generates only the others
+            try {
+                byte[] bytes = Files.readAllBytes(file);
+                if (WasmModule.isBinary(bytes)) {
+                    Internals.compileForClassJar(module, bytes);
+                }
+            } catch (IOException | RuntimeException e) {
+                // the jar is compiled whole after the run, as without this
+            }
+        }
+        return module;
     }
 
     /**
@@ -84,7 +96,8 @@ final class CodeCache {
             Files.createDirectories(dir);
             boolean written = false;
             try {
-                ModuleCompiler.compileNamed(Internals.valid(module), bytes).writeTo(dir.resolve(JAR));
+                ClassJar jar = Internals.compiled(module).classJar(bytes);
+                (jar != null ? jar : ModuleCompiler.compileNamed(Internals.valid(module), bytes)).writeTo(dir.resolve(JAR));
                 Files.deleteIfExists(dir.resolve("failed"));
                 written = true;
             } catch (RuntimeException | IOException e) {

@@ -26,7 +26,7 @@ import java.util.List;
  * next, in a loop, so a chain of tail calls takes no Java stack. A tail call to the function itself is a
  * jump to its start.
  */
-final class CallOps {
+public final class CallOps {
     private static final long MASK = 0xFFFF_FFFFL;
     private static final ThreadLocal<TailCall> TAIL = ThreadLocal.withInitial(TailCall::new);
     private static final ThreadLocal<List<String>> FRAMES = ThreadLocal.withInitial(java.util.ArrayList::new);
@@ -37,7 +37,7 @@ final class CallOps {
     }
 
     /** A pending tail call: the callee, the caller's instance, and the arguments in slots from 0. */
-    static final class TailCall {
+    public static final class TailCall {
         FunctionInstance target;
         ModuleInstance caller;
         long[] s;
@@ -50,24 +50,24 @@ final class CallOps {
      * {@code call_indirect} through a 32-bit table: the entry at unsigned {@code index}, checked for bounds, null
      * and type {@code expected}.
      */
-    static FunctionInstance indirect32(int index, ModuleInstance inst, int table, DefType expected) {
+    public static FunctionInstance indirect32(int index, ModuleInstance inst, int table, DefType expected) {
         return inst.tables[table].callTarget(index & MASK, expected);
     }
 
     /** {@code call_indirect} through a 64-bit table: the entry at {@code index}, checked as {@link #indirect32}. */
-    static FunctionInstance indirect64(long index, ModuleInstance inst, int table, DefType expected) {
+    public static FunctionInstance indirect64(long index, ModuleInstance inst, int table, DefType expected) {
         return inst.tables[table].callTarget(index, expected);
     }
 
     /** {@code call_ref}: the reference as a function, trapping on null. */
-    static FunctionInstance funcRef(Object ref) {
+    public static FunctionInstance funcRef(Object ref) {
         if (ref == null) {
             throw new TrapException("null function reference");
         }
         return (FunctionInstance) ref;
     }
 
-    static FunctionInstance imported(ModuleInstance inst, int func) {
+    public static FunctionInstance imported(ModuleInstance inst, int func) {
         return inst.functions[func];
     }
 
@@ -77,7 +77,7 @@ final class CallOps {
      * switch over its signature's functions: C2 compiled such a switch with the cases it had seen so far, and
      * recompiled the dispatcher each time a function was first called through it (7 times in a SQLite run).
      */
-    static java.lang.invoke.MethodHandle target(FunctionInstance f, ModuleInstance inst, Linkage linkage) {
+    public static java.lang.invoke.MethodHandle target(FunctionInstance f, ModuleInstance inst, Linkage linkage) {
         return f instanceof WasmFunction wf && wf.instance() == inst ? linkage.target(wf.index()) : null;
     }
 
@@ -89,7 +89,7 @@ final class CallOps {
      * again) if it has none; an entry then never changes, since its call is linked to it for good
      * ({@link Linkage#cached}).
      */
-    static int cached(FunctionInstance f, ModuleInstance inst, int[] caches, int site, Linkage linkage) {
+    public static int cached(FunctionInstance f, ModuleInstance inst, int[] caches, int site, Linkage linkage) {
         if (f instanceof WasmFunction wf && wf.instance() == inst) {
             int at = site << 1;
             int key = wf.index() + 1;
@@ -121,7 +121,7 @@ final class CallOps {
     // ---- calls with raw slots ----
 
     /** Calls {@code f} with its arguments at {@code s/r[0..]}; the results are then there, tail calls done. */
-    static void call(FunctionInstance f, long[] s, Object[] r, ModuleInstance caller) {
+    public static void call(FunctionInstance f, long[] s, Object[] r, ModuleInstance caller) {
         callOnce(f, s, r, 0, caller);
         if (TAIL.get().target != null) {
             finishTailCalls(s, r, 0);
@@ -129,7 +129,7 @@ final class CallOps {
     }
 
     /** One call; a compiled callee may leave a pending tail call. */
-    static void callOnce(FunctionInstance f, long[] s, Object[] r, int base, ModuleInstance caller) {
+    public static void callOnce(FunctionInstance f, long[] s, Object[] r, int base, ModuleInstance caller) {
         switch (f) {
             case WasmFunction wf -> {
                 CompiledCode c = wf.compiled();
@@ -148,7 +148,7 @@ final class CallOps {
         }
     }
 
-    static void callHost(HostFunctionInstance h, long[] s, Object[] r, int base, ModuleInstance caller) {
+    public static void callHost(HostFunctionInstance h, long[] s, Object[] r, int base, ModuleInstance caller) {
         FuncType type = h.funcType();
         List<ValType> params = type.params();
         Value[] args = new Value[params.size()];
@@ -165,14 +165,14 @@ final class CallOps {
     }
 
     /** The interpreted body of function {@code func} of {@code inst}, called from compiled code. */
-    static void interpret(ModuleInstance inst, int func, long[] s, Object[] r) {
+    public static void interpret(ModuleInstance inst, int func, long[] s, Object[] r) {
         Interpreter.invokeRaw((WasmFunction) inst.functions[func], s, r, 0);
     }
 
     // ---- backtraces ----
 
     /** A compiled function's handler: the trap passes through function {@code name}. */
-    static TrapException trapFrame(TrapException t, String name) {
+    public static TrapException trapFrame(TrapException t, String name) {
         List<String> frames = FRAMES.get();
         if (frames.size() < MAX_FRAMES) {
             frames.add(name);
@@ -181,7 +181,7 @@ final class CallOps {
     }
 
     /** A Java stack overflow in compiled code as the trap it is (each function's handler records its frame). */
-    static TrapException exhausted(StackOverflowError e) {
+    public static TrapException exhausted(StackOverflowError e) {
         return new TrapException("call stack exhausted");
     }
 
@@ -189,12 +189,12 @@ final class CallOps {
      * Initializes this class (and this thread's frame list) where the stack is shallow: the handlers above run
      * where the stack has overflowed, and a class initializer that overflows there fails for good.
      */
-    static void ready() {
+    public static void ready() {
         FRAMES.get();
     }
 
     /** At the tier boundary: the trap with the compiled frames it passed through (innermost first) added. */
-    static TrapException withFrames(TrapException t) {
+    public static TrapException withFrames(TrapException t) {
         List<String> frames = FRAMES.get();
         if (frames.isEmpty()) {
             return t;
@@ -208,7 +208,7 @@ final class CallOps {
     // ---- tail calls ----
 
     /** Records a tail call; the calling function returns right after. */
-    static void tailCall(FunctionInstance f, long[] s, Object[] r, ModuleInstance caller) {
+    public static void tailCall(FunctionInstance f, long[] s, Object[] r, ModuleInstance caller) {
         TailCall t = TAIL.get();
         t.target = f;
         t.caller = caller;
@@ -216,12 +216,12 @@ final class CallOps {
         t.r = r;
     }
 
-    static boolean tailPending() {
+    public static boolean tailPending() {
         return TAIL.get().target != null;
     }
 
     /** Runs pending tail calls until none is left; writes the last one's results to {@code s/r[base..]}. */
-    static void finishTailCalls(long[] s, Object[] r, int base) {
+    public static void finishTailCalls(long[] s, Object[] r, int base) {
         TailCall t = TAIL.get();
         FunctionInstance last = runTailCalls(t);
         int n = JvmType.slots(last.funcType().results());
@@ -232,7 +232,7 @@ final class CallOps {
     }
 
     /** Runs pending tail calls and returns the last one's results packed as compiled code returns them. */
-    static Object[] finishTailCallsPacked() {
+    public static Object[] finishTailCallsPacked() {
         TailCall t = TAIL.get();
         FunctionInstance last = runTailCalls(t);
         Object[] out = pack(t.s, t.r, last.funcType().results());
@@ -263,7 +263,7 @@ final class CallOps {
     }
 
     /** Slots to the packed {@code Object[]} form: references as they are, numbers boxed, v128 as two. */
-    static Object[] pack(long[] s, Object[] r, List<ValType> types) {
+    public static Object[] pack(long[] s, Object[] r, List<ValType> types) {
         Object[] out = new Object[JvmType.slots(types)];
         int at = 0;
         for (ValType t : types) {
@@ -280,7 +280,7 @@ final class CallOps {
     }
 
     /** Packed form to slots. */
-    static void unpack(Object[] packed, long[] s, Object[] r, int base) {
+    public static void unpack(Object[] packed, long[] s, Object[] r, int base) {
         for (int i = 0; i < packed.length; i++) {
             if (packed[i] instanceof Long l) {
                 s[base + i] = l;

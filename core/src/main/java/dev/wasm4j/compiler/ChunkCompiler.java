@@ -96,9 +96,10 @@ final class ChunkCompiler {
     }
 
     /**
-     * The class's name when it is a named class of a class jar ({@link ModuleCompiler#compileNamed}), null for a
-     * hidden class: a named class calls the jar's other classes with plain {@code invokestatic}, its functions'
-     * methods are package-private for that, and its constants come from {@link Linkage#constant}.
+     * The class's name when it is a named class (a class jar's, {@link ModuleCompiler#compileNamed}, or one made
+     * on demand, {@link NamedClassLoader}), null for a hidden class: a named class calls the module's other
+     * classes with plain {@code invokestatic}, its functions' methods are package-private for that, and its
+     * constants come from {@link Linkage#constant}.
      */
     ClassDesc named;
 

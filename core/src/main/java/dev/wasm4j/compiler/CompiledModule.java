@@ -55,10 +55,23 @@ public final class CompiledModule {
     }
 
     /**
+     * The class jar of {@code module} (the bytes this code was compiled from) made of the classes this run
+     * generated, and of the others generated now; null unless they were named for that jar ({@link
+     * ModuleCompiler#compileOnDemand(ValidModule, boolean, byte[])}).
+     */
+    public ClassJar classJar(byte[] module) {
+        return compiler.classJar(module);
+    }
+
+    /**
      * The generated classes, to store (see {@link CodeImage#write}); when the module compiles on demand, the
      * classes not generated yet are generated now. Their classes have stack maps, whichever JVM made them.
+     * Named classes made on demand are not an image's: it is generated as hidden classes then.
      */
     public CodeImage image() {
+        if (image == null && compiler.namedOnDemand()) {
+            return ModuleCompiler.hiddenImage(compiler.valid, compiler.metered);   // an image holds hidden classes
+        }
         return compiler.withStackMaps(image != null ? image : compiler.completeImage());
     }
 

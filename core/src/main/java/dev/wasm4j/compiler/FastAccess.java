@@ -16,7 +16,7 @@ import java.lang.constant.MethodTypeDesc;
  * machine load or store. Anything else, out of bounds included, calls the memory's checked method,
  * which traps exactly as the interpreter does.
  */
-final class FastAccess {
+public final class FastAccess {
     private static final ClassDesc RAW_MEMORY = ClassDesc.of("dev.wasm4j.memory.RawMemory");
     private static final ClassDesc SELF = ClassDesc.of("dev.wasm4j.compiler.FastAccess");
     private static final ClassDesc CD_UNSAFE = ClassDesc.of("sun.misc.Unsafe");
@@ -29,7 +29,7 @@ final class FastAccess {
      * steady state, 5% of the time was spent inside such calls). Generated classes depend on this choice, so
      * a stored image ({@link CodeImage}) records it.
      */
-    static final sun.misc.Unsafe UNSAFE = dev.wasm4j.memory.RawMemory.accessor();
+    public static final sun.misc.Unsafe UNSAFE = dev.wasm4j.memory.RawMemory.accessor();
 
     private FastAccess() {
     }

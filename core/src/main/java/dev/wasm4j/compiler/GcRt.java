@@ -15,7 +15,7 @@ import dev.wasm4j.model.DefType;
  * Struct and array instructions (GC proposal) for compiled code, with the interpreter's traps. Numbers
  * arrive as longs (an i32 sign-extended) and are narrowed to the field's storage as the interpreter does.
  */
-final class GcRt {
+public final class GcRt {
     private static final long MASK = 0xFFFF_FFFFL;
     /** Largest array allocated, in elements (as the interpreter). */
     private static final long MAX_ARRAY_LENGTH = 1L << 28;
@@ -25,34 +25,34 @@ final class GcRt {
 
     // ---- structs ----
 
-    static StructObject newStruct(DefType t) {
+    public static StructObject newStruct(DefType t) {
         return new StructObject(t, StructLayout.of(t));
     }
 
-    static StructObject struct(Object ref) {
+    public static StructObject struct(Object ref) {
         if (ref == null) {
             throw new TrapException("null structure reference");
         }
         return (StructObject) ref;
     }
 
-    static long[] nums(Object ref) {
+    public static long[] nums(Object ref) {
         return struct(ref).nums;
     }
 
-    static Object[] refs(Object ref) {
+    public static Object[] refs(Object ref) {
         return struct(ref).refs;
     }
 
-    static void setNum(Object ref, long v, int slot) {
+    public static void setNum(Object ref, long v, int slot) {
         struct(ref).nums[slot] = v;
     }
 
-    static void setRef(Object ref, Object v, int slot) {
+    public static void setRef(Object ref, Object v, int slot) {
         struct(ref).refs[slot] = v;
     }
 
-    static void setV128(Object ref, long lo, long hi, int slot) {
+    public static void setV128(Object ref, long lo, long hi, int slot) {
         long[] n = struct(ref).nums;
         n[slot] = lo;
         n[slot + 1] = hi;
@@ -60,7 +60,7 @@ final class GcRt {
 
     // ---- arrays ----
 
-    static ArrayObject array(Object ref) {
+    public static ArrayObject array(Object ref) {
         if (ref == null) {
             throw new TrapException("null array reference");
         }
@@ -89,30 +89,30 @@ final class GcRt {
         return (int) len;
     }
 
-    static ArrayObject newArray(int n, DefType t) {
+    public static ArrayObject newArray(int n, DefType t) {
         return new ArrayObject(t, length(n));
     }
 
     /** {@code array.new} of a number (or packed) element type. */
-    static Object newArrayNum(long v, int n, DefType t) {
+    public static Object newArrayNum(long v, int n, DefType t) {
         ArrayObject a = new ArrayObject(t, length(n));
         a.fill(0, a.length, v, 0, null);
         return a;
     }
 
-    static Object newArrayV128(long lo, long hi, int n, DefType t) {
+    public static Object newArrayV128(long lo, long hi, int n, DefType t) {
         ArrayObject a = new ArrayObject(t, length(n));
         a.fill(0, a.length, lo, hi, null);
         return a;
     }
 
-    static Object newArrayRef(Object v, int n, DefType t) {
+    public static Object newArrayRef(Object v, int n, DefType t) {
         ArrayObject a = new ArrayObject(t, length(n));
         a.fill(0, a.length, 0, 0, v);
         return a;
     }
 
-    static Object newArrayData(int from, int n, ModuleInstance inst, DefType t, int data) {
+    public static Object newArrayData(int from, int n, ModuleInstance inst, DefType t, int data) {
         long f = from & MASK;
         long len = n & MASK;
         if (f + len * elementBytes(t) > inst.dataLength[data]) {
@@ -123,7 +123,7 @@ final class GcRt {
         return a;
     }
 
-    static Object newArrayElem(int from, int n, ModuleInstance inst, DefType t, int elem) {
+    public static Object newArrayElem(int from, int n, ModuleInstance inst, DefType t, int elem) {
         Object[] seg = inst.elems[elem];
         long f = from & MASK;
         long len = n & MASK;
@@ -135,72 +135,72 @@ final class GcRt {
         return a;
     }
 
-    static int len(Object ref) {
+    public static int len(Object ref) {
         return array(ref).length;
     }
 
-    static int getI8S(Object ref, int i) {
+    public static int getI8S(Object ref, int i) {
         ArrayObject a = array(ref);
         return ((byte[]) a.data)[element(a, i)];
     }
 
-    static int getI8U(Object ref, int i) {
+    public static int getI8U(Object ref, int i) {
         ArrayObject a = array(ref);
         return ((byte[]) a.data)[element(a, i)] & 0xFF;
     }
 
-    static int getI16S(Object ref, int i) {
+    public static int getI16S(Object ref, int i) {
         ArrayObject a = array(ref);
         return ((short[]) a.data)[element(a, i)];
     }
 
-    static int getI16U(Object ref, int i) {
+    public static int getI16U(Object ref, int i) {
         ArrayObject a = array(ref);
         return ((short[]) a.data)[element(a, i)] & 0xFFFF;
     }
 
-    static int getI32(Object ref, int i) {
+    public static int getI32(Object ref, int i) {
         ArrayObject a = array(ref);
         return ((int[]) a.data)[element(a, i)];
     }
 
-    static long getI64(Object ref, int i) {
+    public static long getI64(Object ref, int i) {
         ArrayObject a = array(ref);
         return ((long[]) a.data)[element(a, i)];
     }
 
-    static Object getRef(Object ref, int i) {
+    public static Object getRef(Object ref, int i) {
         ArrayObject a = array(ref);
         return ((Object[]) a.data)[element(a, i)];
     }
 
-    static long getV128Lo(Object ref, int i) {
+    public static long getV128Lo(Object ref, int i) {
         ArrayObject a = array(ref);
         return ((long[]) a.data)[2 * element(a, i)];
     }
 
-    static long getV128Hi(Object ref, int i) {
+    public static long getV128Hi(Object ref, int i) {
         ArrayObject a = array(ref);
         return ((long[]) a.data)[2 * element(a, i) + 1];
     }
 
     /** {@code array.set} of any number kind (the value narrowed to the storage). */
-    static void setNum(Object ref, int i, long v) {
+    public static void setNum(Object ref, int i, long v) {
         ArrayObject a = array(ref);
         a.setNum(element(a, i), v);
     }
 
-    static void setRef(Object ref, int i, Object v) {
+    public static void setRef(Object ref, int i, Object v) {
         ArrayObject a = array(ref);
         ((Object[]) a.data)[element(a, i)] = v;
     }
 
-    static void setV128(Object ref, int i, long lo, long hi) {
+    public static void setV128(Object ref, int i, long lo, long hi) {
         ArrayObject a = array(ref);
         a.setV128(element(a, i), lo, hi);
     }
 
-    static void fill(Object ref, int i, long lo, long hi, Object v, int n) {
+    public static void fill(Object ref, int i, long lo, long hi, Object v, int n) {
         ArrayObject a = array(ref);
         long from = i & MASK;
         long len = n & MASK;
@@ -208,7 +208,7 @@ final class GcRt {
         a.fill((int) from, (int) len, lo, hi, v);
     }
 
-    static void copy(Object dstRef, int di, Object srcRef, int si, int n) {
+    public static void copy(Object dstRef, int di, Object srcRef, int si, int n) {
         ArrayObject dst = array(dstRef);
         ArrayObject src = array(srcRef);
         long d = di & MASK;
@@ -219,7 +219,7 @@ final class GcRt {
         dst.copyFrom(src, (int) s, (int) d, (int) len);
     }
 
-    static void initData(Object ref, int di, int from, int n, ModuleInstance inst, int data) {
+    public static void initData(Object ref, int di, int from, int n, ModuleInstance inst, int data) {
         ArrayObject a = array(ref);
         long d = di & MASK;
         long len = n & MASK;
@@ -227,7 +227,7 @@ final class GcRt {
         a.initFromData((int) d, inst.dataBytes[data], inst.dataStart[data], inst.dataLength[data], from & MASK, len);
     }
 
-    static void initElem(Object ref, int di, int from, int n, ModuleInstance inst, int elem) {
+    public static void initElem(Object ref, int di, int from, int n, ModuleInstance inst, int elem) {
         ArrayObject a = array(ref);
         Object[] seg = inst.elems[elem];
         long d = di & MASK;
@@ -240,7 +240,7 @@ final class GcRt {
         System.arraycopy(seg, (int) f, a.data, (int) d, (int) len);
     }
 
-    static int elementKind(DefType arrayType) {
+    public static int elementKind(DefType arrayType) {
         return StorageKind.of(((ArrayType) arrayType.composite()).element().storage());
     }
 

@@ -13,7 +13,7 @@ import java.lang.invoke.MethodType;
  * module compiles on demand, the bootstrap is where a function's class is generated on its first call from
  * compiled code.
  */
-final class Linkage {
+public final class Linkage {
     private final ModuleCompiler compiler;
     /**
      * Each defined function's method, looked up in its class on first need (see {@link ModuleCompiler#handle}):
@@ -68,13 +68,14 @@ final class Linkage {
      * Bootstrap of a named class's constants ({@link ChunkCompiler#constant}): {@code spec} says which, resolved
      * in the module of the linkage that claimed the class's prefix ({@link ClassJar#prefixOf}).
      */
-    static Object constant(MethodHandles.Lookup caller, String name, Class<?> type, String spec) {
-        Linkage linkage = NAMED.get(ClassJar.prefixOf(caller.lookupClass().getName()));
+    public static Object constant(MethodHandles.Lookup caller, String name, Class<?> type, String spec) {
+        Linkage linkage = caller.lookupClass().getClassLoader() instanceof NamedClassLoader loader ? loader.linkage()
+                : NAMED.get(ClassJar.prefixOf(caller.lookupClass().getName()));
         return ChunkCompiler.resolve(linkage.compiler.valid, linkage, spec);
     }
 
     /** Bootstrap of cross-class calls: {@code name} is the method name, {@code func} the function index. */
-    static CallSite bootstrap(MethodHandles.Lookup caller, String name, MethodType type, int func)
+    public static CallSite bootstrap(MethodHandles.Lookup caller, String name, MethodType type, int func)
             throws IllegalAccessException {
         Linkage linkage = MethodHandles.classDataAt(caller, "_", Linkage.class, 0);
         MethodHandle h = generated(() -> linkage.compiler.handle(func), type, "function " + func);
@@ -86,7 +87,7 @@ final class Linkage {
      * site to the method of the function that {@code caches[entry]} (the caller's) names. The site runs this
      * call only once that entry holds a function with a method, and the entry never changes after.
      */
-    static CallSite cached(MethodHandles.Lookup caller, String name, MethodType type, Linkage linkage, int[] caches,
+    public static CallSite cached(MethodHandles.Lookup caller, String name, MethodType type, Linkage linkage, int[] caches,
                            int entry) {
         int func = caches[entry] - 1;
         MethodHandle h = func < 0 ? null : linkage.target(func);
@@ -100,7 +101,7 @@ final class Linkage {
      * Bootstrap of calls through a shared dispatcher (see {@link ChunkCompiler#emitDispatcherCall}): {@code key}
      * names the signature; the dispatcher's class is generated on its first use.
      */
-    static CallSite dispatcher(MethodHandles.Lookup caller, String name, MethodType type, String key)
+    public static CallSite dispatcher(MethodHandles.Lookup caller, String name, MethodType type, String key)
             throws IllegalAccessException {
         Linkage linkage = MethodHandles.classDataAt(caller, "_", Linkage.class, 0);
         MethodHandle h = generated(() -> linkage.onDemand.dispatcher(key), type, "dispatcher " + key);

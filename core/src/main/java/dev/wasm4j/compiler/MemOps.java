@@ -10,14 +10,14 @@ import dev.wasm4j.memory.RawMemory;
  * computed as the interpreter does: for an i32 memory the zero-extended address plus the offset (both below
  * 2^32, so no overflow); for an i64 memory -1 (out of bounds) when the sum does not fit.
  */
-final class MemOps {
+public final class MemOps {
     private static final long MASK = 0xFFFF_FFFFL;
 
     private MemOps() {
     }
 
     /** Effective address in an i64 memory: -1 when {@code addr + offset} overflows. */
-    static long ea(long addr, long offset) {
+    public static long ea(long addr, long offset) {
         return (addr | offset) < 0 ? -1 : addr + offset;
     }
 
@@ -35,79 +35,79 @@ final class MemOps {
     // calls); with one helper of 40-47 bytes per access, the accesses on the cold branches of large functions
     // were calls, a tenth of SQLite's steady state (docs/performance.md, stop 29).
 
-    static int i32Load(int a, LinearMemory m, long off) {
+    public static int i32Load(int a, LinearMemory m, long off) {
         return load32(m, off + Integer.toUnsignedLong(a));
     }
 
-    static long i64Load(int a, LinearMemory m, long off) {
+    public static long i64Load(int a, LinearMemory m, long off) {
         return load64(m, off + Integer.toUnsignedLong(a));
     }
 
-    static int i32Load8S(int a, LinearMemory m, long off) {
+    public static int i32Load8S(int a, LinearMemory m, long off) {
         return load8(m, off + Integer.toUnsignedLong(a));
     }
 
-    static int i32Load8U(int a, LinearMemory m, long off) {
+    public static int i32Load8U(int a, LinearMemory m, long off) {
         return Byte.toUnsignedInt(load8(m, off + Integer.toUnsignedLong(a)));
     }
 
-    static int i32Load16S(int a, LinearMemory m, long off) {
+    public static int i32Load16S(int a, LinearMemory m, long off) {
         return load16(m, off + Integer.toUnsignedLong(a));
     }
 
-    static int i32Load16U(int a, LinearMemory m, long off) {
+    public static int i32Load16U(int a, LinearMemory m, long off) {
         return Short.toUnsignedInt(load16(m, off + Integer.toUnsignedLong(a)));
     }
 
-    static long i64Load8S(int a, LinearMemory m, long off) {
+    public static long i64Load8S(int a, LinearMemory m, long off) {
         return load8(m, off + Integer.toUnsignedLong(a));
     }
 
-    static long i64Load8U(int a, LinearMemory m, long off) {
+    public static long i64Load8U(int a, LinearMemory m, long off) {
         return Byte.toUnsignedLong(load8(m, off + Integer.toUnsignedLong(a)));
     }
 
-    static long i64Load16S(int a, LinearMemory m, long off) {
+    public static long i64Load16S(int a, LinearMemory m, long off) {
         return load16(m, off + Integer.toUnsignedLong(a));
     }
 
-    static long i64Load16U(int a, LinearMemory m, long off) {
+    public static long i64Load16U(int a, LinearMemory m, long off) {
         return Short.toUnsignedLong(load16(m, off + Integer.toUnsignedLong(a)));
     }
 
-    static long i64Load32S(int a, LinearMemory m, long off) {
+    public static long i64Load32S(int a, LinearMemory m, long off) {
         return load32(m, off + Integer.toUnsignedLong(a));
     }
 
-    static long i64Load32U(int a, LinearMemory m, long off) {
+    public static long i64Load32U(int a, LinearMemory m, long off) {
         return Integer.toUnsignedLong(load32(m, off + Integer.toUnsignedLong(a)));
     }
 
-    static void i32Store(int a, int v, LinearMemory m, long off) {
+    public static void i32Store(int a, int v, LinearMemory m, long off) {
         store32(m, off + Integer.toUnsignedLong(a), v);
     }
 
-    static void i32Store8(int a, int v, LinearMemory m, long off) {
+    public static void i32Store8(int a, int v, LinearMemory m, long off) {
         store8(m, off + Integer.toUnsignedLong(a), (byte) v);
     }
 
-    static void i32Store16(int a, int v, LinearMemory m, long off) {
+    public static void i32Store16(int a, int v, LinearMemory m, long off) {
         store16(m, off + Integer.toUnsignedLong(a), (short) v);
     }
 
-    static void i64Store(int a, long v, LinearMemory m, long off) {
+    public static void i64Store(int a, long v, LinearMemory m, long off) {
         store64(m, off + Integer.toUnsignedLong(a), v);
     }
 
-    static void i64Store8(int a, long v, LinearMemory m, long off) {
+    public static void i64Store8(int a, long v, LinearMemory m, long off) {
         store8(m, off + Integer.toUnsignedLong(a), (byte) v);
     }
 
-    static void i64Store16(int a, long v, LinearMemory m, long off) {
+    public static void i64Store16(int a, long v, LinearMemory m, long off) {
         store16(m, off + Integer.toUnsignedLong(a), (short) v);
     }
 
-    static void i64Store32(int a, long v, LinearMemory m, long off) {
+    public static void i64Store32(int a, long v, LinearMemory m, long off) {
         store32(m, off + Integer.toUnsignedLong(a), (int) v);
     }
 
@@ -175,85 +175,85 @@ final class MemOps {
 
     // ---- i64 memories: the address is a long ----
 
-    static int i32Load(long a, LinearMemory m, long off) {
+    public static int i32Load(long a, LinearMemory m, long off) {
         return m.loadI32(ea(a, off));
     }
 
-    static long i64Load(long a, LinearMemory m, long off) {
+    public static long i64Load(long a, LinearMemory m, long off) {
         return m.loadI64(ea(a, off));
     }
 
-    static int i32Load8S(long a, LinearMemory m, long off) {
+    public static int i32Load8S(long a, LinearMemory m, long off) {
         return m.loadI8(ea(a, off));
     }
 
-    static int i32Load8U(long a, LinearMemory m, long off) {
+    public static int i32Load8U(long a, LinearMemory m, long off) {
         return m.loadI8(ea(a, off)) & 0xFF;
     }
 
-    static int i32Load16S(long a, LinearMemory m, long off) {
+    public static int i32Load16S(long a, LinearMemory m, long off) {
         return m.loadI16(ea(a, off));
     }
 
-    static int i32Load16U(long a, LinearMemory m, long off) {
+    public static int i32Load16U(long a, LinearMemory m, long off) {
         return m.loadI16(ea(a, off)) & 0xFFFF;
     }
 
-    static long i64Load8S(long a, LinearMemory m, long off) {
+    public static long i64Load8S(long a, LinearMemory m, long off) {
         return m.loadI8(ea(a, off));
     }
 
-    static long i64Load8U(long a, LinearMemory m, long off) {
+    public static long i64Load8U(long a, LinearMemory m, long off) {
         return m.loadI8(ea(a, off)) & 0xFFL;
     }
 
-    static long i64Load16S(long a, LinearMemory m, long off) {
+    public static long i64Load16S(long a, LinearMemory m, long off) {
         return m.loadI16(ea(a, off));
     }
 
-    static long i64Load16U(long a, LinearMemory m, long off) {
+    public static long i64Load16U(long a, LinearMemory m, long off) {
         return m.loadI16(ea(a, off)) & 0xFFFFL;
     }
 
-    static long i64Load32S(long a, LinearMemory m, long off) {
+    public static long i64Load32S(long a, LinearMemory m, long off) {
         return m.loadI32(ea(a, off));
     }
 
-    static long i64Load32U(long a, LinearMemory m, long off) {
+    public static long i64Load32U(long a, LinearMemory m, long off) {
         return m.loadI32(ea(a, off)) & MASK;
     }
 
-    static void i32Store(long a, int v, LinearMemory m, long off) {
+    public static void i32Store(long a, int v, LinearMemory m, long off) {
         m.storeI32(ea(a, off), v);
     }
 
-    static void i32Store8(long a, int v, LinearMemory m, long off) {
+    public static void i32Store8(long a, int v, LinearMemory m, long off) {
         m.storeI8(ea(a, off), (byte) v);
     }
 
-    static void i32Store16(long a, int v, LinearMemory m, long off) {
+    public static void i32Store16(long a, int v, LinearMemory m, long off) {
         m.storeI16(ea(a, off), (short) v);
     }
 
-    static void i64Store(long a, long v, LinearMemory m, long off) {
+    public static void i64Store(long a, long v, LinearMemory m, long off) {
         m.storeI64(ea(a, off), v);
     }
 
-    static void i64Store8(long a, long v, LinearMemory m, long off) {
+    public static void i64Store8(long a, long v, LinearMemory m, long off) {
         m.storeI8(ea(a, off), (byte) v);
     }
 
-    static void i64Store16(long a, long v, LinearMemory m, long off) {
+    public static void i64Store16(long a, long v, LinearMemory m, long off) {
         m.storeI16(ea(a, off), (short) v);
     }
 
-    static void i64Store32(long a, long v, LinearMemory m, long off) {
+    public static void i64Store32(long a, long v, LinearMemory m, long off) {
         m.storeI32(ea(a, off), (int) v);
     }
 
     // ---- v128 (addresses as longs: zero-extended for i32 memories, so ea() is exact for both) ----
 
-    static long v128LoadLo(long a, LinearMemory m, long off) {
+    public static long v128LoadLo(long a, LinearMemory m, long off) {
         long ea = ea(a, off);
         if (ea < 0 || ea > m.byteSize() - 16) {
             throw LinearMemory.outOfBounds();
@@ -261,11 +261,11 @@ final class MemOps {
         return m.loadI64(ea);
     }
 
-    static long v128LoadHi(long a, LinearMemory m, long off) {
+    public static long v128LoadHi(long a, LinearMemory m, long off) {
         return m.loadI64(ea(a, off) + 8);
     }
 
-    static void v128Store(long a, long lo, long hi, LinearMemory m, long off) {
+    public static void v128Store(long a, long lo, long hi, LinearMemory m, long off) {
         long ea = ea(a, off);
         if (ea < 0 || ea > m.byteSize() - 16) {
             throw LinearMemory.outOfBounds();
@@ -275,7 +275,7 @@ final class MemOps {
     }
 
     /** A zero-extended load of {@code width} bytes (1, 2, 4, 8) at a long address. */
-    static long loadBits(long a, LinearMemory m, long off, int width) {
+    public static long loadBits(long a, LinearMemory m, long off, int width) {
         long ea = ea(a, off);
         return switch (width) {
             case 1 -> m.loadI8(ea) & 0xFFL;
@@ -286,7 +286,7 @@ final class MemOps {
     }
 
     /** A store of the low {@code width} bytes of {@code v} at a long address. */
-    static void storeBits(long a, long v, LinearMemory m, long off, int width) {
+    public static void storeBits(long a, long v, LinearMemory m, long off, int width) {
         long ea = ea(a, off);
         switch (width) {
             case 1 -> m.storeI8(ea, (byte) v);
@@ -296,70 +296,70 @@ final class MemOps {
         }
     }
 
-    static long grow(long delta, LinearMemory m) {
+    public static long grow(long delta, LinearMemory m) {
         return m.grow(delta);
     }
 
     // ---- atomics (threads proposal), as the interpreter's AtomicOps ----
 
-    static void fence() {
+    public static void fence() {
         java.lang.invoke.VarHandle.fullFence();
     }
 
-    static int atomicNotify(long ea, long count, LinearMemory m) {
+    public static int atomicNotify(long ea, long count, LinearMemory m) {
         return m.atomics().notify(ea, count);
     }
 
-    static int atomicWait(long ea, long expected, long timeout, int width, LinearMemory m) {
+    public static int atomicWait(long ea, long expected, long timeout, int width, LinearMemory m) {
         return m.atomics().await(ea, width, expected, timeout);
     }
 
-    static void atomicStore(long ea, long v, int width, LinearMemory m) {
+    public static void atomicStore(long ea, long v, int width, LinearMemory m) {
         m.atomics().store(ea, width, v);
     }
 
-    static long atomicLoad(long ea, int width, LinearMemory m) {
+    public static long atomicLoad(long ea, int width, LinearMemory m) {
         return m.atomics().load(ea, width);
     }
 
-    static long atomicRmw(long ea, long v, int width, int op, LinearMemory m) {
+    public static long atomicRmw(long ea, long v, int width, int op, LinearMemory m) {
         return m.atomics().rmw(op, ea, width, v);
     }
 
-    static long atomicCmpxchg(long ea, long expected, long replacement, int width, LinearMemory m) {
+    public static long atomicCmpxchg(long ea, long expected, long replacement, int width, LinearMemory m) {
         long mask = width == 8 ? -1L : (1L << (8 * width)) - 1;
         return m.atomics().cmpxchg(ea, width, expected & mask, replacement);
     }
 
     // ---- memory control ----
 
-    static void discard(long addr, long len, LinearMemory m) {
+    public static void discard(long addr, long len, LinearMemory m) {
         m.discard(addr, len);
     }
 
-    static long map(long addr, long len, int prot, LinearMemory m) {
+    public static long map(long addr, long len, int prot, LinearMemory m) {
         return m.map(addr, len, prot);
     }
 
-    static void unmap(long addr, long len, LinearMemory m) {
+    public static void unmap(long addr, long len, LinearMemory m) {
         m.unmap(addr, len);
     }
 
-    static void protect(long addr, long len, int prot, LinearMemory m) {
+    public static void protect(long addr, long len, int prot, LinearMemory m) {
         m.protect(addr, len, prot);
     }
 
     // ---- bulk memory (operands as longs, zero-extended by the caller where they are i32) ----
 
-    static void fill(long dst, int value, long len, LinearMemory m) {
+    public static void fill(long dst, int value, long len, LinearMemory m) {
         m.fill(dst, (byte) value, len);
     }
 
-    static void copy(long dst, long src, long len, LinearMemory to, LinearMemory from) {
+    public static void copy(long dst, long src, long len, LinearMemory to, LinearMemory from) {
         to.copyFrom(from, src, dst, len);
     }
 
-    static void init(long dst, long from, long len, ModuleInstance inst, int data, int memory) {
+    public static void init(long dst, long from, long len, ModuleInstance inst, int data, int memory) {
         LinearMemory m = inst.memories[memory];
         if (from + len > inst.dataLength[data]) {
             throw LinearMemory.outOfBounds();
@@ -367,7 +367,7 @@ final class MemOps {
         m.init(dst, inst.dataBytes[data], inst.dataStart[data] + (int) from, len);
     }
 
-    static void dataDrop(ModuleInstance inst, int data) {
+    public static void dataDrop(ModuleInstance inst, int data) {
         inst.dropData(data);
     }
 }

@@ -18,10 +18,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Compiles a validated module into hidden classes ({@link ChunkCompiler} builds each; a module gets several
- * only when it is large). A function that cannot be compiled (it uses an instruction only the interpreter
- * runs, or its method would exceed the JVM's limits) gets a stub that calls the interpreter, so callers
- * never need to know. The result is shared by every instance of the module.
+ * Compiles a validated module into classes ({@link ChunkCompiler} builds each; a module gets several only when
+ * it is large): named classes of a loader of the module's own when they are made on demand
+ * ({@link NamedClassLoader}), a class jar's ({@link #compileNamed}), or hidden classes. A function that
+ * cannot be compiled (it uses an instruction only the interpreter runs, or its method would exceed the JVM's
+ * limits) gets a stub that calls the interpreter, so callers never need to know. The result is shared by every instance of the module.
  */
 public final class ModuleCompiler {
     /** Most functions per generated class. */
@@ -413,11 +414,23 @@ public final class ModuleCompiler {
      * functions (about {@link #ON_DEMAND_CHUNK_BYTES} of Wasm body) is generated when one of them is first
      * called. Code runs compiled as soon as its own range is ready instead of after the whole module (seconds
      * for SQLite), and ranges a run never reaches are never generated (interpreters call under half of their
-     * functions). {@link CompiledModule#image} generates the rest. {@code -Dwasm4j.compiler.eager=true}
+     * functions). The classes are named ones of a class loader of the module's own ({@link NamedClassLoader}),
+     * which call each other with {@code invokestatic}; metered code, and every class with
+     * {@code -Dwasm4j.compiler.namedClasses=false}, is hidden classes instead, which link such calls with
+     * {@code invokedynamic}. {@link CompiledModule#image} generates the rest. {@code -Dwasm4j.compiler.eager=true}
      * generates every class up front instead; {@code -Dwasm4j.compiler.named=true} (the spec suite's class-jar
      * mode) compiles the module to the named classes of a class jar and defines them at once.
      */
     public static CompiledModule compileOnDemand(ValidModule valid, boolean metered) {
+        return compileOnDemand(valid, metered, null);
+    }
+
+    /**
+     * {@link #compileOnDemand(ValidModule, boolean)}, naming the classes as those of {@code jarModule}'s class
+     * jar (the module's bytes, or null) and giving them stack maps, so that {@link CompiledModule#classJar}
+     * makes the jar from them and generates only the classes the run did not (the code cache fills so).
+     */
+    public static CompiledModule compileOnDemand(ValidModule valid, boolean metered, byte[] jarModule) {
         if (Boolean.getBoolean("wasm4j.compiler.eager")) {
             return compile(valid, metered);
         }
@@ -431,7 +444,8 @@ public final class ModuleCompiler {
             }
             return named;
         }
-        return new ModuleCompiler(valid, metered).prepareOnDemand();
+        boolean named = !metered && !"false".equals(System.getProperty("wasm4j.compiler.namedClasses"));
+        return new ModuleCompiler(valid, metered).prepareOnDemand(named, named ? jarModule : null);
     }
 
     /**
@@ -453,11 +467,22 @@ public final class ModuleCompiler {
     /** The class-file builder of this compiler's classes, made on first use (see {@link #classFile()}). */
     private ClassFile classFile;
 
-    private CompiledModule prepareOnDemand() {
+    private CompiledModule prepareOnDemand(boolean named, byte[] jarModule) {
         ChunkInvoker[] invokers = new ChunkInvoker[valid.module().functionCount()];
         onDemand = new OnDemandChunk[invokers.length];
-        for (int[] range : ranges(ON_DEMAND_CHUNK_FUNCTIONS, ON_DEMAND_CHUNK_BYTES)) {
-            OnDemandChunk chunk = new OnDemandChunk(this, range[0], range[1]);
+        List<int[]> ranges = ranges(ON_DEMAND_CHUNK_FUNCTIONS, ON_DEMAND_CHUNK_BYTES);
+        if (named) {
+            // A prefix of the module's own: classes of the same name in another loader are other classes.
+            name(jarModule != null ? ClassJar.prefix(jarModule) : "dev.wasm4j.compiler.Wd" + NAMED_MODULES.incrementAndGet(),
+                    ranges);
+            this.jarModule = jarModule;
+            namedRanges = ranges;
+            namedBytes = new byte[ranges.size()][];
+            namedLoader = new NamedClassLoader(this);
+        }
+        for (int i = 0; i < ranges.size(); i++) {
+            int[] range = ranges.get(i);
+            OnDemandChunk chunk = new OnDemandChunk(this, i, range[0], range[1]);
             for (int f = range[0]; f < range[1]; f++) {
                 onDemand[f] = chunk;
                 invokers[f] = chunk;
@@ -467,8 +492,142 @@ public final class ModuleCompiler {
         return new CompiledModule(this, invokers, interpreted, this::tailCaller, null);
     }
 
+    /** The loader of this compiler's named classes when it makes them on demand, else null. */
+    private NamedClassLoader namedLoader;
+    /** Those classes' ranges of functions, by ordinal. */
+    private List<int[]> namedRanges;
+    /** Those classes as generated so far, by ordinal (null: not yet). */
+    private byte[][] namedBytes;
+
+    /** The module whose class jar the named classes are made for (see {@link #classJar}), or null. */
+    private byte[] jarModule;
+    /** The class-file builder of named classes with stack maps, for a class jar. */
+    private ClassFile withMaps;
+
+    /** The class-file builder of this compiler's named classes. */
+    private ClassFile namedClassFile() {
+        if (jarModule == null) {
+            return classFile();
+        }
+        if (withMaps == null) {
+            withMaps = newClassFile();
+        }
+        return withMaps;
+    }
+
+    /**
+     * The class jar of {@code module} (its bytes) made of this compiler's named classes, generating those no
+     * call has generated yet; null unless they were named for that module's jar ({@link #compileOnDemand(
+     * ValidModule, boolean, byte[])}).
+     */
+    synchronized ClassJar classJar(byte[] module) {
+        if (namedLoader == null || jarModule == null || !java.util.Arrays.equals(jarModule, module)) {
+            return null;
+        }
+        List<ClassJar.Named> classes = new ArrayList<>();
+        for (int i = 0; i < namedRanges.size(); i++) {
+            int[] r = namedRanges.get(i);
+            byte[] bytes = namedBytes[i] != null ? namedBytes[i] : buildRange(i);
+            classes.add(new ClassJar.Named(ClassJar.className(namedPrefix, i), r[0], r[1], bytes));
+        }
+        return new ClassJar(module, namedPrefix, ClassJar.thisBuild(), List.copyOf(classes),
+                new java.util.TreeMap<>(interpreted));
+    }
+
+    /** A CodeImage of hidden classes of the module, its functions in the ranges of classes made on demand. */
+    static CodeImage hiddenImage(ValidModule valid, boolean metered) {
+        ModuleCompiler mc = new ModuleCompiler(valid, metered);
+        mc.prepareOnDemand(false, null);
+        return mc.withStackMaps(mc.completeImage());
+    }
+
+    /** Whether this compiler generates named classes on demand ({@link NamedClassLoader}). */
+    boolean namedOnDemand() {
+        return namedLoader != null;
+    }
+
+    /** The ordinal of this compiler's named class called {@code name} (a binary name), or -1. */
+    int namedOrdinal(String name) {
+        if (namedRanges == null || !name.startsWith(namedPrefix) || name.length() < namedPrefix.length() + 2
+                || name.charAt(namedPrefix.length()) != '_') {
+            return -1;
+        }
+        try {
+            int ordinal = Integer.parseInt(name, namedPrefix.length() + 1, name.length(), 10);
+            return ordinal >= 0 && ordinal < namedRanges.size() ? ordinal : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Generates named class {@code ordinal} for {@link NamedClassLoader#findClass}. A range that fails to
+     * generate gets interpreter stubs instead (unless the compiler is strict, as in the tests): a class the
+     * loader could not give would fail every call site that names it, for good.
+     */
+    synchronized byte[] buildNamed(int ordinal) {
+        int[] r = namedRanges.get(ordinal);
+        byte[] bytes = buildRange(ordinal);
+        namedBytes[ordinal] = bytes;
+        dump(ClassJar.className(namedPrefix, ordinal), bytes);
+        if (VERBOSE) {
+            System.err.println("wasm4j compiler: functions " + r[0] + "-" + (r[1] - 1) + " compiled on demand");
+        }
+        return bytes;
+    }
+
+    /** Named class {@code ordinal}'s bytes; a range that fails to generate gets interpreter stubs (see {@link #buildNamed}). */
+    private byte[] buildRange(int ordinal) {
+        int[] r = namedRanges.get(ordinal);
+        try {
+            return build(namedClassFile(), r[0], r[1], namedRanges.size(), namedDesc(ordinal)).bytes;
+        } catch (RuntimeException e) {
+            if (STRICT) {
+                throw e;
+            }
+            for (int f = r[0]; f < r[1]; f++) {
+                interpreted.putIfAbsent(f, "not compiled: " + e);
+            }
+            return build(namedClassFile(), r[0], r[1], namedRanges.size(), namedDesc(ordinal)).bytes;
+        }
+    }
+
     /** Generates and defines {@code chunk}'s class unless that is done; its invoker. */
-    synchronized ChunkInvoker define(OnDemandChunk chunk) {
+    ChunkInvoker define(OnDemandChunk chunk) {
+        return namedLoader != null ? defineNamed(chunk) : defineHidden(chunk);
+    }
+
+    /**
+     * {@link #define} of a named class: loaded through the module's loader, which generates it unless the JVM
+     * has had it generated already, resolving a call from another class. The loader is asked before this
+     * compiler is locked, as the JVM asks it (the class's lock, then the compiler's in {@link #buildNamed}).
+     */
+    private ChunkInvoker defineNamed(OnDemandChunk chunk) {
+        ChunkInvoker invoker = chunk.defined;
+        if (invoker != null) {
+            return invoker;
+        }
+        Class<?> c;
+        try {
+            c = namedLoader.loadClass(ClassJar.className(namedPrefix, chunk.ordinal));
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+        synchronized (this) {
+            invoker = chunk.defined;
+            if (invoker == null) {
+                try {
+                    invoker = link(MethodHandles.privateLookupIn(c, MethodHandles.lookup()), chunk.first, chunk.end);
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+                chunk.defined = invoker;
+            }
+        }
+        return invoker;
+    }
+
+    private synchronized ChunkInvoker defineHidden(OnDemandChunk chunk) {
         ChunkInvoker invoker = chunk.defined;
         if (invoker == null) {
             MethodHandles.Lookup hidden = define(classFile(), MethodHandles.lookup(), chunk.first, chunk.end,
@@ -514,7 +673,7 @@ public final class ModuleCompiler {
 
     /** Whether generated classes call the module's shared dispatchers (only when generating on demand). */
     boolean sharesDispatchers() {
-        return onDemand != null && SHARED_DISPATCHERS;
+        return onDemand != null && SHARED_DISPATCHERS && namedLoader == null;
     }
 
     /** {@code -Dwasm4j.compiler.sharedDispatchers=false} gives each class its own dispatchers (for comparison). */
@@ -579,6 +738,17 @@ public final class ModuleCompiler {
     synchronized int[] generated() {
         if (onDemand == null) {
             return null;
+        }
+        if (namedLoader != null) {
+            int classes = 0;
+            int functions = 0;
+            for (int i = 0; i < namedBytes.length; i++) {
+                if (namedBytes[i] != null) {
+                    classes++;
+                    functions += namedRanges.get(i)[1] - namedRanges.get(i)[0];
+                }
+            }
+            return new int[] {classes, functions};
         }
         int functions = 0;
         for (CodeImage.Chunk c : definedChunks) {

@@ -9,13 +9,16 @@ import dev.wasm4j.exec.ModuleInstance;
  */
 final class OnDemandChunk implements ChunkInvoker {
     private final ModuleCompiler compiler;
+    /** The range's ordinal among the module's (its named class's, with named classes). */
+    final int ordinal;
     final int first;
     final int end;
     /** The generated class's invoker once it is defined. */
     volatile ChunkInvoker defined;
 
-    OnDemandChunk(ModuleCompiler compiler, int first, int end) {
+    OnDemandChunk(ModuleCompiler compiler, int ordinal, int first, int end) {
         this.compiler = compiler;
+        this.ordinal = ordinal;
         this.first = first;
         this.end = end;
     }

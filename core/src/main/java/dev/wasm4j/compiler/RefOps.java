@@ -14,49 +14,49 @@ import dev.wasm4j.model.RefType;
  * exceptions travel as {@link UncaughtException} (which carries the {@link ExceptionObject}), the same
  * Java exception the interpreter throws across tier boundaries, so both tiers catch each other's throws.
  */
-final class RefOps {
+public final class RefOps {
     private RefOps() {
     }
 
-    static int isNull(Object ref) {
+    public static int isNull(Object ref) {
         return ref == null ? 1 : 0;
     }
 
-    static int eq(Object a, Object b) {
+    public static int eq(Object a, Object b) {
         return a == b || a instanceof I31Ref && a.equals(b) ? 1 : 0;
     }
 
-    static Object asNonNull(Object ref) {
+    public static Object asNonNull(Object ref) {
         if (ref == null) {
             throw new TrapException("null reference");
         }
         return ref;
     }
 
-    static int test(Object ref, RefType type) {
+    public static int test(Object ref, RefType type) {
         return RefTest.matches(ref, type) ? 1 : 0;
     }
 
-    static boolean matches(Object ref, RefType type) {
+    public static boolean matches(Object ref, RefType type) {
         return RefTest.matches(ref, type);
     }
 
-    static Object cast(Object ref, RefType type) {
+    public static Object cast(Object ref, RefType type) {
         if (!RefTest.matches(ref, type)) {
             throw new TrapException("cast failure");
         }
         return ref;
     }
 
-    static Object i31(int v) {
+    public static Object i31(int v) {
         return I31Ref.of(v);
     }
 
-    static int i31GetS(Object ref) {
+    public static int i31GetS(Object ref) {
         return i31(ref).signed();
     }
 
-    static int i31GetU(Object ref) {
+    public static int i31GetU(Object ref) {
         return i31(ref).unsigned();
     }
 
@@ -67,23 +67,23 @@ final class RefOps {
         return (I31Ref) ref;
     }
 
-    static Object internalize(Object extern) {
+    public static Object internalize(Object extern) {
         return ExternAnyRef.internalize(extern);
     }
 
-    static Object externalize(Object any) {
+    public static Object externalize(Object any) {
         return ExternAnyRef.externalize(any);
     }
 
     // ---- exceptions ----
 
     /** {@code throw}: a new exception of tag {@code tag} with the payload in slots. */
-    static RuntimeException newException(long[] nums, Object[] refs, ModuleInstance inst, int tag) {
+    public static RuntimeException newException(long[] nums, Object[] refs, ModuleInstance inst, int tag) {
         return new UncaughtException(new ExceptionObject(inst.tags[tag], nums, refs));
     }
 
     /** {@code throw_ref}. */
-    static RuntimeException rethrow(Object exn) {
+    public static RuntimeException rethrow(Object exn) {
         if (exn == null) {
             throw new TrapException("null exception reference");
         }
@@ -91,12 +91,12 @@ final class RefOps {
     }
 
     /** The exception object a handler caught. */
-    static ExceptionObject caught(UncaughtException e) {
+    public static ExceptionObject caught(UncaughtException e) {
         return (ExceptionObject) e.exception();
     }
 
     /** Whether a caught exception has tag {@code tag} of {@code inst}. */
-    static boolean hasTag(ExceptionObject e, ModuleInstance inst, int tag) {
+    public static boolean hasTag(ExceptionObject e, ModuleInstance inst, int tag) {
         return e.tag == inst.tags[tag];
     }
 }

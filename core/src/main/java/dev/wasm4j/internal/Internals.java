@@ -21,6 +21,8 @@ public final class Internals {
 
         CompiledModule compiled(WasmModule module);
 
+        void compileForClassJar(WasmModule module, byte[] bytes);
+
         dev.wasm4j.compiler.AutoTier autoTier(WasmModule module);
 
         ModuleInstance instance(Instance instance);
@@ -59,6 +61,15 @@ public final class Internals {
     /** The module's compiled code, compiling it on first use. */
     public static CompiledModule compiled(WasmModule module) {
         return access().compiled(module);
+    }
+
+    /**
+     * Makes {@code module}'s classes, when it compiles them on demand, those of its class jar ({@code bytes}:
+     * the module's binary form), so that {@link CompiledModule#classJar} makes the jar from them. Call it
+     * before the module is compiled (before its first instance); it changes nothing after.
+     */
+    public static void compileForClassJar(WasmModule module, byte[] bytes) {
+        access().compileForClassJar(module, bytes);
     }
 
     /** The {@code auto} engine's state for {@code module}, made on first use (its testing knobs are read then). */
