@@ -123,6 +123,41 @@ class ClassJarTest {
         assertEquals(Value.i32(4950), i.call("sum", Value.i32(100))[0]);
     }
 
+    @Test
+    void theCodeCachesJarIsMadeOfTheClassesARunGenerated() throws IOException {
+        // Three ranges of classes made on demand: functions 0-63, 64-127, and 128 with the two exports.
+        int n = ModuleCompiler.ON_DEMAND_CHUNK_FUNCTIONS * 2 + 1;
+        StringBuilder wat = new StringBuilder("(module\n");
+        for (int f = 0; f < n; f++) {
+            wat.append("(func $f").append(f).append(" (param i32) (result i32) (i32.add (local.get 0) (i32.const ")
+                    .append(f).append(")))\n");
+        }
+        wat.append("(func (export \"first\") (param i32) (result i32) (call $f0 (local.get 0)))\n");
+        wat.append("(func (export \"last\") (param i32) (result i32) (call $f").append(n - 1).append(" (local.get 0))))");
+        byte[] bytes = Wat.assemble(wat.toString());
+        WasmModule module = WasmModule.parse(bytes);
+        Internals.compileForClassJar(module, bytes);
+        Instance run = new Linker(EngineConfig.of(Engine.COMPILER)).instantiate(module);
+        assertEquals(Value.i32(5 + n - 1), run.call("last", Value.i32(5))[0]);
+        CompiledModule cm = Internals.compiled(module);
+        assertArrayEquals(new int[] {1, 3}, cm.generatedSoFar(), "the run generated the last range only");
+        Class<?> last = cm.compiler().linkage.classes[n + 1].lookupClass();
+        assertEquals(ClassJar.prefix(bytes) + "_2", last.getName(), "named as the jar's class");
+        assertTrue(last.getClassLoader() instanceof NamedClassLoader);
+
+        assertNull(cm.classJar(Wat.assemble("(module)")), "a jar of another module is not made of these");
+        ClassJar jar = cm.classJar(bytes);
+        assertEquals(3, jar.classes().size());
+        assertArrayEquals(new int[] {1, 3}, cm.generatedSoFar(), "the others generated for the jar, not defined");
+        Path path = temp.resolve("cache.jar");
+        jar.writeTo(path);
+        WasmModule cached = WasmModule.fromPath(path);
+        Instance i = new Linker(EngineConfig.of(Engine.COMPILER)).instantiate(cached);
+        assertEquals(Value.i32(5), i.call("first", Value.i32(5))[0]);
+        assertEquals(Value.i32(5 + n - 1), i.call("last", Value.i32(5))[0]);
+        assertEquals(jar.prefix() + "_0", classOf(cached, 0), "defined by name from the jar");
+    }
+
     /** The name of the class that runs function {@code func} of {@code module}. */
     private static String classOf(WasmModule module, int func) {
         return Internals.compiled(module).compiler().linkage.classes[func].lookupClass().getName();

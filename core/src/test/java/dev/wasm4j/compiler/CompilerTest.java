@@ -190,6 +190,29 @@ class CompilerTest {
     }
 
     @Test
+    void classesOnDemandAreNamedClassesOfTheModulesLoaderOrHiddenOnes() {
+        String wat = """
+                (module
+                  (func $twice (param i32) (result i32) (i32.shl (local.get 0) (i32.const 1)))
+                  (func (export "f") (param i32) (result i32) (call $twice (local.get 0))))""";
+        for (String named : new String[] {null, "false"}) {
+            if (named != null) {
+                System.setProperty("wasm4j.compiler.namedClasses", named);
+            }
+            try {
+                WasmModule m = WasmModule.parseText(wat);
+                Instance i = new Linker(EngineConfig.of(Engine.COMPILER)).instantiate(m);
+                assertEquals(Value.i32(14), i.call("f", Value.i32(7))[0]);
+                Class<?> c = Internals.compiled(m).compiler().linkage.classes[1].lookupClass();
+                assertEquals(named != null, c.isHidden(), c.getName());
+                assertEquals(named == null, c.getClassLoader() instanceof NamedClassLoader, c.getName());
+            } finally {
+                System.clearProperty("wasm4j.compiler.namedClasses");
+            }
+        }
+    }
+
+    @Test
     void anIndirectCallSiteCachesItsFirstCalleeAndStillCallsEveryOtherRightly() {
         WasmModule m = WasmModule.parseText("""
                 (module
