@@ -127,14 +127,7 @@ class ClassJarTest {
     void theCodeCachesJarIsMadeOfTheClassesARunGenerated() throws IOException {
         // Three ranges of classes made on demand: functions 0-63, 64-127, and 128 with the two exports.
         int n = ModuleCompiler.ON_DEMAND_CHUNK_FUNCTIONS * 2 + 1;
-        StringBuilder wat = new StringBuilder("(module\n");
-        for (int f = 0; f < n; f++) {
-            wat.append("(func $f").append(f).append(" (param i32) (result i32) (i32.add (local.get 0) (i32.const ")
-                    .append(f).append(")))\n");
-        }
-        wat.append("(func (export \"first\") (param i32) (result i32) (call $f0 (local.get 0)))\n");
-        wat.append("(func (export \"last\") (param i32) (result i32) (call $f").append(n - 1).append(" (local.get 0))))");
-        byte[] bytes = Wat.assemble(wat.toString());
+        byte[] bytes = Wat.assemble(CompilerTest.manyFunctions(n));
         WasmModule module = WasmModule.parse(bytes);
         Internals.compileForClassJar(module, bytes);
         Instance run = new Linker(EngineConfig.of(Engine.COMPILER)).instantiate(module);

@@ -163,18 +163,26 @@ class CompilerTest {
         assertEquals(Value.i32(1500 + 1), i.call("ind", Value.i32(1500), Value.i32(1))[0]);
     }
 
-    @Test
-    void classesAreGeneratedWhenTheirFunctionsAreFirstCalled() {
-        // Functions 0..192 in classes of 64 (the last class also holds the two exports), none generated up front.
-        int n = ModuleCompiler.ON_DEMAND_CHUNK_FUNCTIONS * 3 + 1;
+    /**
+     * A module of {@code n} functions {@code $f<k>} (param + k), then exports "first" and "last", which call the
+     * first and the last of them.
+     */
+    static String manyFunctions(int n) {
         StringBuilder wat = new StringBuilder("(module\n");
         for (int f = 0; f < n; f++) {
             wat.append("(func $f").append(f).append(" (param i32) (result i32) (i32.add (local.get 0) (i32.const ")
                     .append(f).append(")))\n");
         }
         wat.append("(func (export \"first\") (param i32) (result i32) (call $f0 (local.get 0)))\n");
-        wat.append("(func (export \"last\") (param i32) (result i32) (call $f").append(n - 1).append(" (local.get 0))))");
-        WasmModule m = WasmModule.parseText(wat.toString());
+        return wat.append("(func (export \"last\") (param i32) (result i32) (call $f").append(n - 1)
+                .append(" (local.get 0))))").toString();
+    }
+
+    @Test
+    void classesAreGeneratedWhenTheirFunctionsAreFirstCalled() {
+        // Functions 0..192 in classes of 64 (the last class also holds the two exports), none generated up front.
+        int n = ModuleCompiler.ON_DEMAND_CHUNK_FUNCTIONS * 3 + 1;
+        WasmModule m = WasmModule.parseText(manyFunctions(n));
         CompiledModule cm = Internals.compiled(m);
         Instance i = new Linker(EngineConfig.of(Engine.COMPILER)).instantiate(m);
         assertArrayEquals(new int[] {0, 0}, cm.generatedSoFar());
