@@ -69,9 +69,14 @@ public final class Linkage {
      * in the module of the linkage that claimed the class's prefix ({@link ClassJar#prefixOf}).
      */
     public static Object constant(MethodHandles.Lookup caller, String name, Class<?> type, String spec) {
-        Linkage linkage = caller.lookupClass().getClassLoader() instanceof NamedClassLoader loader ? loader.linkage()
-                : NAMED.get(ClassJar.prefixOf(caller.lookupClass().getName()));
+        Linkage linkage = named(caller.lookupClass());
         return ChunkCompiler.resolve(linkage.compiler.valid, linkage, spec);
+    }
+
+    /** The linkage of a named class: its loader's, or the one that claimed its prefix (a class jar's). */
+    private static Linkage named(Class<?> c) {
+        return c.getClassLoader() instanceof NamedClassLoader loader ? loader.linkage()
+                : NAMED.get(ClassJar.prefixOf(c.getName()));
     }
 
     /** Bootstrap of cross-class calls: {@code name} is the method name, {@code func} the function index. */
@@ -103,7 +108,8 @@ public final class Linkage {
      */
     public static CallSite dispatcher(MethodHandles.Lookup caller, String name, MethodType type, String key)
             throws IllegalAccessException {
-        Linkage linkage = MethodHandles.classDataAt(caller, "_", Linkage.class, 0);
+        Linkage linkage = caller.lookupClass().isHidden() ? MethodHandles.classDataAt(caller, "_", Linkage.class, 0)
+                : named(caller.lookupClass());
         MethodHandle h = generated(() -> linkage.onDemand.dispatcher(key), type, "dispatcher " + key);
         return new ConstantCallSite(h.asType(type));
     }

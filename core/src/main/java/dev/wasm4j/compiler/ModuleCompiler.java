@@ -673,7 +673,7 @@ public final class ModuleCompiler {
 
     /** Whether generated classes call the module's shared dispatchers (only when generating on demand). */
     boolean sharesDispatchers() {
-        return onDemand != null && SHARED_DISPATCHERS && namedLoader == null;
+        return onDemand != null && SHARED_DISPATCHERS;
     }
 
     /** {@code -Dwasm4j.compiler.sharedDispatchers=false} gives each class its own dispatchers (for comparison). */
@@ -899,6 +899,7 @@ public final class ModuleCompiler {
             return null;
         }
         mc.namedPrefix = jar.prefix();
+        mc.linkage.onDemand = mc;   // for the shared dispatchers that classes made on demand call (see #dispatcher)
         mc.interpreted.clear();
         mc.interpreted.putAll(jar.interpreted());
         List<MethodHandles.Lookup> classes = new ArrayList<>();

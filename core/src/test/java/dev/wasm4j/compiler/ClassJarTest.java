@@ -149,6 +149,15 @@ class ClassJarTest {
         assertEquals(Value.i32(5), i.call("first", Value.i32(5))[0]);
         assertEquals(Value.i32(5 + n - 1), i.call("last", Value.i32(5))[0]);
         assertEquals(jar.prefix() + "_0", classOf(cached, 0), "defined by name from the jar");
+
+        // Indirect calls through the module's shared dispatcher, in the run and from the jar.
+        byte[] calls = Wat.assemble(WAT.formatted(91));
+        WasmModule indirect = WasmModule.parse(calls);
+        Internals.compileForClassJar(indirect, calls);
+        check(new Linker(EngineConfig.of(Engine.COMPILER)).instantiate(indirect));
+        Path second = temp.resolve("indirect.jar");
+        Internals.compiled(indirect).classJar(calls).writeTo(second);
+        check(new Linker(EngineConfig.of(Engine.COMPILER)).instantiate(WasmModule.fromPath(second)));
     }
 
     /** The name of the class that runs function {@code func} of {@code module}. */
