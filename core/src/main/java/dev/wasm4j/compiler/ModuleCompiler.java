@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * it is large): named classes of a loader of the module's own when they are made on demand
  * ({@link NamedClassLoader}), a class jar's ({@link #compileNamed}), or hidden classes. A function that
  * cannot be compiled (it uses an instruction only the interpreter runs, or its method would exceed the JVM's
- * limits) gets a stub that calls the interpreter, so callers never need to know. The result is shared by every instance of the module.
+ * limits) gets a stub that calls the interpreter, so callers never need to know. The result is shared by
+ * every instance of the module.
  */
 public final class ModuleCompiler {
     /** Most functions per generated class. */
@@ -473,8 +474,8 @@ public final class ModuleCompiler {
         List<int[]> ranges = ranges(ON_DEMAND_CHUNK_FUNCTIONS, ON_DEMAND_CHUNK_BYTES);
         if (named) {
             // A prefix of the module's own: classes of the same name in another loader are other classes.
-            name(jarModule != null ? ClassJar.prefix(jarModule) : "dev.wasm4j.compiler.Wd" + NAMED_MODULES.incrementAndGet(),
-                    ranges);
+            name(jarModule != null ? ClassJar.prefix(jarModule)
+                    : "dev.wasm4j.compiler.Wd" + NAMED_MODULES.incrementAndGet(), ranges);
             this.jarModule = jarModule;
             namedRanges = ranges;
             namedBytes = new byte[ranges.size()][];
@@ -576,7 +577,7 @@ public final class ModuleCompiler {
         return bytes;
     }
 
-    /** Named class {@code ordinal}'s bytes; a range that fails to generate gets interpreter stubs (see {@link #buildNamed}). */
+    /** Named class {@code ordinal}'s bytes; a range that fails to generate gets stubs ({@link #buildNamed}). */
     private byte[] buildRange(int ordinal) {
         int[] r = namedRanges.get(ordinal);
         try {
