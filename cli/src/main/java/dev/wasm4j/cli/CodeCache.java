@@ -24,8 +24,9 @@ import java.util.stream.Stream;
  * <li>{@code wasm4j.run.cachedClassJar}: the folder's jar. {@link #load} uses it only when it holds the very
  * bytes of the file being run, so the file still names the program (argv[0], messages).</li>
  * <li>{@code wasm4j.run.fillCache}: the folder, still without a jar. After a run of at least
- * {@code wasm4j.run.fillCacheMinSeconds}, {@link #fill} compiles the jar there (a short program gains
- * nothing from it) and keeps only the {@value #KEPT} folders used last.</li>
+ * {@code wasm4j.run.fillCacheMinSeconds}, {@link #fill} writes the jar there (a short program gains
+ * nothing from it), made of the classes the run generated ({@link #load} has them named for it), and keeps
+ * only the {@value #KEPT} folders used last.</li>
  * </ul>
  * Nothing here fails a run: a cache that cannot be used or written is left alone.
  */
@@ -96,8 +97,12 @@ final class CodeCache {
             Files.createDirectories(dir);
             boolean written = false;
             try {
+                // made of the classes the run generated, or compiled whole when it generated none for the jar
                 ClassJar jar = Internals.compiled(module).classJar(bytes);
-                (jar != null ? jar : ModuleCompiler.compileNamed(Internals.valid(module), bytes)).writeTo(dir.resolve(JAR));
+                if (jar == null) {
+                    jar = ModuleCompiler.compileNamed(Internals.valid(module), bytes);
+                }
+                jar.writeTo(dir.resolve(JAR));
                 Files.deleteIfExists(dir.resolve("failed"));
                 written = true;
             } catch (RuntimeException | IOException e) {

@@ -208,7 +208,7 @@ final class RunCommand implements Callable<Integer> {
                     int status = wasi.run(instance);
                     long ran = System.nanoTime() - programStart;
                     if (CodeCache.fill(module, file, ran) && verbose) {
-                        err().println("wasm4j: code cache: class jar compiled in "
+                        err().println("wasm4j: code cache: class jar written in "
                                 + (System.nanoTime() - programStart - ran) / 1_000_000 + " ms, after the program");
                     }
                     return status;

@@ -92,8 +92,8 @@ public final class Linkage {
      * site to the method of the function that {@code caches[entry]} (the caller's) names. The site runs this
      * call only once that entry holds a function with a method, and the entry never changes after.
      */
-    public static CallSite cached(MethodHandles.Lookup caller, String name, MethodType type, Linkage linkage, int[] caches,
-                           int entry) {
+    public static CallSite cached(MethodHandles.Lookup caller, String name, MethodType type, Linkage linkage,
+                                  int[] caches, int entry) {
         int func = caches[entry] - 1;
         MethodHandle h = func < 0 ? null : linkage.target(func);
         if (h == null) {
