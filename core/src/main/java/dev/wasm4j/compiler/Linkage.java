@@ -7,11 +7,14 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 
 /**
- * Links calls between the generated classes of one module (a hidden class cannot name another): each class
- * has this object as class data element 0, and a direct call to a function of another class is an
- * {@code invokedynamic} whose bootstrap returns a constant call site to that function's method. When the
- * module compiles on demand, the bootstrap is where a function's class is generated on its first call from
- * compiled code.
+ * Links the generated classes of one module to it. A hidden class cannot name another: each has this object
+ * as class data element 0, and a direct call to a function of another class is an {@code invokedynamic} whose
+ * bootstrap returns a constant call site to that function's method (when the module compiles on demand, the
+ * bootstrap is where a function's class is generated on its first call from compiled code). Named classes
+ * call each other with {@code invokestatic} and reach this object through their class loader ({@link
+ * NamedClassLoader}) or, a class jar's, through the prefix it claimed; their constants, inline caches and
+ * shared dispatchers are linked here too. The bootstraps are public: named classes made on demand belong to
+ * another runtime package.
  */
 public final class Linkage {
     private final ModuleCompiler compiler;

@@ -4,8 +4,9 @@ import dev.wasm4j.exec.ModuleInstance;
 
 /**
  * A range of a module's functions whose class is generated when one of them is first called (see
- * {@link ModuleCompiler#compileOnDemand}): from the interpreter or the host through this invoker, from
- * compiled code through {@link Linkage#bootstrap}.
+ * {@link ModuleCompiler#compileOnDemand}): from the interpreter or the host through this invoker; from
+ * compiled code through the class loader that resolves the call ({@link NamedClassLoader}), or for hidden
+ * classes through {@link Linkage#bootstrap}.
  */
 final class OnDemandChunk implements ChunkInvoker {
     private final ModuleCompiler compiler;
