@@ -57,7 +57,7 @@ public final class CompiledModule {
     /**
      * The class jar of {@code module} (the bytes this code was compiled from) made of the classes this run
      * generated, and of the others generated now; null unless they were named for that jar ({@link
-     * ModuleCompiler#compileOnDemand(ValidModule, boolean, byte[])}).
+     * ModuleCompiler#compileOnDemand(ValidModule, boolean, byte[])}) and the run generated some.
      */
     public ClassJar classJar(byte[] module) {
         return compiler.classJar(module);

@@ -519,10 +519,12 @@ public final class ModuleCompiler {
     /**
      * The class jar of {@code module} (its bytes) made of this compiler's named classes, generating those no
      * call has generated yet; null unless they were named for that module's jar ({@link #compileOnDemand(
-     * ValidModule, boolean, byte[])}).
+     * ValidModule, boolean, byte[])}), or when none was generated: {@link #compileNamed} then builds the whole
+     * jar, on one thread per core.
      */
     synchronized ClassJar classJar(byte[] module) {
-        if (namedLoader == null || jarModule == null || !java.util.Arrays.equals(jarModule, module)) {
+        if (namedLoader == null || jarModule == null || !java.util.Arrays.equals(jarModule, module)
+                || java.util.Arrays.stream(namedBytes).allMatch(java.util.Objects::isNull)) {
             return null;
         }
         List<ClassJar.Named> classes = new ArrayList<>();

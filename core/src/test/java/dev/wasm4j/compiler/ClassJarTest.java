@@ -130,9 +130,10 @@ class ClassJarTest {
         byte[] bytes = Wat.assemble(CompilerTest.manyFunctions(n));
         WasmModule module = WasmModule.parse(bytes);
         Internals.compileForClassJar(module, bytes);
+        CompiledModule cm = Internals.compiled(module);
+        assertNull(cm.classJar(bytes), "none generated yet: the jar is compiled whole, on one thread per core");
         Instance run = new Linker(EngineConfig.of(Engine.COMPILER)).instantiate(module);
         assertEquals(Value.i32(5 + n - 1), run.call("last", Value.i32(5))[0]);
-        CompiledModule cm = Internals.compiled(module);
         assertArrayEquals(new int[] {1, 3}, cm.generatedSoFar(), "the run generated the last range only");
         Class<?> last = cm.compiler().linkage.classes[n + 1].lookupClass();
         assertEquals(ClassJar.prefix(bytes) + "_2", last.getName(), "named as the jar's class");
