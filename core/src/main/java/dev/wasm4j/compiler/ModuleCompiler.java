@@ -537,11 +537,16 @@ public final class ModuleCompiler {
                 new java.util.TreeMap<>(interpreted));
     }
 
-    /** A CodeImage of hidden classes of the module, its functions in the ranges of classes made on demand. */
+    /**
+     * A CodeImage of hidden classes of the module, its functions in the ranges of classes made on demand. The
+     * classes are generated with stack maps from the start, for any JVM to load, even where this one does not
+     * verify (instead of without them and then again with them, {@link #withStackMaps}).
+     */
     static CodeImage hiddenImage(ValidModule valid, boolean metered) {
         ModuleCompiler mc = new ModuleCompiler(valid, metered);
+        mc.classFile = newClassFile();
         mc.prepareOnDemand(false, null);
-        return mc.withStackMaps(mc.completeImage());
+        return mc.completeImage();
     }
 
     /** Whether this compiler generates named classes on demand ({@link NamedClassLoader}). */

@@ -16,8 +16,9 @@ import java.lang.invoke.MethodHandles;
  * once; a verifying JVM rejects it with a {@code VerifyError}, and then every class gets its maps as usual.
  * Generated code is never trusted on the strength of this: the tests run it in verifying JVMs.
  *
- * <p>Classes stored in a {@code .w4j} image may be loaded by a verifying JVM later, so the classes of an image
- * made here are generated again, with their maps ({@link ModuleCompiler#withStackMaps}).
+ * <p>Classes stored in a {@code .w4j} image may be loaded by a verifying JVM later, so an image's classes have
+ * their maps: generated with them ({@link ModuleCompiler#hiddenImage}), or generated again with them when a
+ * run made them here without ({@link ModuleCompiler#withStackMaps}).
  */
 final class Verification {
     private Verification() {

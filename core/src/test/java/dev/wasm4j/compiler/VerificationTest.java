@@ -57,6 +57,8 @@ class VerificationTest {
             for (MethodModel m : ClassFile.of().parse(c.bytes()).methods()) {
                 anyMaps |= m.code().flatMap(code -> code.findAttribute(Attributes.stackMapTable())).isPresent();
             }
+            // and they pass the class-file API's verifier, as a verifying JVM would have them
+            assertEquals(java.util.List.of(), ClassFile.of().verify(c.bytes()));
         }
         assertTrue(anyMaps, "the image's classes have stack maps");
     }
