@@ -101,7 +101,7 @@ public final class ModuleCompiler {
     static final String DUMP = System.getProperty("wasm4j.compiler.dump");
 
     /** Writes a generated class to {@link #DUMP} as {@code name.class}, when dumping. */
-    private static void dump(String name, byte[] bytes) {
+    static void dump(String name, byte[] bytes) {
         if (DUMP == null) {
             return;
         }
@@ -296,7 +296,7 @@ public final class ModuleCompiler {
     }
 
     /** This compiler's class-file builder (made once: compiling on demand builds many classes). */
-    private ClassFile classFile() {
+    ClassFile classFile() {
         if (classFile == null) {
             classFile = Verification.forGenerated(newClassFile());
         }
@@ -304,7 +304,7 @@ public final class ModuleCompiler {
     }
 
     /** The class-file API's options for generated classes, with stack maps (see {@link Verification}). */
-    private static ClassFile newClassFile() {
+    static ClassFile newClassFile() {
         return ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(
                 ClassHierarchyResolver.defaultResolver().orElse(
                         ClassHierarchyResolver.ofClassLoading(ModuleCompiler.class.getClassLoader()))));
@@ -476,10 +476,7 @@ public final class ModuleCompiler {
             // A prefix of the module's own: classes of the same name in another loader are other classes.
             name(jarModule != null ? ClassJar.prefix(jarModule)
                     : "dev.wasm4j.compiler.Wd" + NAMED_MODULES.incrementAndGet(), ranges);
-            this.jarModule = jarModule;
-            namedRanges = ranges;
-            namedBytes = new byte[ranges.size()][];
-            namedLoader = new NamedClassLoader(this);
+            namedLoader = new NamedClassLoader(this, namedPrefix, ranges, jarModule);
         }
         for (int i = 0; i < ranges.size(); i++) {
             int[] range = ranges.get(i);
@@ -495,26 +492,6 @@ public final class ModuleCompiler {
 
     /** The loader of this compiler's named classes when it makes them on demand, else null. */
     private NamedClassLoader namedLoader;
-    /** Those classes' ranges of functions, by ordinal. */
-    private List<int[]> namedRanges;
-    /** Those classes as generated so far, by ordinal (null: not yet). */
-    private byte[][] namedBytes;
-
-    /** The module whose class jar the named classes are made for (see {@link #classJar}), or null. */
-    private byte[] jarModule;
-    /** The class-file builder of named classes with stack maps, for a class jar. */
-    private ClassFile withMaps;
-
-    /** The class-file builder of this compiler's named classes. */
-    private ClassFile namedClassFile() {
-        if (jarModule == null) {
-            return classFile();
-        }
-        if (withMaps == null) {
-            withMaps = newClassFile();
-        }
-        return withMaps;
-    }
 
     /**
      * The class jar of {@code module} (its bytes) made of this compiler's named classes, generating those no
@@ -523,17 +500,8 @@ public final class ModuleCompiler {
      * jar, on one thread per core.
      */
     synchronized ClassJar classJar(byte[] module) {
-        if (namedLoader == null || jarModule == null || !java.util.Arrays.equals(jarModule, module)
-                || java.util.Arrays.stream(namedBytes).allMatch(java.util.Objects::isNull)) {
-            return null;
-        }
-        List<ClassJar.Named> classes = new ArrayList<>();
-        for (int i = 0; i < namedRanges.size(); i++) {
-            int[] r = namedRanges.get(i);
-            byte[] bytes = namedBytes[i] != null ? namedBytes[i] : buildRange(i);
-            classes.add(new ClassJar.Named(ClassJar.className(namedPrefix, i), r[0], r[1], bytes));
-        }
-        return new ClassJar(module, namedPrefix, ClassJar.thisBuild(), List.copyOf(classes),
+        List<ClassJar.Named> classes = namedLoader != null ? namedLoader.jarClasses(module) : null;
+        return classes == null ? null : new ClassJar(module, namedPrefix, ClassJar.thisBuild(), classes,
                 new java.util.TreeMap<>(interpreted));
     }
 
@@ -554,49 +522,24 @@ public final class ModuleCompiler {
         return namedLoader != null;
     }
 
-    /** The ordinal of this compiler's named class called {@code name} (a binary name), or -1. */
-    int namedOrdinal(String name) {
-        if (namedRanges == null || !name.startsWith(namedPrefix) || name.length() < namedPrefix.length() + 2
-                || name.charAt(namedPrefix.length()) != '_') {
-            return -1;
-        }
-        try {
-            int ordinal = Integer.parseInt(name, namedPrefix.length() + 1, name.length(), 10);
-            return ordinal >= 0 && ordinal < namedRanges.size() ? ordinal : -1;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
     /**
-     * Generates named class {@code ordinal} for {@link NamedClassLoader#findClass}. A range that fails to
-     * generate gets interpreter stubs instead (unless the compiler is strict, as in the tests): a class the
-     * loader could not give would fail every call site that names it, for good.
+     * Named class {@code ordinal}, functions {@code [first, end)} of {@code classes}, generated with {@code cf}
+     * (for {@link NamedClassLoader}, holding this compiler's lock). A range that fails to generate gets
+     * interpreter stubs instead (unless the compiler is strict, as in the tests): a class the loader could not
+     * give would fail every call site that names it, for good.
      */
-    synchronized byte[] buildNamed(int ordinal) {
-        int[] r = namedRanges.get(ordinal);
-        byte[] bytes = buildRange(ordinal);
-        namedBytes[ordinal] = bytes;
-        dump(ClassJar.className(namedPrefix, ordinal), bytes);
-        if (VERBOSE) {
-            System.err.println("wasm4j compiler: functions " + r[0] + "-" + (r[1] - 1) + " compiled on demand");
-        }
-        return bytes;
-    }
-
-    /** Named class {@code ordinal}'s bytes; a range that fails to generate gets stubs ({@link #buildNamed}). */
-    private byte[] buildRange(int ordinal) {
-        int[] r = namedRanges.get(ordinal);
+    byte[] buildNamed(ClassFile cf, int ordinal, int first, int end, int classes) {
+        assert Thread.holdsLock(this);
         try {
-            return build(namedClassFile(), r[0], r[1], namedRanges.size(), namedDesc(ordinal)).bytes;
+            return build(cf, first, end, classes, namedDesc(ordinal)).bytes;
         } catch (RuntimeException e) {
             if (STRICT) {
                 throw e;
             }
-            for (int f = r[0]; f < r[1]; f++) {
+            for (int f = first; f < end; f++) {
                 interpreted.putIfAbsent(f, "not compiled: " + e);
             }
-            return build(namedClassFile(), r[0], r[1], namedRanges.size(), namedDesc(ordinal)).bytes;
+            return build(cf, first, end, classes, namedDesc(ordinal)).bytes;
         }
     }
 
@@ -615,12 +558,7 @@ public final class ModuleCompiler {
         if (invoker != null) {
             return invoker;
         }
-        Class<?> c;
-        try {
-            c = namedLoader.loadClass(ClassJar.className(namedPrefix, chunk.ordinal));
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(e);
-        }
+        Class<?> c = namedLoader.load(chunk.ordinal);
         synchronized (this) {
             invoker = chunk.defined;
             if (invoker == null) {
@@ -748,15 +686,7 @@ public final class ModuleCompiler {
             return null;
         }
         if (namedLoader != null) {
-            int classes = 0;
-            int functions = 0;
-            for (int i = 0; i < namedBytes.length; i++) {
-                if (namedBytes[i] != null) {
-                    classes++;
-                    functions += namedRanges.get(i)[1] - namedRanges.get(i)[0];
-                }
-            }
-            return new int[] {classes, functions};
+            return namedLoader.generated();
         }
         int functions = 0;
         for (CodeImage.Chunk c : definedChunks) {
