@@ -42,7 +42,12 @@ public final class ModuleCompiler {
     final ValidModule valid;
     final Linkage linkage;
     private final FuncInfo[] infos;
-    private final Map<Integer, String> interpreted = new LinkedHashMap<>();
+    /**
+     * The functions left to the interpreter, and why, by index. Concurrent: a range generated on demand may add
+     * to it on one thread while calls ({@link Linkage}) and reports ({@link CompiledModule#interpreted}) read
+     * it on others, without this compiler's lock.
+     */
+    private final Map<Integer, String> interpreted = new java.util.concurrent.ConcurrentSkipListMap<>();
     /** Functions compiled compact: those whose inline methods came out too large for the JVM. */
     private final BitSet compact = new BitSet();
     /** The size limit of generated methods. */
