@@ -64,6 +64,20 @@ public record ClassJar(byte[] module, String prefix, String stamp, List<Named> c
         return prefix + "_" + n;
     }
 
+    /** The {@code n} of a name made by {@link #className} with {@code prefix}; -1 for any other name. */
+    static int ordinalOf(String className, String prefix) {
+        if (className.length() < prefix.length() + 2 || !className.startsWith(prefix)
+                || className.charAt(prefix.length()) != '_') {
+            return -1;
+        }
+        try {
+            int n = Integer.parseInt(className, prefix.length() + 1, className.length(), 10);
+            return n >= 0 && className.equals(className(prefix, n)) ? n : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     /** The prefix of a name made by {@link #className}. */
     static String prefixOf(String className) {
         return className.substring(0, className.lastIndexOf('_'));

@@ -60,15 +60,8 @@ final class NamedClassLoader extends ClassLoader {
 
     /** The ordinal of the class called {@code name} (a binary name), or -1 when it is not one of these. */
     private int ordinal(String name) {
-        if (!name.startsWith(prefix) || name.length() < prefix.length() + 2 || name.charAt(prefix.length()) != '_') {
-            return -1;
-        }
-        try {
-            int ordinal = Integer.parseInt(name, prefix.length() + 1, name.length(), 10);
-            return ordinal >= 0 && ordinal < ranges.size() ? ordinal : -1;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        int ordinal = ClassJar.ordinalOf(name, prefix);
+        return ordinal < ranges.size() ? ordinal : -1;
     }
 
     /** Class {@code ordinal}, generated and defined unless it is already. */

@@ -94,6 +94,17 @@ class ClassJarTest {
     }
 
     @Test
+    void aClassNameGivesBackItsOrdinal() {
+        String prefix = "dev.wasm4j.compiler.Wd7";
+        assertEquals(12, ClassJar.ordinalOf(ClassJar.className(prefix, 12), prefix));
+        assertEquals(0, ClassJar.ordinalOf(ClassJar.className(prefix, 0), prefix));
+        for (String other : new String[] {prefix, prefix + "_", prefix + "_x", prefix + "_-1", prefix + "_+1",
+                prefix + "_01", prefix + "1_2", "dev.wasm4j.compiler.Wd8_1", "java.lang.Object"}) {
+            assertEquals(-1, ClassJar.ordinalOf(other, prefix), other);
+        }
+    }
+
+    @Test
     void aJarBuiltOnSeveralThreadsHoldsTheClassesOfOne() {
         byte[] bytes = Wat.assemble(WAT.formatted(90));
         var valid = Internals.valid(WasmModule.parse(bytes));
