@@ -758,7 +758,8 @@ public final class ModuleCompiler {
             mc.name(prefix, ranges);
             ClassFile cf = newClassFile();
             for (int i = next.getAndIncrement(); i < ranges.size(); i = next.getAndIncrement()) {
-                built[i] = mc.build(cf, ranges.get(i)[0], ranges.get(i)[1], ranges.size(), mc.namedDesc(i)).bytes;
+                built[i] = JarChecks.shareSite(
+                        mc.build(cf, ranges.get(i)[0], ranges.get(i)[1], ranges.size(), mc.namedDesc(i)).bytes);
             }
             synchronized (interpreted) {
                 interpreted.putAll(mc.interpreted);

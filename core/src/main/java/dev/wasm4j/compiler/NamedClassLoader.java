@@ -137,11 +137,16 @@ final class NamedClassLoader extends ClassLoader {
         if (jarModule == null || !Arrays.equals(jarModule, module) || Arrays.stream(generated).allMatch(Objects::isNull)) {
             return null;
         }
+        byte[][] all = new byte[ranges.size()][];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = generated[i] != null ? generated[i] : build(i);
+        }
+        // after the program: the cores the JIT no longer needs rewrite the classes' checks side by side
+        java.util.stream.IntStream.range(0, all.length).parallel().forEach(i -> all[i] = JarChecks.shareSite(all[i]));
         List<ClassJar.Named> classes = new ArrayList<>();
-        for (int i = 0; i < ranges.size(); i++) {
+        for (int i = 0; i < all.length; i++) {
             int[] r = ranges.get(i);
-            byte[] bytes = generated[i] != null ? generated[i] : build(i);
-            classes.add(new ClassJar.Named(ClassJar.className(prefix, i), r[0], r[1], bytes));
+            classes.add(new ClassJar.Named(ClassJar.className(prefix, i), r[0], r[1], all[i]));
         }
         return List.copyOf(classes);
     }

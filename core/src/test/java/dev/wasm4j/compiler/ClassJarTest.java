@@ -4,6 +4,7 @@ import dev.wasm4j.Engine;
 import dev.wasm4j.EngineConfig;
 import dev.wasm4j.Instance;
 import dev.wasm4j.Linker;
+import dev.wasm4j.TrapException;
 import dev.wasm4j.Value;
 import dev.wasm4j.WasmModule;
 import dev.wasm4j.internal.Internals;
@@ -12,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassModel;
+import java.lang.classfile.instruction.InvokeDynamicInstruction;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -258,5 +262,49 @@ class ClassJarTest {
         assertNull(ClassJar.moduleOf(wasm));
         assertNull(ClassJar.moduleOf(temp));
         assertArrayEquals(Wat.assemble(WAT.formatted(4)), ClassJar.moduleOf(temp.resolve("m.jar")));
+    }
+
+    /**
+     * A jar's loop heads check for interrupts through one call site of their class ({@link JarChecks}), linked
+     * when the class is initialised, and the checks still stop a loop that runs for ever.
+     */
+    @Test
+    void aJarsLoopHeadsShareTheirClasssCheck() throws Exception {
+        byte[] bytes = Wat.assemble("""
+                (module
+                  (func (export "spin") (loop $l (br $l)))
+                  (func (export "count") (param $n i32) (result i32)
+                    (local $i i32)
+                    (loop $l (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                             (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+                    (local.get $i)))
+                """);
+        ClassJar jar = ModuleCompiler.compileNamed(Internals.valid(WasmModule.parse(bytes)), bytes);
+        ClassModel model = ClassFile.of().parse(jar.classes().getFirst().bytes());
+        assertTrue(model.methods().stream().anyMatch(m -> m.methodName().equalsString(JarChecks.METHOD)));
+        assertTrue(model.methods().stream().anyMatch(m -> m.methodName().equalsString("<clinit>")));
+        long sites = model.methods().stream().flatMap(m -> m.code().stream()).flatMap(c -> c.elementStream())
+                .filter(e -> e instanceof InvokeDynamicInstruction i && i.name().equalsString("check")).count();
+        assertEquals(1, sites, "the class's one site, in " + JarChecks.METHOD);
+        assertArrayEquals(jar.classes().getFirst().bytes(), JarChecks.shareSite(jar.classes().getFirst().bytes()),
+                "nothing left to rewrite");
+
+        Path path = temp.resolve("checks.jar");
+        jar.writeTo(path);
+        try (Instance i = new Linker(EngineConfig.of(Engine.COMPILER)).instantiate(WasmModule.fromPath(path))) {
+            assertEquals(Value.i32(100_000), i.call("count", Value.i32(100_000))[0]);
+            var spinning = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    i.call("spin");
+                    return null;
+                } catch (TrapException t) {
+                    return t;
+                }
+            }, r -> Thread.ofPlatform().daemon().start(r));
+            Thread.sleep(50);
+            i.interrupt();
+            assertEquals("interrupt", spinning.get(5, java.util.concurrent.TimeUnit.SECONDS).trapMessage());
+            assertEquals(Value.i32(3), i.call("count", Value.i32(3))[0], "the instance works after the trap");
+        }
     }
 }
