@@ -50,7 +50,7 @@ final class ChunkCompiler {
 
     /** The static field holding a class's inline caches of indirect call sites ({@link #emitCachedCall}). */
     static final String CACHES = "ic";
-    private static final DirectMethodHandleDesc CACHED_BOOTSTRAP = MethodHandleDesc.ofMethod(
+    static final DirectMethodHandleDesc CACHED_BOOTSTRAP = MethodHandleDesc.ofMethod(
             DirectMethodHandleDesc.Kind.STATIC, LINKAGE, "cached",
             MethodTypeDesc.of(ConstantDescs.CD_CallSite, ConstantDescs.CD_MethodHandles_Lookup,
                     ConstantDescs.CD_String, ConstantDescs.CD_MethodType, LINKAGE, ConstantDescs.CD_int.arrayType(),

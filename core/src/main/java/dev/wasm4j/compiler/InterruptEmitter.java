@@ -46,7 +46,7 @@ final class InterruptEmitter {
             java.lang.constant.DirectMethodHandleDesc.Kind.STATIC, INTERRUPTS, "bootstrap",
             MethodTypeDesc.of(ConstantDescs.CD_CallSite, ConstantDescs.CD_MethodHandles_Lookup, ConstantDescs.CD_String,
                     ConstantDescs.CD_MethodType));
-    /** The check's call site ({@link JarChecks} finds it in a class jar's classes). */
+    /** The check's call site ({@link JarForm} finds it in a class jar's classes). */
     static final java.lang.constant.DynamicCallSiteDesc CHECK = java.lang.constant.DynamicCallSiteDesc.of(
             BOOTSTRAP, "check", MethodTypeDesc.of(ConstantDescs.CD_void, Descs.INSTANCE));
 

@@ -719,6 +719,18 @@ public final class ModuleCompiler {
         return java.lang.constant.ClassDesc.of(ClassJar.className(namedPrefix, chunk));
     }
 
+    /**
+     * Where defined function {@code func}'s method is in this compiler's named classes, for a class jar's
+     * inline caches ({@link JarForm}); null for an imported function or one left to the interpreter.
+     */
+    JarForm.Callee callee(int func) {
+        if (namedChunk == null || func < valid.module().importedFunctionCount() || func >= namedChunk.length
+                || interpreted(func)) {
+            return null;
+        }
+        return new JarForm.Callee(namedClass(func), funcDesc(func));
+    }
+
     /** Whether this compiler's classes are a class jar's, loaded by {@link #loadNamed}. */
     boolean fromClassJar() {
         return namedPrefix != null && onDemand == null;
@@ -758,8 +770,9 @@ public final class ModuleCompiler {
             mc.name(prefix, ranges);
             ClassFile cf = newClassFile();
             for (int i = next.getAndIncrement(); i < ranges.size(); i = next.getAndIncrement()) {
-                built[i] = JarChecks.shareSite(
-                        mc.build(cf, ranges.get(i)[0], ranges.get(i)[1], ranges.size(), mc.namedDesc(i)).bytes);
+                built[i] = JarForm.of(
+                        mc.build(cf, ranges.get(i)[0], ranges.get(i)[1], ranges.size(), mc.namedDesc(i)).bytes,
+                        null, mc::callee);
             }
             synchronized (interpreted) {
                 interpreted.putAll(mc.interpreted);

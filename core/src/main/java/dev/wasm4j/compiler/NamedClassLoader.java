@@ -142,13 +142,41 @@ final class NamedClassLoader extends ClassLoader {
             all[i] = generated[i] != null ? generated[i] : build(i);
         }
         // after the program: the cores the JIT no longer needs rewrite the classes' checks side by side
-        java.util.stream.IntStream.range(0, all.length).parallel().forEach(i -> all[i] = JarChecks.shareSite(all[i]));
+        int[][] caches = new int[all.length][];
+        for (int i = 0; i < all.length; i++) {
+            caches[i] = generated[i] != null ? caches(ClassJar.className(prefix, i)) : null;
+        }
+        java.util.stream.IntStream.range(0, all.length).parallel()
+                .forEach(i -> all[i] = JarForm.of(all[i], caches[i], compiler::callee));
         List<ClassJar.Named> classes = new ArrayList<>();
         for (int i = 0; i < all.length; i++) {
             int[] r = ranges.get(i);
             classes.add(new ClassJar.Named(ClassJar.className(prefix, i), r[0], r[1], all[i]));
         }
         return List.copyOf(classes);
+    }
+
+    /**
+     * A copy of the inline caches of class {@code name} as the run left them ({@link ChunkCompiler#CACHES}), or
+     * null if it was not loaded or has none.
+     */
+    private int[] caches(String name) {
+        Class<?> c = findLoadedClass(name);
+        if (c == null) {
+            return null;
+        }
+        try {
+            java.lang.reflect.Field f = c.getDeclaredField(ChunkCompiler.CACHES);
+            f.setAccessible(true);
+            int[] caches = (int[]) f.get(null);
+            synchronized (caches) {    // as CallOps fills them
+                return caches.clone();
+            }
+        } catch (NoSuchFieldException e) {
+            return null;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;    // the jar's caches start empty, as without this
+        }
     }
 
     /** How many classes have been generated, and how many functions they hold; holding the compiler's lock. */

@@ -265,13 +265,23 @@ class ClassJarTest {
     }
 
     /**
-     * A jar's loop heads check for interrupts through one call site of their class ({@link JarChecks}), linked
-     * when the class is initialised, and the checks still stop a loop that runs for ever.
+     * A jar's classes in the form of {@link JarForm}: loop heads check for interrupts through one call site of
+     * their class, linked when the class is initialised, and the inline caches a run filled are filled again by
+     * the class, their calls plain {@code invokestatic}s. The checks still stop a loop that runs for ever, and a
+     * site still calls functions its caches do not hold.
      */
     @Test
-    void aJarsLoopHeadsShareTheirClasssCheck() throws Exception {
+    void aJarsClassesNeedNoCheckOrCachedCallLinkedAsTheyRun() throws Exception {
         byte[] bytes = Wat.assemble("""
                 (module
+                  (type $unary (func (param i32) (result i32)))
+                  (table 3 funcref)
+                  (elem (i32.const 0) $inc $dec $twice)
+                  (func $inc (type $unary) (i32.add (local.get 0) (i32.const 1)))
+                  (func $dec (type $unary) (i32.sub (local.get 0) (i32.const 1)))
+                  (func $twice (type $unary) (i32.mul (local.get 0) (i32.const 2)))
+                  (func (export "apply") (param $f i32) (param $x i32) (result i32)
+                    (call_indirect (type $unary) (local.get $x) (local.get $f)))
                   (func (export "spin") (loop $l (br $l)))
                   (func (export "count") (param $n i32) (result i32)
                     (local $i i32)
@@ -279,19 +289,32 @@ class ClassJarTest {
                              (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
                     (local.get $i)))
                 """);
-        ClassJar jar = ModuleCompiler.compileNamed(Internals.valid(WasmModule.parse(bytes)), bytes);
-        ClassModel model = ClassFile.of().parse(jar.classes().getFirst().bytes());
-        assertTrue(model.methods().stream().anyMatch(m -> m.methodName().equalsString(JarChecks.METHOD)));
+        WasmModule module = WasmModule.parse(bytes);
+        Internals.compileForClassJar(module, bytes);
+        Instance run = new Linker(EngineConfig.of(Engine.COMPILER)).instantiate(module);
+        assertEquals(Value.i32(6), run.call("apply", Value.i32(0), Value.i32(5))[0]);   // fills the site's caches
+        assertEquals(Value.i32(4), run.call("apply", Value.i32(1), Value.i32(5))[0]);
+        assertEquals(Value.i32(3), run.call("count", Value.i32(3))[0]);
+        ClassJar jar = Internals.compiled(module).classJar(bytes);
+        assertEquals(1, jar.classes().size());
+        byte[] made = jar.classes().getFirst().bytes();
+        ClassModel model = ClassFile.of().parse(made);
+        assertTrue(model.methods().stream().anyMatch(m -> m.methodName().equalsString(JarForm.CHECK_METHOD)));
         assertTrue(model.methods().stream().anyMatch(m -> m.methodName().equalsString("<clinit>")));
-        long sites = model.methods().stream().flatMap(m -> m.code().stream()).flatMap(c -> c.elementStream())
-                .filter(e -> e instanceof InvokeDynamicInstruction i && i.name().equalsString("check")).count();
-        assertEquals(1, sites, "the class's one site, in " + JarChecks.METHOD);
-        assertArrayEquals(jar.classes().getFirst().bytes(), JarChecks.shareSite(jar.classes().getFirst().bytes()),
-                "nothing left to rewrite");
+        var indys = model.methods().stream().flatMap(m -> m.code().stream()).flatMap(c -> c.elementStream())
+                .filter(e -> e instanceof InvokeDynamicInstruction).map(e -> (InvokeDynamicInstruction) e).toList();
+        assertEquals(1, indys.stream().filter(i -> i.name().equalsString("check")).count(),
+                "the class's one check site, in " + JarForm.CHECK_METHOD);
+        assertEquals(0, indys.stream().filter(i -> i.name().stringValue().matches("c\\d+_\\d+")).count(),
+                "both entries were filled: their calls are invokestatic");
+        assertArrayEquals(made, JarForm.of(made, null, f -> null), "nothing left to rewrite");
 
-        Path path = temp.resolve("checks.jar");
+        Path path = temp.resolve("form.jar");
         jar.writeTo(path);
         try (Instance i = new Linker(EngineConfig.of(Engine.COMPILER)).instantiate(WasmModule.fromPath(path))) {
+            assertEquals(Value.i32(11), i.call("apply", Value.i32(0), Value.i32(10))[0]);
+            assertEquals(Value.i32(9), i.call("apply", Value.i32(1), Value.i32(10))[0]);
+            assertEquals(Value.i32(20), i.call("apply", Value.i32(2), Value.i32(10))[0], "not in the caches");
             assertEquals(Value.i32(100_000), i.call("count", Value.i32(100_000))[0]);
             var spinning = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                 try {
