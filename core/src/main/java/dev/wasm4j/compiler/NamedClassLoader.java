@@ -141,11 +141,11 @@ final class NamedClassLoader extends ClassLoader {
         for (int i = 0; i < all.length; i++) {
             all[i] = generated[i] != null ? generated[i] : build(i);
         }
-        // after the program: the cores the JIT no longer needs rewrite the classes' checks side by side
         int[][] caches = new int[all.length][];
         for (int i = 0; i < all.length; i++) {
             caches[i] = generated[i] != null ? caches(ClassJar.className(prefix, i)) : null;
         }
+        // in a jar's form, after the program: the cores the JIT no longer needs rewrite the classes side by side
         java.util.stream.IntStream.range(0, all.length).parallel()
                 .forEach(i -> all[i] = JarForm.of(all[i], caches[i], compiler::callee));
         List<ClassJar.Named> classes = new ArrayList<>();
