@@ -255,10 +255,16 @@ public final class WasmModule {
      * @return the report's lines
      */
     public synchronized List<String> compilationReport() {
+        List<String> lines = new java.util.ArrayList<>();
         if (compiled == null) {
-            return List.of("not compiled" + (auto != null && !auto.ready() ? " (yet: the auto engine compiles in the background)" : ""));
+            lines.add("not compiled" + (auto != null && !auto.ready() ? " (yet: the auto engine compiles in the background)" : ""));
+        } else {
+            lines.addAll(dev.wasm4j.compiler.CompilationReport.of(compiled));
         }
-        return dev.wasm4j.compiler.CompilationReport.of(compiled);
+        if (auto != null) {
+            lines.addAll(auto.report());
+        }
+        return List.copyOf(lines);
     }
 
     /**

@@ -66,6 +66,8 @@ public final class AutoTier implements LoopTier {
     private final ConcurrentHashMap<Long, CompletableFuture<CompiledCode>> loopEntries = new ConcurrentHashMap<>();
     private boolean started;
     private volatile boolean failed;
+    /** Why compiling the module failed, if it did (the report says it: the module then stays interpreted). */
+    private volatile Throwable failure;
 
     /** {@code compile} produces the module's code (typically the module's cached {@link ModuleCompiler#compile}). */
     public AutoTier(Supplier<CompiledModule> compile) {
@@ -134,6 +136,7 @@ public final class AutoTier implements LoopTier {
         try {
             cm = compile.get();
         } catch (RuntimeException | LinkageError e) {
+            failure = e;
             failed = true;
             return;
         }
@@ -204,6 +207,40 @@ public final class AutoTier implements LoopTier {
     /** Whether {@code entry} is compiled code to continue in (null when the loop has none). */
     private static boolean hasCode(CompletableFuture<CompiledCode> entry) {
         return entry.isDone() && !entry.isCompletedExceptionally() && entry.join() != null;
+    }
+
+    /**
+     * What this tier did, for {@code wasm4j run --jit-report}: the loop entries it made and those it could not,
+     * and why the module's compiling failed, if it did (its code then runs in wasm4j's interpreter).
+     */
+    public List<String> report() {
+        List<String> lines = new ArrayList<>();
+        Throwable f = failure;
+        if (f != null) {
+            lines.add("compiling the module failed, so it runs in wasm4j's interpreter: " + f);
+        }
+        long failedEntries = loopEntries.values().stream().filter(CompletableFuture::isCompletedExceptionally).count();
+        long none = loopEntries.values().stream().filter(e -> e.isDone() && !e.isCompletedExceptionally()
+                && e.join() == null).count();
+        if (!loopEntries.isEmpty()) {
+            lines.add(loopEntriesCompiled() + " loop entries (calls running in the interpreter moved to compiled code at"
+                    + " a loop)" + (none > 0 ? ", " + none + " loops without one" : "")
+                    + (failedEntries > 0 ? ", " + failedEntries + " failed: " + firstFailure() : ""));
+        }
+        return lines;
+    }
+
+    private String firstFailure() {
+        for (CompletableFuture<CompiledCode> e : loopEntries.values()) {
+            if (e.isCompletedExceptionally()) {
+                try {
+                    e.join();
+                } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException x) {
+                    return String.valueOf(x.getCause() != null ? x.getCause() : x);
+                }
+            }
+        }
+        return "";
     }
 
     /** Loop entries compiled so far (for tests and tools). */

@@ -375,4 +375,22 @@ class LoopEntryTest {
         long expected = (n / 7) * 21 + (n % 7) * (n % 7 - 1) / 2;
         assertEquals(Value.i64(expected), i.call("spin", Value.i64(n))[0]);
     }
+
+    @Test
+    void aModuleWhoseCompilingFailsSaysWhyInTheJitReport() throws InterruptedException {
+        Instance i = new Linker(EngineConfig.of(Engine.INTERPRETER)).instantiate(
+                WasmModule.parseText("(module (func (export \"f\")))"));
+        AutoTier tier = new AutoTier(() -> {
+            throw new IllegalStateException("no code today");
+        });
+        tier.attach(Internals.instance(i));   // compiles in the background, after its delay
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (tier.report().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(java.util.List.of("compiling the module failed, so it runs in wasm4j's interpreter: "
+                + "java.lang.IllegalStateException: no code today"), tier.report());
+        assertFalse(tier.ready());
+        i.call("f");
+    }
 }
