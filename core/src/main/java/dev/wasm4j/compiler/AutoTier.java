@@ -135,7 +135,9 @@ public final class AutoTier implements LoopTier {
         CompiledModule cm;
         try {
             cm = compile.get();
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | LinkageError | VirtualMachineError e) {
+            // An error too (out of memory, a stack too shallow): on the compiler's thread it would end the
+            // thread with a trace on the guest's stderr, and leave the module waiting for code for ever.
             failure = e;
             failed = true;
             return;
