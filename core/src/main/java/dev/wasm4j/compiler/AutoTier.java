@@ -65,7 +65,6 @@ public final class AutoTier implements LoopTier {
     /** Loop entries by function and loop ordinal; a future that completes with null means none. */
     private final ConcurrentHashMap<Long, CompletableFuture<CompiledCode>> loopEntries = new ConcurrentHashMap<>();
     private boolean started;
-    private volatile boolean failed;
     /** Why compiling the module failed, if it did (the report says it: the module then stays interpreted). */
     private volatile Throwable failure;
 
@@ -105,7 +104,7 @@ public final class AutoTier implements LoopTier {
             }
             return;
         }
-        if (failed) {
+        if (failure != null) {
             return;
         }
         waiting.add(new WeakReference<>(inst));
@@ -139,7 +138,6 @@ public final class AutoTier implements LoopTier {
             // An error too (out of memory, a stack too shallow): on the compiler's thread it would end the
             // thread with a trace on the guest's stderr, and leave the module waiting for code for ever.
             failure = e;
-            failed = true;
             return;
         }
         synchronized (this) {
@@ -221,7 +219,8 @@ public final class AutoTier implements LoopTier {
         if (f != null) {
             lines.add("compiling the module failed, so it runs in wasm4j's interpreter: " + f);
         }
-        long failedEntries = loopEntries.values().stream().filter(CompletableFuture::isCompletedExceptionally).count();
+        long failedEntries = loopEntries.values().stream().filter(CompletableFuture::isCompletedExceptionally)
+                .count();
         long none = loopEntries.values().stream().filter(e -> e.isDone() && !e.isCompletedExceptionally()
                 && e.join() == null).count();
         if (!loopEntries.isEmpty()) {

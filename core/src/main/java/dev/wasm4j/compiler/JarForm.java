@@ -71,9 +71,9 @@ final class JarForm {
         CodeTransform calls = (code, element) -> {
             if (element instanceof InvokeDynamicInstruction indy && isCheck(indy)) {
                 code.invokestatic(self, CHECK_METHOD, CHECK_TYPE);
-            } else if (element instanceof InvokeDynamicInstruction indy && filled && cachedCall(indy, fills, callee) != null) {
-                int func = fills[entry(indy)] - 1;
-                code.invokestatic(callee.apply(func).owner(), ChunkCompiler.methodName(func), indy.typeSymbol());
+            } else if (element instanceof InvokeDynamicInstruction indy
+                    && cachedCall(indy, fills, callee) instanceof Callee c) {
+                code.invokestatic(c.owner(), ChunkCompiler.methodName(fills[entry(indy)] - 1), c.type());
             } else {
                 code.with(element);
             }
@@ -101,7 +101,7 @@ final class JarForm {
             if (element instanceof MethodModel m && isInitialiser(m)) {
                 cb.transformMethod(m, MethodTransform.transformingCode(initialise));
             } else if (element instanceof MethodModel m
-                    && has(m, indy -> isCheck(indy) || filled && cachedCall(indy, fills, callee) != null)) {
+                    && has(m, indy -> isCheck(indy) || cachedCall(indy, fills, callee) != null)) {
                 cb.transformMethod(m, MethodTransform.transformingCode(calls));
             } else {
                 cb.with(element);

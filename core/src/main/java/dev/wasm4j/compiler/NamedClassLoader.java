@@ -138,11 +138,9 @@ final class NamedClassLoader extends ClassLoader {
             return null;
         }
         byte[][] all = new byte[ranges.size()][];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = generated[i] != null ? generated[i] : build(i);
-        }
         int[][] caches = new int[all.length][];
         for (int i = 0; i < all.length; i++) {
+            all[i] = generated[i] != null ? generated[i] : build(i);
             caches[i] = generated[i] != null ? caches(ClassJar.className(prefix, i)) : null;
         }
         // in a jar's form, after the program: the cores the JIT no longer needs rewrite the classes side by side
@@ -172,10 +170,8 @@ final class NamedClassLoader extends ClassLoader {
             synchronized (caches) {    // as CallOps fills them
                 return caches.clone();
             }
-        } catch (NoSuchFieldException e) {
-            return null;
         } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;    // the jar's caches start empty, as without this
+            return null;    // no caches (no indirect call site), or unreadable: the jar's start empty
         }
     }
 
